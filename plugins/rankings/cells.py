@@ -1,0 +1,80 @@
+"""Cell-level rules of CSV tables, checked with pandera over columns of strings."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .problems import Problems
+
+SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
+NUMBER = r"-?\d+(\.\d+)?"
+POSITIVE_INT = r"[1-9]\d*"
+YEAR = r"\d{4}"
+HTTP_URL = r"https?://[^\s]+"
+
+_NUMBER = re.compile(NUMBER)
+
+
+def matches(regex: str, error: str) -> pa.Check:
+    """Empty, or the whole cell matches ``regex``."""
+    return pa.Check(lambda s: (s == "") | s.str.fullmatch(regex), error=error)
+
+
+def filled(error: str = "ô bắt buộc đang để trống") -> pa.Check:
+    return pa.Check(lambda s: s != "", error=error)
+
+
+def at_most(maximum: Decimal | None, error: str) -> pa.Check:
+    """A number between 0 and ``maximum`` (inclusive); other cells are left to ``matches``."""
+
+    def ok(cell: str) -> bool:
+        if not _NUMBER.fullmatch(cell):
+            return True
+        value = Decimal(cell)
+        return value >= 0 and (maximum is None or value <= maximum)
+
+    return pa.Check(ok, element_wise=True, error=error)
+
+
+def column(*checks: pa.Check, required: bool = False, unique: bool = False) -> pa.Column:
+    return pa.Column(None, list(checks), required=required, unique=unique)
+
+
+def number_cells(frame: pd.DataFrame, columns: list[str], decimal_comma: bool) -> pd.DataFrame:
+    """Accept a decimal comma (0,727) in the given columns of a semicolon file."""
+    if not decimal_comma:
+        return frame
+    frame = frame.copy()
+    for name in columns:
+        if name in frame:
+            frame[name] = frame[name].str.replace(r"^(-?\d+),(\d+)$", r"\1.\2", regex=True)
+    return frame
+
+
+def check(frame: pd.DataFrame, columns: dict[str, pa.Column], label: str,
+          problems: Problems) -> set[int]:
+    """Validate every cell at once; report each failure; return the indexes of bad rows."""
+    bad_rows: set[int] = set()
+    try:
+        pa.DataFrameSchema(columns, strict=False).validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        for case in cases.itertuples(index=False):
+            if case.check == "column_in_dataframe":
+                problems.add(label, 1, str(case.failure_case), "thiếu cột bắt buộc")
+                bad_rows.update(frame.index)
+                continue
+            index = None if pd.isna(case.index) else int(case.index)
+            row = None if index is None else index + 2
+            if case.check == "field_uniqueness":
+                message = f"«{case.failure_case}» xuất hiện nhiều lần; mỗi giá trị chỉ được có một dòng"
+            else:
+                message = str(case.check).replace("{value}", str(case.failure_case))
+            problems.add(label, row, case.column, message)
+            if index is not None:
+                bad_rows.add(index)
+    return bad_rows

@@ -1,0 +1,57 @@
+"""Data problems: each names a file, a row and a column, and all are reported at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    row: int | None  # 1-based; header = row 1 (for TOML files: the line)
+    column: str | None  # a CSV column, or a TOML key
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"dòng {self.row}")
+        if self.column:
+            where.append(f"cột «{self.column}»")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class DataError(Exception):
+    """The data folder breaks the data contract; ``problems`` lists every broken rule."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=_order)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        n = len(self.problems)
+        lines = [f"Dữ liệu có {n} lỗi; trang web chưa được tạo:"]
+        lines += [f"  - {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+def _order(p: Problem):
+    return (p.file, p.row if p.row is not None else 0, p.column or "", p.message)
+
+
+@dataclass
+class Problems:
+    """Collects problems while a folder is read, so that none stops the others."""
+
+    items: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def add(self, file: str, row: int | None, column: str | None, message: str) -> None:
+        self.items.append(Problem(file, row, column, message))
+
+    def warn(self, file: str, row: int | None, column: str | None, message: str) -> None:
+        self.warnings.append(Problem(file, row, column, message))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise DataError(self.items)

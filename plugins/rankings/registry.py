@@ -1,0 +1,152 @@
+"""series.toml and agencies.csv: what is ranked, the blocs, and every unit with its lineage."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import cells
+from .cells import HTTP_URL, SLUG, YEAR, column, filled, matches
+from .model import Agency, Bloc, Series
+from .problems import Problems
+from .tables import read_table
+from .tomlfiles import TomlFile
+
+RESERVED_BLOC_IDS = {"phuong-phap", "tai-lieu"}  # paths used beside the bloc pages
+SERIES_KEYS = {"title", "title_en", "publisher", "publisher_en", "blocs"}
+BLOC_KEYS = {"id", "name", "name_en"}
+AGENCY_COLUMNS = ["id", "name", "name_en", "short_name", "province_code", "website",
+                  "since", "until", "successor"]
+
+
+def text_value(toml: TomlFile, table: dict, key: str, required: bool,
+               where: tuple[str | None, int] = (None, 0)) -> str | None:
+    value = table.get(key)
+    if value is None:
+        if required:
+            toml.error(f"thiếu khóa bắt buộc «{key}»", key, *where)
+        return None
+    if not isinstance(value, str) or not value.strip():
+        toml.error("phải là một chuỗi văn bản không rỗng", key, *where)
+        return None
+    return value.strip()
+
+
+def warn_unknown(toml: TomlFile, table: dict, known: set[str],
+                 where: tuple[str | None, int] = (None, 0)) -> None:
+    for key in sorted(set(table) - known):
+        toml.warn(f"khóa «{key}» không có trong quy cách dữ liệu nên bị bỏ qua", key, *where)
+
+
+def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
+    path = folder / "series.toml"
+    if not path.is_file():
+        problems.add(label, None, None, "không có tệp series.toml")
+        return None
+    toml = TomlFile(path, label, problems)
+    if toml.data is None:
+        return None
+    data = toml.data
+    warn_unknown(toml, data, SERIES_KEYS)
+    title = text_value(toml, data, "title", True)
+    publisher = text_value(toml, data, "publisher", True)
+    raw_blocs = data.get("blocs")
+    blocs: list[Bloc] = []
+    if not isinstance(raw_blocs, list) or not raw_blocs:
+        toml.error("cần ít nhất một khối [[blocs]]", "blocs")
+    else:
+        seen = set()
+        for i, raw in enumerate(raw_blocs):
+            where = ("blocs", i)
+            warn_unknown(toml, raw, BLOC_KEYS, where)
+            bloc_id = text_value(toml, raw, "id", True, where)
+            name = text_value(toml, raw, "name", True, where)
+            if bloc_id is not None:
+                if not re.fullmatch(SLUG, bloc_id):
+                    toml.error(f"«{bloc_id}» không phải là mã hợp lệ (chữ thường, số, dấu gạch ngang)",
+                               "id", *where)
+                elif bloc_id in RESERVED_BLOC_IDS:
+                    toml.error(f"mã khối «{bloc_id}» trùng với một đường dẫn của cổng", "id", *where)
+                elif bloc_id in seen:
+                    toml.error(f"mã khối «{bloc_id}» bị lặp lại", "id", *where)
+                seen.add(bloc_id)
+            if bloc_id and name:
+                blocs.append(Bloc(bloc_id, name, text_value(toml, raw, "name_en", False, where)))
+    if title is None or publisher is None or not blocs:
+        return None
+    return Series(title=title, publisher=publisher, blocs=tuple(blocs),
+                  title_en=text_value(toml, data, "title_en", False),
+                  publisher_en=text_value(toml, data, "publisher_en", False))
+
+
+def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Agency]:
+    path = folder / "agencies.csv"
+    if not path.is_file():
+        problems.add(label, None, None, "không có tệp agencies.csv")
+        return {}
+    table = read_table(path, label, problems)
+    if table is None:
+        return {}
+    frame = table.frame
+    for name in frame.columns:
+        if name not in AGENCY_COLUMNS:
+            problems.warn(label, 1, name, "cột không có trong quy cách dữ liệu nên bị bỏ qua")
+    bad = cells.check(frame, {
+        "id": column(filled(), matches(SLUG, "«{value}» không phải là mã hợp lệ "
+                                              "(chữ thường không dấu, số, dấu gạch ngang)"),
+                     required=True, unique=True),
+        "name": column(filled(), required=True),
+        "province_code": column(matches(r"\d{2}", "mã tỉnh «{value}» phải gồm đúng 2 chữ số (ví dụ 01, 48)")),
+        "website": column(matches(HTTP_URL, "địa chỉ «{value}» phải bắt đầu bằng http:// hoặc https://")),
+        "since": column(matches(YEAR, "«{value}» không phải là một năm (4 chữ số)")),
+        "until": column(matches(YEAR, "«{value}» không phải là một năm (4 chữ số)")),
+        "successor": column(matches(SLUG, "«{value}» không phải là mã hợp lệ")),
+    }, label, problems)
+    agencies: dict[str, Agency] = {}
+    rows: dict[str, int] = {}
+    for index, record in frame.iterrows():
+        if index in bad:
+            continue
+        get = lambda key: (record.get(key) or None)  # noqa: E731 - "" means absent
+        agency = Agency(
+            id=record["id"], name=record["name"], name_en=get("name_en"),
+            short_name=get("short_name"), province_code=get("province_code"),
+            website=get("website"),
+            since=int(record["since"]) if get("since") else None,
+            until=int(record["until"]) if get("until") else None,
+            successor=get("successor"),
+        )
+        row = index + 2
+        if agency.since and agency.until and agency.since > agency.until:
+            problems.add(label, row, "until", f"năm kết thúc {agency.until} trước năm bắt đầu {agency.since}")
+        if agency.successor and agency.until is None:
+            problems.add(label, row, "until", "đơn vị có «successor» thì phải ghi năm kết thúc «until»")
+        if agency.successor == agency.id:
+            problems.add(label, row, "successor", "một đơn vị không thể kế tục chính nó")
+        agencies[agency.id] = agency
+        rows[agency.id] = row
+    known_ids = set(frame["id"]) if "id" in frame else set()
+    for agency in agencies.values():
+        if agency.successor and agency.successor != agency.id and agency.successor not in known_ids:
+            problems.add(label, rows[agency.id], "successor",
+                         f"đơn vị kế tục «{agency.successor}» không có trong agencies.csv")
+    _check_cycles(agencies, rows, label, problems)
+    return agencies
+
+
+def _check_cycles(agencies: dict[str, Agency], rows: dict[str, int], label: str,
+                  problems: Problems) -> None:
+    reported: set[str] = set()
+    for start in agencies:
+        path, current = [], start
+        while current in agencies and current not in path:
+            path.append(current)
+            current = agencies[current].successor
+        if current not in path:
+            continue
+        cycle = path[path.index(current):]
+        if len(cycle) > 1 and not reported.intersection(cycle):  # self-loops are reported above
+            reported.update(cycle)
+            chain = " → ".join(cycle + [current])
+            problems.add(label, rows[cycle[0]], "successor",
+                         f"chuỗi kế tục tạo thành vòng lặp: {chain}")
