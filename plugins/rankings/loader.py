@@ -32,7 +32,7 @@ def load(folder: str | Path) -> Dataset:
         problems.add(label_of(folder), None, None, "không có kỳ đánh giá nào (thư mục <năm>/, ví dụ 2019/)")
     for year_folder in years:
         year = int(year_folder.name)
-        bloc_ids = {b.id for b in series.blocs} if series else set()
+        bloc_ids = {b.id for b in series.blocs} if series else None  # None: not known
         methodology = load_methodology(year_folder, label_of(year_folder / "methodology.toml"),
                                        bloc_ids, problems)
         if methodology is None or series is None:

@@ -14,7 +14,7 @@ from .registry import text_value, warn_unknown
 from .tomlfiles import TomlFile
 
 TOP_KEYS = {"name", "name_en", "decision", "announced", "source_url", "documents",
-            "comparable_with_previous", "coverage", "score", "criteria", "tiers"}
+            "comparable_with_previous", "coverage", "partial_blocs", "score", "criteria", "tiers"}
 SCORE_KEYS = {"max", "decimals", "method", "rank_source"}
 CRITERION_KEYS = {"id", "name", "name_en", "max", "weight", "parent", "blocs"}
 TIER_KEYS = {"name", "name_en", "min", "blocs"}
@@ -36,30 +36,32 @@ def _number(toml: TomlFile, table: dict, key: str, where, positive: bool = False
     return number
 
 
-def _blocs(toml: TomlFile, table: dict, bloc_ids: set[str], where) -> tuple[str, ...] | None:
-    value = table.get("blocs")
+def _blocs(toml: TomlFile, table: dict, bloc_ids: set[str] | None, where,
+           key: str = "blocs") -> tuple[str, ...] | None:
+    value = table.get(key)
     if value is None:
         return None
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or not value:
-        toml.error("phải là danh sách mã khối, ví dụ [\"bo\", \"tinh\"]", "blocs", *where)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or (
+            not value and key == "blocs"):
+        toml.error("phải là danh sách mã khối, ví dụ [\"bo\", \"tinh\"]", key, *where)
         return None
     for bloc in value:
-        if bloc not in bloc_ids:
-            toml.error(f"khối «{bloc}» không có trong series.toml", "blocs", *where)
+        if bloc_ids is not None and bloc not in bloc_ids:
+            toml.error(f"khối «{bloc}» không có trong series.toml", key, *where)
     return tuple(value)
 
 
-def load_methodology(folder: Path, label: str, bloc_ids: set[str],
+def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
                      problems: Problems) -> Methodology | None:
     path = folder / "methodology.toml"
     if not path.is_file():
         problems.add(label, None, None, "mỗi kỳ đánh giá cần tệp methodology.toml")
         return None
+    mark = problems.mark()
     toml = TomlFile(path, label, problems)
     if toml.data is None:
         return None
     data = toml.data
-    top = (None, 0)
     warn_unknown(toml, data, TOP_KEYS)
     name = text_value(toml, data, "name", True)
     decision = text_value(toml, data, "decision", True)
@@ -88,6 +90,8 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str],
         toml.error("phải là true hoặc false", "comparable_with_previous")
         comparable = True
 
+    partial_blocs = _blocs(toml, data, bloc_ids, (None, 0), key="partial_blocs")
+
     score = data.get("score")
     if not isinstance(score, dict):
         toml.error("thiếu bảng [score] (max, decimals, method)", "score")
@@ -112,14 +116,14 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str],
 
     criteria = _criteria(toml, data.get("criteria", []), bloc_ids, method)
     tiers = _tiers(toml, data.get("tiers", []), bloc_ids, score_max)
-    if name is None or decision is None or score_max is None:
+    if problems.since(mark):  # scoring with a broken methodology would only add noise
         return None
     return Methodology(
         name=name, name_en=text_value(toml, data, "name_en", False), decision=decision,
         score_max=score_max, decimals=decimals, method=method, rank_source=rank_source,
         announced=announced, source_url=source_url, documents=tuple(documents),
         comparable_with_previous=comparable,
-        coverage=text_value(toml, data, "coverage", False),
+        coverage=text_value(toml, data, "coverage", False), partial_blocs=partial_blocs,
         criteria=criteria, tiers=tiers,
     )
 
@@ -187,8 +191,8 @@ def _tiers(toml: TomlFile, raw: list, bloc_ids: set[str], score_max: Decimal | N
         if name:
             tiers.append(tier)
         for earlier in tiers[:-1]:
-            shared = bloc_ids if tier.blocs is None and earlier.blocs is None else (
-                set(tier.blocs or bloc_ids) & set(earlier.blocs or bloc_ids))
+            shared = (tier.blocs is None or earlier.blocs is None
+                      or set(tier.blocs) & set(earlier.blocs))
             if not shared or not name:
                 continue
             if earlier.name == tier.name:

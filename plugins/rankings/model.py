@@ -87,6 +87,7 @@ class Methodology:
     documents: tuple[str, ...] = ()
     comparable_with_previous: bool = True
     coverage: str | None = None
+    partial_blocs: tuple[str, ...] | None = None  # None: all blocs when coverage is set
     name_en: str | None = None
     criteria: tuple[Criterion, ...] = ()
     tiers: tuple[Tier, ...] = ()
@@ -96,6 +97,12 @@ class Methodology:
 
     def tiers_for(self, bloc: str) -> tuple[Tier, ...]:
         return tuple(t for t in self.tiers if t.applies_to(bloc))
+
+    def partial(self, bloc: str) -> bool:
+        """Whether the bloc's published table is incomplete."""
+        if self.partial_blocs is not None:
+            return bloc in self.partial_blocs
+        return self.coverage is not None
 
     def children(self, criterion_id: str) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.parent == criterion_id)

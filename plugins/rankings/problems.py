@@ -52,6 +52,13 @@ class Problems:
     def warn(self, file: str, row: int | None, column: str | None, message: str) -> None:
         self.warnings.append(Problem(file, row, column, message))
 
+    def mark(self) -> int:
+        """A point to ask later whether anything went wrong since."""
+        return len(self.items)
+
+    def since(self, mark: int) -> bool:
+        return len(self.items) > mark
+
     def raise_if_any(self) -> None:
         if self.items:
             raise DataError(self.items)

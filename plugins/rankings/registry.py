@@ -43,6 +43,7 @@ def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
     if not path.is_file():
         problems.add(label, None, None, "không có tệp series.toml")
         return None
+    mark = problems.mark()
     toml = TomlFile(path, label, problems)
     if toml.data is None:
         return None
@@ -72,7 +73,7 @@ def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
                 seen.add(bloc_id)
             if bloc_id and name:
                 blocs.append(Bloc(bloc_id, name, text_value(toml, raw, "name_en", False, where)))
-    if title is None or publisher is None or not blocs:
+    if problems.since(mark):  # the results would only repeat what is wrong here
         return None
     return Series(title=title, publisher=publisher, blocs=tuple(blocs),
                   title_en=text_value(toml, data, "title_en", False),

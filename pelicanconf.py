@@ -1,0 +1,61 @@
+"""Pelican settings for building the portal locally (see publishconf.py for the web)."""
+
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+AUTHOR = "Bộ Thông tin và Truyền thông"
+SITENAME = "Xếp hạng ứng dụng CNTT của cơ quan nhà nước"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = os.path.join(HERE, "content")
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+THEME = os.path.join(HERE, "theme")
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+READERS = {"rst": None}  # content is Markdown only
+
+PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+PLUGINS = ["rankings", "sitemap"]
+
+# The rankings plugin (plugins/rankings/settings.py lists every setting and its default).
+RANKINGS_DATA = os.path.join(HERE, "data")
+
+# Addresses: announcements under /tin-tuc/, pages at the top; the home page and the
+# /tin-tuc/ list are written by the rankings plugin.
+ARTICLE_URL = "tin-tuc/{slug}/"
+ARTICLE_SAVE_AS = "tin-tuc/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES = []
+for _kind in ("CATEGORY", "TAG", "AUTHOR", "YEAR_ARCHIVE", "MONTH_ARCHIVE", "DAY_ARCHIVE"):
+    globals()[f"{_kind}_SAVE_AS"] = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+
+# Feeds need absolute addresses: publishconf.py turns the Atom feed on.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+SITEMAP = {"format": "xml"}
+
+DEFAULT_PAGINATION = False
+SUMMARY_MAX_LENGTH = 40
+TYPOGRIFY = False
+LOAD_CONTENT_CACHE = False
+
+# Data text is escaped everywhere: templates mark Pelican's own HTML (content) as safe.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": ["jinja2.ext.i18n"],
+}

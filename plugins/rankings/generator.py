@@ -1,0 +1,110 @@
+"""The Pelican generator: loads the data, then writes every page of the site contract
+through Pelican's writer, so that the sitemap, feeds and other plugins see them."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import shutil
+
+from pelican.contents import Page
+from pelican.generators import Generator
+
+from . import opendata, settings as config
+from .loader import load
+from .views import edition_tables, unit_history
+
+log = logging.getLogger(__name__)
+
+
+class RankingsGenerator(Generator):
+    def generate_context(self):
+        self.dataset = load(config.data_folder(self.settings))
+        for warning in self.dataset.warnings:
+            log.warning("%s", warning)
+        self.tables = {
+            year: edition_tables(self.dataset, edition) for year, edition in self.dataset.editions.items()
+        }
+        by_key = {(t.edition.year, t.bloc.id): t for tables in self.tables.values() for t in tables}
+        self.units = {a.id: unit_history(self.dataset, a, by_key) for a in self.dataset.agencies.values()}
+        self.articles = {}
+        for article in self.context.get("articles", []):
+            edition = getattr(article, "edition", None)
+            if edition and str(edition).isdigit():
+                self.articles[int(edition)] = article
+        self.context["rankings"] = self.dataset
+        self.context["RANKINGS_PATHS"] = {
+            key[len("RANKINGS_"):-len("_PATH")].lower(): config.get(self.settings, key)
+            for key in config.DEFAULTS if key.endswith("_PATH")
+        }
+
+    # -- pages -------------------------------------------------------------------------
+
+    def _date(self, edition=None) -> datetime.datetime:
+        """A fixed date for each page (the sitemap's lastmod): when results were announced,
+        else the latest announcement in the data; never the build time."""
+        dates = [e.methodology.announced for e in self.dataset.editions.values() if e.methodology.announced]
+        day = (edition.methodology.announced if edition and edition.methodology.announced else None) or (
+            max(dates) if dates else datetime.date(max(self.dataset.editions, default=2000), 12, 31))
+        return datetime.datetime(day.year, day.month, day.day)
+
+    def _page(self, path: str, title: str, description: str, date: datetime.datetime) -> Page:
+        url = path if path.endswith((".html", ".json", ".csv")) else (path + "/" if path else "")
+        return Page("", metadata={
+            "title": title, "summary": description, "date": date,
+            "url": url, "save_as": (path + "/index.html") if path else "index.html",
+        }, settings=self.settings, context=self.context)
+
+    def _pages(self):
+        ds, paths = self.dataset, self.context["RANKINGS_PATHS"]
+        latest = ds.latest
+        yield self._page("", ds.series.title, f"{ds.series.publisher}: kết quả xếp hạng các năm.",
+                         self._date(latest)), "home", {"tables": self.tables.get(latest.year, []) if latest else []}
+        for year, edition in ds.editions.items():
+            tables = self.tables[year]
+            article = self.articles.get(year)
+            yield self._page(str(year), f"Kết quả năm {year}",
+                             f"{ds.series.title}: kết quả năm {year}, theo từng khối.", self._date(edition)), \
+                "edition", {"edition": edition, "tables": tables, "article": article}
+            yield self._page(f"{year}/{paths['methodology']}", f"Phương pháp đánh giá năm {year}",
+                             edition.methodology.name, self._date(edition)), \
+                "methodology", {"edition": edition}
+            for table in tables:
+                yield self._page(f"{year}/{table.bloc.id}", f"{table.bloc.name} — xếp hạng năm {year}",
+                                 f"Bảng xếp hạng khối {table.bloc.name} năm {year}: thứ hạng, điểm, mức.",
+                                 self._date(edition)), "bloc", {"edition": edition, "table": table}
+        for agency_id, unit in self.units.items():
+            latest_entry = unit.latest
+            summary = (f"{unit.agency.name}: xếp hạng qua các năm."
+                       if latest_entry else f"{unit.agency.name}: chưa có kết quả xếp hạng trong dữ liệu.")
+            yield self._page(f"{paths['unit']}/{agency_id}", unit.agency.name, summary,
+                             self._date(latest_entry.edition if latest_entry else None)), \
+                "agency", {"unit": unit}
+        yield self._page(paths["data"], "Dữ liệu mở", "Tải kết quả các năm dưới dạng CSV, JSON và Data Package.",
+                         self._date(latest)), "opendata", {}
+        yield self._page(paths["news"], "Tin tức", "Thông báo kết quả các kỳ đánh giá.",
+                         self._date(latest)), "news", {}
+
+    def generate_output(self, writer):
+        for page, template, extra in self._pages():
+            writer.write_file(page.save_as, self.get_template(template), self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"], page=page,
+                              url=page.url, **extra)
+        self._write_downloads()
+
+    def _write_downloads(self):
+        ds, paths = self.dataset, self.context["RANKINGS_PATHS"]
+        folder = os.path.join(self.output_path, paths["data"])
+        os.makedirs(folder, exist_ok=True)
+        files = {"datapackage.json": opendata.datapackage(ds, config.get(self.settings, "RANKINGS_PACKAGE_NAME"))}
+        for year, edition in ds.editions.items():
+            files[f"{year}.csv"] = opendata.to_csv(ds, edition)
+            files[f"{year}.json"] = opendata.to_json(ds, edition)
+            for document in edition.methodology.documents:
+                target = os.path.join(self.output_path, str(year), paths["documents"], document)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copyfile(os.path.join(edition.folder, document), target)
+        for name, content in files.items():
+            with open(os.path.join(folder, name), "wb") as handle:
+                handle.write(content)

@@ -1,0 +1,153 @@
+"""What each page shows, computed from the dataset: plain objects for the templates."""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .model import Agency, Bloc, Criterion, Dataset, Edition, Result
+
+
+def sort_key(text: str) -> tuple:
+    """Vietnamese alphabetical order, near enough: base letters first, then marks (Đ after D)."""
+    base = unicodedata.normalize("NFD", text.replace("Đ", "D\uffff").replace("đ", "d\uffff"))
+    letters = "".join(ch for ch in base if unicodedata.category(ch) != "Mn")
+    return (letters.casefold(), base)
+
+
+@dataclass
+class BlocTable:
+    """One bloc of one edition, in rank order."""
+
+    edition: Edition
+    bloc: Bloc
+    rows: list[Result]
+    criteria: list[Criterion]  # the criteria with at least one published figure
+    unpublished_criteria: list[Criterion]
+    partial: bool
+    rated: int
+    not_rated: int
+    tiers: list[tuple[str, int]] = field(default_factory=list)  # (tier, count), best first
+    missing_ranks: list[str] = field(default_factory=list)  # "4", "6–17"
+
+    @property
+    def size(self) -> int | None:
+        """N in "rank n of N", known only for a complete table."""
+        return None if self.partial else self.rated
+
+    @property
+    def has_scores(self) -> bool:
+        return any(r.score is not None for r in self.rows)
+
+    @property
+    def has_changes(self) -> bool:
+        return self.edition.previous is not None
+
+    @property
+    def tier_total(self) -> int:
+        return sum(n for _, n in self.tiers)
+
+    @property
+    def leaders(self) -> list[Result]:
+        return [r for r in self.rows if r.rank is not None and r.rank <= 3]
+
+
+def bloc_table(dataset: Dataset, edition: Edition, bloc: Bloc) -> BlocTable:
+    m = edition.methodology
+    rows = sorted(edition.bloc_results(bloc.id),
+                  key=lambda r: (not r.rated, r.rank is None, r.rank or 0,
+                                 -(r.score or 0), sort_key(dataset.agencies[r.agency].label)))
+    applicable = m.criteria_for(bloc.id)
+    published = [c for c in applicable
+                 if any(r.criteria.get(c.id) is not None or r.criteria_rank.get(c.id) is not None
+                        for r in rows)]
+    rated = [r for r in rows if r.rated]
+    tier_counts = Counter(r.tier for r in rated if r.tier)
+    names = [t.name for t in m.tiers_for(bloc.id)] or sorted(tier_counts, key=sort_key)
+    return BlocTable(
+        edition=edition, bloc=bloc, rows=rows, criteria=published,
+        unpublished_criteria=[c for c in applicable if c not in published],
+        partial=m.partial(bloc.id), rated=len(rated), not_rated=len(rows) - len(rated),
+        tiers=[(name, tier_counts[name]) for name in names if tier_counts[name] or m.tiers_for(bloc.id)],
+        missing_ranks=_missing_ranks([r.rank for r in rated if r.rank is not None]),
+    )
+
+
+def _missing_ranks(ranks: list[int]) -> list[str]:
+    """Ranks below the worst known one that no known row holds, skipping the places
+    that ties leave out (1, 2, 2, 4 misses nothing)."""
+    counts = Counter(ranks)
+    taken = set()
+    for rank, n in counts.items():
+        taken.update(range(rank, rank + n))
+    missing = [k for k in range(1, max(ranks, default=0) + 1) if k not in taken]
+    spans, start = [], None
+    for i, k in enumerate(missing):
+        if start is None:
+            start = k
+        if i + 1 == len(missing) or missing[i + 1] != k + 1:
+            spans.append(str(start) if start == k else f"{start}–{k}")
+            start = None
+    return spans
+
+
+def edition_tables(dataset: Dataset, edition: Edition) -> list[BlocTable]:
+    """The bloc tables of an edition, leaving out blocs with no unit in it."""
+    tables = [bloc_table(dataset, edition, bloc) for bloc in dataset.series.blocs]
+    return [t for t in tables if t.rows]
+
+
+@dataclass
+class CriterionLine:
+    criterion: Criterion
+    value: Decimal | None
+    rank: int | None
+    median: Decimal | None
+
+
+@dataclass
+class UnitEdition:
+    """One unit in one edition, with what its bloc looked like."""
+
+    table: BlocTable
+    result: Result
+    criteria: list[CriterionLine]
+
+    @property
+    def edition(self) -> Edition:
+        return self.table.edition
+
+
+@dataclass
+class UnitHistory:
+    agency: Agency
+    entries: list[UnitEdition]  # newest first
+    predecessors: list[Agency]
+    successor: Agency | None
+
+    @property
+    def latest(self) -> UnitEdition | None:
+        return self.entries[0] if self.entries else None
+
+
+def unit_history(dataset: Dataset, agency: Agency,
+                 tables: dict[tuple[int, str], BlocTable]) -> UnitHistory:
+    entries = []
+    for year in sorted(dataset.editions, reverse=True):
+        edition = dataset.editions[year]
+        for result in edition.results:
+            if result.agency != agency.id:
+                continue
+            table = tables[(year, result.bloc)]
+            lines = []
+            for c in table.criteria:
+                known = [r.criteria[c.id] for r in table.rows if r.rated and r.criteria.get(c.id) is not None]
+                lines.append(CriterionLine(c, result.criteria.get(c.id), result.criteria_rank.get(c.id),
+                                           statistics.median(known) if known else None))
+            entries.append(UnitEdition(table, result, lines))
+    successor = dataset.agencies.get(agency.successor) if agency.successor else None
+    return UnitHistory(agency, entries, sorted(dataset.predecessors(agency.id), key=lambda a: sort_key(a.name)),
+                       successor)

@@ -1,0 +1,180 @@
+"""A full build of the fixture folder, checked against the pages and downloads it must produce."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+
+import frictionless
+
+from conftest import FIXTURE, html, text
+from tasks import build_site
+
+
+def rows(site, path):
+    table = html(site, path).select_one("table.ranking")
+    return {tr["id"]: [text(td) for td in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")}
+
+
+def test_every_address_of_the_contract_is_written(site):
+    for path in ["index.html", "2019/index.html", "2019/so/index.html", "2019/huyen/index.html",
+                 "2019/phuong-phap/index.html", "2020/so/index.html", "2021/so/index.html",
+                 "co-quan/so-tttt/index.html", "co-quan/huyen-ab/index.html", "du-lieu/index.html",
+                 "du-lieu/2019.csv", "du-lieu/2019.json", "du-lieu/datapackage.json",
+                 "2019/tai-lieu/Báo cáo kết quả 2019.pdf"]:
+        assert (site / path).is_file(), path
+    assert not (site / "2021" / "huyen").exists()  # no unit of that bloc in 2021
+
+
+def test_bloc_table_ranks_ties_tiers_and_not_rated(site):
+    table = rows(site, "2019/so/")
+    assert list(table) == ["so-tttt", "so-noi-vu", "so-tai-chinh", "so-y-te", "so-khcn", "ban-dan-toc"]
+    assert [table[k][0] for k in table] == ["1", "2", "2", "4", "5", "—"]
+    assert table["so-tttt"][1:4] == ["Sở TT&TT", "92,00", "Tốt"]
+    assert table["so-noi-vu"][2:4] == ["80,50", "Khá"]
+    assert table["so-khcn"][3] == "Yếu"
+    assert "Không đánh giá" in table["ban-dan-toc"][1]
+    assert "Không có thủ tục hành chính công nên không đánh giá" in table["ban-dan-toc"][-1]
+
+
+def test_criteria_scores_parent_sums_and_criterion_ranks(site):
+    page = html(site, "2019/so/")
+    headers = [text(th) for th in page.select("table.ranking thead th")]
+    assert headers[4:9] == ["Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Ứng dụng nội bộ",
+                            "Dịch vụ công trực tuyến", "Nhân lực"]
+    table = rows(site, "2019/so/")
+    assert table["so-tttt"][4:6] == ["28,00 (hạng 1)", "37,00 (hạng 1)"]  # 19 + 18, a parent's sum
+    assert table["so-tai-chinh"][5] == "32,00 (hạng 2)"
+
+
+def test_every_row_can_be_linked_and_the_target_is_highlighted(site):
+    page = html(site, "2019/so/")
+    ids = [tr["id"] for tr in page.select("table.ranking tbody tr")]
+    assert len(ids) == len(set(ids))
+    css = (site / "theme" / "css" / "site.css").read_text(encoding="utf-8")
+    assert ".ranking tr:target" in css
+
+
+def test_rank_change_only_for_units_rated_in_both_in_the_same_bloc(site):
+    table = rows(site, "2020/so/")
+    change = {k: v[-2] for k, v in table.items()}
+    assert change["so-tttt"].startswith("=")
+    assert change["so-y-te"].startswith("▲1")
+    assert change["so-noi-vu"].startswith("▼2")
+    assert change["ban-dan-toc"] == ""  # not rated in 2019
+    huyen = rows(site, "2020/huyen/")
+    assert huyen["huyen-c"][-2].startswith("▲1")
+    assert huyen["huyen-ab"][-2] == ""  # a new unit: its predecessors had other ids
+
+
+def test_not_comparable_editions_are_marked(site):
+    page = html(site, "2021/so/")
+    assert "không so sánh thứ hạng" in text(page.select_one(".legend"))
+    assert "Bảng chưa đầy đủ" in text(page) and "Nguồn chỉ công bố 3 sở dẫn đầu." in text(page)
+    table = rows(site, "2021/so/")
+    assert [v[0] for v in table.values()] == ["1", "2", "3"]  # published ranks stand
+    assert "không so sánh được" in text(html(site, "2021/"))
+
+
+def test_unit_page_has_every_edition_as_a_section(site):
+    page = html(site, "co-quan/so-y-te/")
+    assert [s["id"] for s in page.select("section.edition-entry")] == ["2021", "2020", "2019"]
+    assert text(page.select_one(".big-rank")) == "Hạng 3"  # 2021: partial table, N unknown
+    assert "Hạng 3/6" in text(page.select_one("section[id='2020']"))
+    assert "Tăng 1 bậc so với năm 2019" in text(page.select_one("section[id='2020']"))
+    link = page.select_one("section[id='2019'] a[href$='2019/so/#so-y-te']")
+    assert link is not None
+
+
+def test_lineage_is_linked_both_ways(site):
+    merged = html(site, "co-quan/huyen-ab/")
+    links = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in merged.select(".lineage a")}
+    assert links == {"huyen-a", "huyen-b"}
+    old = html(site, "co-quan/huyen-a/")
+    assert old.select_one(".lineage a[href$='co-quan/huyen-ab/']") is not None
+    assert "Đến năm 2019" in text(old.select_one(".lineage"))
+
+
+def test_not_rated_reason_on_the_unit_page(site):
+    page = html(site, "co-quan/ban-dan-toc/")
+    assert "Không được đánh giá: Không có thủ tục hành chính công nên không đánh giá" in text(page)
+
+
+def test_data_text_is_escaped(site):
+    raw = (site / "2020" / "so" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in raw
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    assert 'Ghi chú có <b>thẻ</b> & "ngoặc"' in text(html(site, "2020/so/"))
+    assert "Sở TT&amp;TT" in (site / "2019" / "so" / "index.html").read_text(encoding="utf-8")
+
+
+def test_methodology_page(site):
+    page = text(html(site, "2019/phuong-phap/"))
+    for fragment in ["Quyết định số 1/QĐ-UBND", "từ 0 đến 100", "tổng điểm các nhóm tiêu chí",
+                     "Dịch vụ công trực tuyến", "Tốt", "85", "Báo cáo kết quả 2019.pdf"]:
+        assert fragment in page
+
+
+def test_open_data_csv_has_input_columns_name_and_computed_values(site):
+    records = list(csv.DictReader(io.StringIO((site / "du-lieu" / "2019.csv").read_text(encoding="utf-8"))))
+    first = records[0]
+    assert list(first)[:8] == ["agency", "name", "bloc", "status", "score", "rank", "tier", "rank_change"]
+    assert {"ha-tang", "ha-tang-rank", "note", "source"} <= set(first)
+    assert (first["agency"], first["name"], first["score"], first["rank"], first["tier"]) == (
+        "so-tttt", "Sở Thông tin và Truyền thông", "92", "1", "Tốt")
+    by_id = {r["agency"]: r for r in records}
+    assert by_id["ban-dan-toc"]["status"] == "not-rated" and by_id["ban-dan-toc"]["rank"] == ""
+    records_2020 = {r["agency"]: r for r in csv.DictReader(
+        io.StringIO((site / "du-lieu" / "2020.csv").read_text(encoding="utf-8")))}
+    assert records_2020["so-noi-vu"]["rank_change"] == "-2"
+
+
+def test_open_data_json(site):
+    document = json.loads((site / "du-lieu" / "2020.json").read_text(encoding="utf-8"))
+    assert document["edition"] == 2020
+    first = document["results"][0]
+    assert (first["agency"], first["score"], first["rank"], first["rank_change"]) == ("so-tttt", 90.5, 1, 0)
+
+
+def test_datapackage_is_valid_frictionless(site):
+    report = frictionless.validate(str(site / "du-lieu" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
+    package = json.loads((site / "du-lieu" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in package["resources"]] == ["2019.csv", "2020.csv", "2021.csv"]
+
+
+def test_pages_are_pelican_output_seen_by_the_sitemap(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ["/2019/so/", "/co-quan/huyen-ab/", "/2021/phuong-phap/", "/du-lieu/", "/gioi-thieu/"]:
+        assert f"<loc>{path}</loc>" in sitemap or f"{path}</loc>" in sitemap, path
+
+
+def test_every_page_has_title_description_canonical_and_open_graph(site):
+    page = html(site, "co-quan/so-tttt/")
+    assert "Sở Thông tin và Truyền thông" in page.title.string
+    assert page.select_one('meta[name="description"]')["content"]
+    assert page.select_one('link[rel="canonical"]')["href"].endswith("co-quan/so-tttt/")
+    assert page.select_one('meta[property="og:title"]')["content"] == "Sở Thông tin và Truyền thông"
+
+
+def test_pages_load_nothing_from_another_host(site):
+    for path in site.rglob("*.html"):
+        page = html(site, str(path.relative_to(site)))
+        for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src")):
+            for node in page.find_all(tag):
+                value = node.get(attribute, "")
+                if tag == "link" and node.get("rel") in (["canonical"], ["alternate"]):
+                    continue
+                assert not value.startswith(("http:", "https:", "//")), (path, value)
+
+
+def test_two_builds_of_the_same_data_are_byte_identical(tmp_path):
+    first = build_site(tmp_path / "a", FIXTURE)
+    time.sleep(1.1)  # a timestamp would differ
+    second = build_site(tmp_path / "b", FIXTURE)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name

@@ -1,0 +1,168 @@
+"""One test per rule of the data contract: each broken rule is reported with its file,
+row (header = row 1; the line in TOML files) and column, and no site is built."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from rankings.loader import load
+from rankings.problems import DataError
+from tasks import build_site
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    content = path.read_text(encoding="utf-8")
+    assert old in content, f"{old!r} not in {path}"
+    path.write_text(content.replace(old, new, 1), encoding="utf-8")
+
+
+def append(path: Path, line: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(line)
+
+
+def problems_of(folder: Path):
+    with pytest.raises(DataError) as caught:
+        load(folder)
+    return caught.value.problems
+
+
+S, A = "series.toml", "agencies.csv"
+M19, R19 = "2019/methodology.toml", "2019/results.csv"
+R20 = "2020/results.csv"
+
+# (id, mutation, file, row, column, a fragment of the message)
+CASES = [
+    # series.toml
+    ("series-title-missing", lambda d: edit(d / S, 'title = "Chỉ số', 'titel = "Chỉ số'), S, None, "title", "thiếu khóa bắt buộc"),
+    ("series-bloc-not-slug", lambda d: edit(d / S, 'id = "so"', 'id = "Sở"'), S, 7, "id", "không phải là mã hợp lệ"),
+    ("series-bloc-duplicate", lambda d: edit(d / S, 'id = "huyen"', 'id = "so"'), S, 12, "id", "bị lặp lại"),
+    ("series-bloc-reserved", lambda d: edit(d / S, 'id = "huyen"', 'id = "phuong-phap"'), S, 12, "id", "trùng với một đường dẫn"),
+    ("series-toml-syntax", lambda d: edit(d / S, 'name = "Sở, ban, ngành"', 'name = "Sở, ban, ngành'), S, 8, None, "sai cú pháp TOML"),
+    # agencies.csv
+    ("agency-id-not-slug", lambda d: edit(d / A, "so-noi-vu,", "Sở Nội vụ,"), A, 3, "id", "không phải là mã hợp lệ"),
+    ("agency-id-duplicate", lambda d: edit(d / A, "so-tai-chinh,Sở", "so-noi-vu,Sở"), A, 4, "id", "xuất hiện nhiều lần"),
+    ("agency-name-empty", lambda d: edit(d / A, "so-y-te,Sở Y tế,", "so-y-te,,"), A, 5, "name", "để trống"),
+    ("agency-website-scheme", lambda d: edit(d / A, "https://stttt.example.vn", "ftp://stttt.example.vn"), A, 2, "website", "http://"),
+    ("agency-province-code", lambda d: edit(d / A, "Sở Nội vụ,,,,", "Sở Nội vụ,,,4,"), A, 3, "province_code", "2 chữ số"),
+    ("agency-successor-needs-until", lambda d: edit(d / A, ",,2019,huyen-ab\nhuyen-b", ",,,huyen-ab\nhuyen-b"), A, 8, "until", "successor"),
+    ("agency-successor-unknown", lambda d: edit(d / A, "2019,huyen-ab\nhuyen-b", "2019,huyen-xyz\nhuyen-b"), A, 8, "successor", "không có trong agencies.csv"),
+    ("agency-successor-cycle", lambda d: edit(d / A, "huyen-ab,Huyện Đắk Đông,,,,,2020,,", "huyen-ab,Huyện Đắk Đông,,,,,2020,2021,huyen-a"), A, 8, "successor", "vòng lặp"),
+    ("agency-self-successor", lambda d: edit(d / A, "huyen-c,Thị xã Ca,,,,,,,", "huyen-c,Thị xã Ca,,,,,,2020,huyen-c"), A, 11, "successor", "chính nó"),
+    ("agency-since-after-until", lambda d: edit(d / A, ",,2019,huyen-ab\nhuyen-b", ",2020,2019,huyen-ab\nhuyen-b"), A, 8, "until", "trước năm bắt đầu"),
+    ("agency-column-missing", lambda d: edit(d / A, "id,name,", "id,ten,"), A, 1, "name", "thiếu cột bắt buộc"),
+    # methodology.toml
+    ("method-decision-missing", lambda d: edit(d / M19, "decision = ", "decisoin = "), M19, None, "decision", "thiếu khóa bắt buộc"),
+    ("method-announced-not-date", lambda d: edit(d / M19, "announced = 2020-03-15", 'announced = "15/03/2020"'), M19, 3, "announced", "ngày theo cú pháp TOML"),
+    ("method-unknown-method", lambda d: edit(d / M19, 'method = "sum"', 'method = "average"'), M19, 10, "method", "given, sum, weighted"),
+    ("method-weighted-needs-weight", lambda d: edit(d / M19, 'method = "sum"', 'method = "weighted"'), M19, 12, "weight", "trọng số"),
+    ("method-criterion-rank-suffix", lambda d: edit(d / M19, 'id = "nhan-luc"', 'id = "nhan-luc-rank"'), M19, 36, "id", "-rank"),
+    ("method-parent-unknown", lambda d: edit(d / M19, 'parent = "ung-dung"', 'parent = "ung-dun"'), M19, 26, "parent", "không có trong tệp"),
+    ("method-tiers-order", lambda d: edit(d / M19, "min = 70", "min = 90"), M19, 47, "min", "từ cao xuống thấp"),
+    ("method-bloc-unknown", lambda d: edit(d / M19, 'blocs = ["so", "huyen"]', 'blocs = ["so", "xa"]'), M19, 33, "blocs", "không có trong series.toml"),
+    ("method-document-missing", lambda d: (d / "2019" / "Báo cáo kết quả 2019.pdf").unlink(), M19, 5, "documents", "không thấy tệp"),
+    ("method-source-url", lambda d: edit(d / M19, 'source_url = "https://', 'source_url = "www.'), M19, 4, "source_url", "http://"),
+    ("method-file-missing", lambda d: (d / M19).unlink(), M19, None, None, "methodology.toml"),
+    # results.csv
+    ("results-agency-unknown", lambda d: edit(d / R19, "so-y-te,so", "so-yte,so"), R19, 5, "agency", "không có trong agencies.csv"),
+    ("results-agency-not-in-year", lambda d: edit(d / R20, "huyen-ab;huyen", "huyen-a;huyen"), R20, 8, "agency", "không có năm 2020"),
+    ("results-bloc-unknown", lambda d: edit(d / R19, "huyen-c,huyen", "huyen-c,xa"), R19, 10, "bloc", "không có trong series.toml"),
+    ("results-duplicate-row", lambda d: append(d / R19, "so-tttt,so,,,28,19,18,27,,,\n"), R19, 11, "agency", "nhiều lần"),
+    ("results-unknown-column", lambda d: edit(d / R19, "ha-tang,noi-bo", "ha-tng,noi-bo"), R19, 1, "ha-tng", "ha-tang"),
+    ("results-score-over-max", lambda d: edit(d / R19, "huyen-b,huyen,88", "huyen-b,huyen,188"), R19, 9, "score", "0 đến 100"),
+    ("results-score-not-number", lambda d: edit(d / R19, "huyen-b,huyen,88", "huyen-b,huyen,8 8"), R19, 9, "score", "không phải là số"),
+    ("results-criterion-over-max", lambda d: edit(d / R19, "so-tttt,so,,,28,", "so-tttt,so,,,31,"), R19, 2, "ha-tang", "tối đa 30"),
+    ("results-rank-not-integer", lambda d: edit(d / "2021/results.csv", "so-y-te,so,,3", "so-y-te,so,,3.5"), "2021/results.csv", 4, "rank", "số nguyên dương"),
+    ("results-status-unknown", lambda d: edit(d / R19, ",not-rated,", ",skipped,"), R19, 7, "status", "rated hoặc not-rated"),
+    ("results-not-rated-with-tier", lambda d: edit(d / R19, "ban-dan-toc,so,,,", "ban-dan-toc,so,,Yếu,"), R19, 7, "tier", "not-rated"),
+    ("results-not-rated-needs-note", lambda d: edit(d / R19, "not-rated,Không có thủ tục hành chính công nên không đánh giá,", "not-rated,,"), R19, 7, "note", "lý do"),
+    ("results-rank-disagrees", lambda d: _add_ranks(d / R20), R20, 3, "rank", "thứ hạng công bố 1 khác thứ hạng tính từ điểm 2"),
+    ("results-tier-contradicts", lambda d: edit(d / R19, "so-khcn,so,40,Yếu", "so-khcn,so,40,Khá"), R19, 6, "tier", "«Khá» trái với ngưỡng"),
+    ("results-tier-unknown", lambda d: edit(d / R19, "so-khcn,so,40,Yếu", "so-khcn,so,40,Kém"), R19, 6, "tier", "không có trong methodology.toml"),
+    ("results-sum-disagrees", lambda d: edit(d / R19, "so-khcn,so,40,", "so-khcn,so,41,"), R19, 6, "score", "khác điểm tính được"),
+    ("results-source-scheme", lambda d: edit(d / R19, "https://example.vn/so-tai-chinh", "example.vn/so-tai-chinh"), R19, 4, "source", "http://"),
+    ("results-criterion-wrong-bloc", lambda d: edit(d / M19, 'blocs = ["so", "huyen"]', 'blocs = ["huyen"]'), R19, 2, "dvc", "không áp dụng cho khối «so»"),
+    ("results-ragged-row", lambda d: edit(d / R19, "huyen-b,huyen,88,,,,,,,,", "huyen-b,huyen,88,,,,,,,,,,"), R19, 9, None, "13 ô"),
+    ("results-file-missing", lambda d: (d / R19).unlink(), R19, None, None, "results.csv"),
+]
+
+
+def _add_ranks(path: Path) -> None:
+    """Give the 2020 file a rank column, with the first two units swapped."""
+    lines = path.read_bytes().decode("utf-8-sig").split("\r\n")
+    ranks = {"agency": "rank", "so-tttt": "2", "so-tai-chinh": "1"}
+    out = []
+    for line in filter(None, lines):
+        cells = line.split(";")
+        cells.insert(3, ranks.get(cells[0].strip(), ""))
+        out.append(";".join(cells))
+    path.write_bytes(("\r\n".join(out) + "\r\n").encode("utf-8"))
+
+
+@pytest.mark.parametrize("mutate,file,row,column,fragment",
+                         [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_each_rule_names_file_row_and_column(data, mutate, file, row, column, fragment):
+    mutate(data)
+    found = problems_of(data)
+    wanted = f"basic/{file}"
+    matching = [p for p in found if p.file == wanted and p.row == row and p.column == column
+                and fragment in p.message]
+    assert matching, "\n".join(str(p) for p in found)
+
+
+def test_the_fixture_itself_is_valid():
+    load(ROOT / "tests" / "fixtures" / "basic")
+
+
+def test_every_problem_is_reported_at_once(data):
+    edit(data / A, "https://stttt.example.vn", "ftp://x")
+    edit(data / R19, "huyen-b,huyen,88", "huyen-b,huyen,188")
+    edit(data / R20, "so-tai-chinh;so;85,0", "so-tai-chinh;xa;85,0")
+    files = {(p.file, p.column) for p in problems_of(data)}
+    assert {("basic/agencies.csv", "website"), ("basic/2019/results.csv", "score"),
+            ("basic/2020/results.csv", "bloc")} <= files
+
+
+def test_other_encodings_are_rejected_with_how_to_resave(data):
+    path = data / R19
+    path.write_bytes(path.read_bytes() + "huyen-c,huyen,75,,,,,,,Ghi chú,\n".encode("cp1258"))
+    found = problems_of(data)
+    assert any(p.file == "basic/2019/results.csv" and p.row == 11 and "UTF-8" in p.message
+               and "CSV UTF-8" in p.message for p in found), found
+
+
+def test_a_bad_folder_leaves_the_previous_output_untouched(data, tmp_path):
+    output = build_site(tmp_path / "output", data)
+    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    edit(data / R19, "huyen-b,huyen,88", "huyen-b,huyen,188")
+    with pytest.raises(DataError):
+        build_site(output, data)
+    after = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["basic", "output"]  # no staging left
+
+
+def test_invoke_build_prints_every_problem_without_a_traceback(data, tmp_path):
+    edit(data / R19, "huyen-b,huyen,88", "huyen-b,huyen,188")
+    edit(data / A, "https://stttt.example.vn", "ftp://x")
+    run = subprocess.run([sys.executable, "-m", "invoke", "build", "--data", str(data),
+                          "--output", str(tmp_path / "out")],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr + run.stdout
+    assert "basic/2019/results.csv, dòng 9, cột «score»" in run.stderr
+    assert "basic/agencies.csv, dòng 2, cột «website»" in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_invoke_check_validates_only(data):
+    run = subprocess.run([sys.executable, "-m", "invoke", "check", "--data", str(data)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "3 kỳ" in run.stdout
+    assert "giữ thứ hạng công bố" in run.stderr  # the 2021 published ranks stand, with a warning
