@@ -123,7 +123,7 @@ def test_open_data_csv_has_input_columns_name_and_computed_values(site):
     assert list(first)[:8] == ["agency", "name", "bloc", "status", "score", "rank", "tier", "rank_change"]
     assert {"ha-tang", "ha-tang-rank", "note", "source"} <= set(first)
     assert (first["agency"], first["name"], first["score"], first["rank"], first["tier"]) == (
-        "so-tttt", "Sở Thông tin và Truyền thông", "92", "1", "Tốt")
+        "so-tttt", "Sở Thông tin và Truyền thông", "92.00", "1", "Tốt")
     by_id = {r["agency"]: r for r in records}
     assert by_id["ban-dan-toc"]["status"] == "not-rated" and by_id["ban-dan-toc"]["rank"] == ""
     records_2020 = {r["agency"]: r for r in csv.DictReader(

@@ -2,6 +2,7 @@
 
 from decimal import Decimal as D
 
+
 from rankings import ranking
 from rankings.model import Tier
 from rankings.views import _missing_ranks
@@ -75,3 +76,23 @@ def test_missing_ranks_skip_tie_gaps():
     assert _missing_ranks([1, 2, 3, 5]) == ["4"]
     assert _missing_ranks([1, 6, 17]) == ["2–5", "7–16"]
     assert _missing_ranks([]) == []
+
+
+def test_computed_scores_are_rounded_before_ranking(data):
+    """Two weighted scores that differ only past the shown decimals share a rank."""
+    from rankings.loader import load
+
+    methodology = data / "2019" / "methodology.toml"
+    text = methodology.read_text(encoding="utf-8")
+    text = text.replace('method = "sum"', 'method = "weighted"').replace("decimals = 2", "decimals = 1")
+    for criterion in ("ha-tang", "ung-dung", "nhan-luc"):
+        text = text.replace(f'id = "{criterion}"', f'id = "{criterion}"\nweight = 0.333')
+    methodology.write_text(text, encoding="utf-8")
+    results = data / "2019" / "results.csv"
+    results.write_text(results.read_text(encoding="utf-8")
+                       .replace("so-y-te,so,,,20,12,10,20", "so-y-te,so,,,25,15,15,25.6")
+                       .replace("so-khcn,so,40,Yếu", "so-khcn,so,,"), encoding="utf-8")
+    ranks = {r.agency: (r.score, r.rank) for r in load(data).editions[2019].results}
+    # 0.333 × 80.5 = 26.8065 (twice) and 0.333 × 80.6 = 26.8398: all shown as 26.8
+    assert ranks["so-tttt"] == (D("30.6"), 1)
+    assert ranks["so-noi-vu"] == ranks["so-tai-chinh"] == ranks["so-y-te"] == (D("26.8"), 2)

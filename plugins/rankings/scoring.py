@@ -52,7 +52,8 @@ def _fill_score(result: Result, m: Methodology, label: str, problems: Problems) 
     if computed is None:
         return
     if result.score is None:
-        result.score, result.score_computed = computed, True
+        # Rounded as it is shown, so that scores a reader sees as equal share a rank.
+        result.score, result.score_computed = ranking.rounded(computed, m.decimals), True
     elif not ranking.agrees(result.score, computed, m.decimals):
         how = "tổng" if m.method == "sum" else "tổng có trọng số"
         problems.add(label, result.row, "score",
