@@ -76,3 +76,13 @@ def test_no_request_leaves_the_site(server, browser):
         page.wait_for_load_state("networkidle")
     assert outside == []
     page.close()
+
+
+def test_pages_fit_a_phone_screen(server, browser):
+    """Only tables scroll sideways, inside their own frame; the page itself never does."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    for path in ["/", "/2019/", "/2019/so/", "/2020/so/", "/2019/phuong-phap/", "/co-quan/so-tttt/",
+                 "/co-quan/huyen-ab/", "/du-lieu/"]:
+        page.goto(f"{server}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    page.close()

@@ -10,7 +10,6 @@ from pathlib import Path
 from .cells import HTTP_URL, SLUG
 from .model import Criterion, Methodology, Tier
 from .problems import Problems
-from .registry import text_value, warn_unknown
 from .tomlfiles import TomlFile
 
 TOP_KEYS = {"name", "name_en", "decision", "announced", "source_url", "documents",
@@ -53,18 +52,15 @@ def _blocs(toml: TomlFile, table: dict, bloc_ids: set[str] | None, where,
 
 def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
                      problems: Problems) -> Methodology | None:
-    path = folder / "methodology.toml"
-    if not path.is_file():
-        problems.add(label, None, None, "mỗi kỳ đánh giá cần tệp methodology.toml")
-        return None
     mark = problems.mark()
-    toml = TomlFile(path, label, problems)
-    if toml.data is None:
+    toml = TomlFile.open(folder / "methodology.toml", label, problems,
+                         "mỗi kỳ đánh giá cần tệp methodology.toml")
+    if toml is None:
         return None
     data = toml.data
-    warn_unknown(toml, data, TOP_KEYS)
-    name = text_value(toml, data, "name", True)
-    decision = text_value(toml, data, "decision", True)
+    toml.warn_unknown(data, TOP_KEYS)
+    name = toml.string(data, "name", True)
+    decision = toml.string(data, "decision", True)
 
     announced = data.get("announced")
     if announced is not None and (not isinstance(announced, datetime.date)
@@ -73,7 +69,7 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
                    "announced")
         announced = None
 
-    source_url = text_value(toml, data, "source_url", False)
+    source_url = toml.string(data, "source_url", False)
     if source_url and not re.fullmatch(HTTP_URL, source_url):
         toml.error("địa chỉ phải bắt đầu bằng http:// hoặc https://", "source_url")
 
@@ -97,7 +93,7 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
         toml.error("thiếu bảng [score] (max, decimals, method)", "score")
         score = {}
     where = ("score", 0)
-    warn_unknown(toml, score, SCORE_KEYS, where)
+    toml.warn_unknown(score, SCORE_KEYS, where)
     score_max = _number(toml, score, "max", where, positive=True)
     if "max" not in score:
         toml.error("thiếu khóa bắt buộc «max» (điểm tối đa)", "max", *where)
@@ -119,11 +115,11 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
     if problems.since(mark):  # scoring with a broken methodology would only add noise
         return None
     return Methodology(
-        name=name, name_en=text_value(toml, data, "name_en", False), decision=decision,
+        name=name, name_en=toml.string(data, "name_en", False), decision=decision,
         score_max=score_max, decimals=decimals, method=method, rank_source=rank_source,
         announced=announced, source_url=source_url, documents=tuple(documents),
         comparable_with_previous=comparable,
-        coverage=text_value(toml, data, "coverage", False), partial_blocs=partial_blocs,
+        coverage=toml.string(data, "coverage", False), partial_blocs=partial_blocs,
         criteria=criteria, tiers=tiers,
     )
 
@@ -135,9 +131,9 @@ def _criteria(toml: TomlFile, raw: list, bloc_ids: set[str], method: str) -> tup
     criteria: list[Criterion] = []
     for i, table in enumerate(raw):
         where = ("criteria", i)
-        warn_unknown(toml, table, CRITERION_KEYS, where)
-        cid = text_value(toml, table, "id", True, where)
-        name = text_value(toml, table, "name", True, where)
+        toml.warn_unknown(table, CRITERION_KEYS, where)
+        cid = toml.string(table, "id", True, where)
+        name = toml.string(table, "name", True, where)
         if cid is not None:
             if not re.fullmatch(SLUG, cid):
                 toml.error(f"«{cid}» không phải là mã hợp lệ (chữ thường không dấu, số, dấu gạch ngang)",
@@ -148,10 +144,10 @@ def _criteria(toml: TomlFile, raw: list, bloc_ids: set[str], method: str) -> tup
             elif cid in {c.id for c in criteria} or cid in RESERVED_COLUMNS:
                 toml.error(f"mã tiêu chí «{cid}» bị lặp lại hoặc trùng tên một cột của results.csv",
                            "id", *where)
-        parent = text_value(toml, table, "parent", False, where)
+        parent = toml.string(table, "parent", False, where)
         weight = _number(toml, table, "weight", where)
         criterion = Criterion(
-            id=cid or "", name=name or "", name_en=text_value(toml, table, "name_en", False, where),
+            id=cid or "", name=name or "", name_en=toml.string(table, "name_en", False, where),
             max=_number(toml, table, "max", where, positive=True), weight=weight,
             parent=parent, blocs=_blocs(toml, table, bloc_ids, where),
         )
@@ -180,13 +176,13 @@ def _tiers(toml: TomlFile, raw: list, bloc_ids: set[str], score_max: Decimal | N
     tiers: list[Tier] = []
     for i, table in enumerate(raw):
         where = ("tiers", i)
-        warn_unknown(toml, table, TIER_KEYS, where)
-        name = text_value(toml, table, "name", True, where)
+        toml.warn_unknown(table, TIER_KEYS, where)
+        name = toml.string(table, "name", True, where)
         minimum = _number(toml, table, "min", where)
         if minimum is not None and score_max is not None and minimum > score_max:
             toml.error(f"ngưỡng {minimum} lớn hơn điểm tối đa {score_max}", "min", *where)
         tier = Tier(name=name or "", min=minimum,
-                    name_en=text_value(toml, table, "name_en", False, where),
+                    name_en=toml.string(table, "name_en", False, where),
                     blocs=_blocs(toml, table, bloc_ids, where))
         if name:
             tiers.append(tier)

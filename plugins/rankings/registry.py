@@ -19,38 +19,15 @@ AGENCY_COLUMNS = ["id", "name", "name_en", "short_name", "province_code", "websi
                   "since", "until", "successor"]
 
 
-def text_value(toml: TomlFile, table: dict, key: str, required: bool,
-               where: tuple[str | None, int] = (None, 0)) -> str | None:
-    value = table.get(key)
-    if value is None:
-        if required:
-            toml.error(f"thiếu khóa bắt buộc «{key}»", key, *where)
-        return None
-    if not isinstance(value, str) or not value.strip():
-        toml.error("phải là một chuỗi văn bản không rỗng", key, *where)
-        return None
-    return value.strip()
-
-
-def warn_unknown(toml: TomlFile, table: dict, known: set[str],
-                 where: tuple[str | None, int] = (None, 0)) -> None:
-    for key in sorted(set(table) - known):
-        toml.warn(f"khóa «{key}» không có trong quy cách dữ liệu nên bị bỏ qua", key, *where)
-
-
 def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
-    path = folder / "series.toml"
-    if not path.is_file():
-        problems.add(label, None, None, "không có tệp series.toml")
-        return None
     mark = problems.mark()
-    toml = TomlFile(path, label, problems)
-    if toml.data is None:
+    toml = TomlFile.open(folder / "series.toml", label, problems, "không có tệp series.toml")
+    if toml is None:
         return None
     data = toml.data
-    warn_unknown(toml, data, SERIES_KEYS)
-    title = text_value(toml, data, "title", True)
-    publisher = text_value(toml, data, "publisher", True)
+    toml.warn_unknown(data, SERIES_KEYS)
+    title = toml.string(data, "title", True)
+    publisher = toml.string(data, "publisher", True)
     raw_blocs = data.get("blocs")
     blocs: list[Bloc] = []
     if not isinstance(raw_blocs, list) or not raw_blocs:
@@ -59,9 +36,9 @@ def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
         seen = set()
         for i, raw in enumerate(raw_blocs):
             where = ("blocs", i)
-            warn_unknown(toml, raw, BLOC_KEYS, where)
-            bloc_id = text_value(toml, raw, "id", True, where)
-            name = text_value(toml, raw, "name", True, where)
+            toml.warn_unknown(raw, BLOC_KEYS, where)
+            bloc_id = toml.string(raw, "id", True, where)
+            name = toml.string(raw, "name", True, where)
             if bloc_id is not None:
                 if not re.fullmatch(SLUG, bloc_id):
                     toml.error(f"«{bloc_id}» không phải là mã hợp lệ (chữ thường, số, dấu gạch ngang)",
@@ -72,12 +49,12 @@ def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
                     toml.error(f"mã khối «{bloc_id}» bị lặp lại", "id", *where)
                 seen.add(bloc_id)
             if bloc_id and name:
-                blocs.append(Bloc(bloc_id, name, text_value(toml, raw, "name_en", False, where)))
+                blocs.append(Bloc(bloc_id, name, toml.string(raw, "name_en", False, where)))
     if problems.since(mark):  # the results would only repeat what is wrong here
         return None
     return Series(title=title, publisher=publisher, blocs=tuple(blocs),
-                  title_en=text_value(toml, data, "title_en", False),
-                  publisher_en=text_value(toml, data, "publisher_en", False))
+                  title_en=toml.string(data, "title_en", False),
+                  publisher_en=toml.string(data, "publisher_en", False))
 
 
 def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Agency]:

@@ -33,6 +33,31 @@ class TomlFile:
             problems.add(label, int(match.group(1)) if match else None, None,
                          f"sai cú pháp TOML: {err}")
 
+    @classmethod
+    def open(cls, path: Path, label: str, problems: Problems, missing: str) -> "TomlFile | None":
+        """The parsed file, or None (with the problem reported) when absent or unreadable."""
+        if not path.is_file():
+            problems.add(label, None, None, missing)
+            return None
+        toml = cls(path, label, problems)
+        return toml if toml.data is not None else None
+
+    def string(self, table: dict, key: str, required: bool, where: tuple = (None, 0)) -> str | None:
+        """A non-empty string value, or None (reported when required or of another type)."""
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.error(f"thiếu khóa bắt buộc «{key}»", key, *where)
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.error("phải là một chuỗi văn bản không rỗng", key, *where)
+            return None
+        return value.strip()
+
+    def warn_unknown(self, table: dict, known: set[str], where: tuple = (None, 0)) -> None:
+        for key in sorted(set(table) - known):
+            self.warn(f"khóa «{key}» không có trong quy cách dữ liệu nên bị bỏ qua", key, *where)
+
     def line(self, key: str | None = None, table: str | None = None, index: int = 0) -> int | None:
         """Line of ``key`` in the top level, in ``[table]``, or in the index-th ``[[table]]``.
 
