@@ -86,6 +86,9 @@ def test_unit_page_has_every_edition_as_a_section(site):
     assert "Tăng 1 bậc so với năm 2019" in text(page.select_one("section[id='2020']"))
     link = page.select_one("section[id='2019'] a[href$='2019/so/#so-y-te']")
     assert link is not None
+    criteria = [[text(c) for c in tr.find_all(["th", "td"])]
+                for tr in page.select("section[id='2019'] tbody tr")]
+    assert criteria[0] == ["Hạ tầng kỹ thuật", "20,00", "4", "24,00"]  # median of 28, 25, 24, 20, 10
 
 
 def test_lineage_is_linked_both_ways(site):

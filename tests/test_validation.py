@@ -166,3 +166,19 @@ def test_invoke_check_validates_only(data):
     assert run.returncode == 0, run.stderr
     assert "3 kỳ" in run.stdout
     assert "giữ thứ hạng công bố" in run.stderr  # the 2021 published ranks stand, with a warning
+
+
+def test_a_score_needs_a_published_scale(data):
+    methodology = data / "2020" / "methodology.toml"
+    methodology.write_text(methodology.read_text(encoding="utf-8").replace("max = 100\n", ""), encoding="utf-8")
+    found = problems_of(data)
+    assert {(p.file, p.row, p.column) for p in found} == {
+        ("basic/2020/results.csv", row, "score") for row in range(2, 10)}
+    assert "[score] max" in found[0].message
+
+
+def test_an_edition_without_a_scale_builds_from_ranks_alone(data):
+    (data / "2021" / "methodology.toml").write_text(
+        'name = "Kỳ chỉ công bố thứ hạng"\ndecision = "Chưa xác định"\n', encoding="utf-8")
+    (data / "2021" / "results.csv").write_text("agency,bloc,rank\nso-tttt,so,1\nso-y-te,so,2\n", encoding="utf-8")
+    assert [r.rank for r in load(data).editions[2021].results] == [1, 2]

@@ -28,6 +28,11 @@ def filled(error: str = "ô bắt buộc đang để trống") -> pa.Check:
     return pa.Check(lambda s: s != "", error=error)
 
 
+def filled_never(error: str) -> pa.Check:
+    """Every cell empty (for a column that this edition cannot have)."""
+    return pa.Check(lambda s: s == "", error=error)
+
+
 def at_most(maximum: Decimal | None, error: str) -> pa.Check:
     """A number between 0 and ``maximum`` (inclusive); other cells are left to ``matches``."""
 

@@ -88,15 +88,15 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
 
     partial_blocs = _blocs(toml, data, bloc_ids, (None, 0), key="partial_blocs")
 
-    score = data.get("score")
+    # [score] may be left out for an edition whose scale was never published
+    # (only ranks are known); results.py then refuses any score.
+    score = data.get("score", {})
     if not isinstance(score, dict):
-        toml.error("thiếu bảng [score] (max, decimals, method)", "score")
+        toml.error("phải là bảng [score] (max, decimals, method)", "score")
         score = {}
     where = ("score", 0)
     toml.warn_unknown(score, SCORE_KEYS, where)
     score_max = _number(toml, score, "max", where, positive=True)
-    if "max" not in score:
-        toml.error("thiếu khóa bắt buộc «max» (điểm tối đa)", "max", *where)
     decimals = score.get("decimals", 2)
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 6:
         toml.error("phải là số nguyên từ 0 đến 6", "decimals", *where)

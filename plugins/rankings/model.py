@@ -21,6 +21,7 @@ class Series:
     blocs: tuple[Bloc, ...]
     title_en: str | None = None
     publisher_en: str | None = None
+    notice: str | None = None  # shown on every page, e.g. "example data"
 
     def bloc(self, bloc_id: str) -> Bloc:
         return next(b for b in self.blocs if b.id == bloc_id)
@@ -78,7 +79,7 @@ class Tier:
 class Methodology:
     name: str
     decision: str
-    score_max: Decimal
+    score_max: Decimal | None = None  # None: the scale was not published
     decimals: int = 2
     method: str = "given"  # given | sum | weighted
     rank_source: str = "computed"  # computed | published

@@ -61,7 +61,7 @@ def to_json(dataset: Dataset, edition: Edition) -> bytes:
         "announced": m.announced.isoformat() if m.announced else None,
         "source_url": m.source_url,
         "coverage": m.coverage,
-        "score_max": float(m.score_max),
+        "score_max": float(m.score_max) if m.score_max is not None else None,
         "results": [{k: (float(v) if isinstance(v, Decimal) else v) for k, v in rec.items()}
                     for rec in records(dataset, edition)],
     }

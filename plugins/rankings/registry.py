@@ -13,7 +13,7 @@ from .tables import read_table
 from .tomlfiles import TomlFile
 
 RESERVED_BLOC_IDS = {"phuong-phap", "tai-lieu"}  # paths used beside the bloc pages
-SERIES_KEYS = {"title", "title_en", "publisher", "publisher_en", "blocs"}
+SERIES_KEYS = {"title", "title_en", "publisher", "publisher_en", "notice", "blocs"}
 BLOC_KEYS = {"id", "name", "name_en"}
 AGENCY_COLUMNS = ["id", "name", "name_en", "short_name", "province_code", "website",
                   "since", "until", "successor"]
@@ -54,7 +54,8 @@ def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
         return None
     return Series(title=title, publisher=publisher, blocs=tuple(blocs),
                   title_en=toml.string(data, "title_en", False),
-                  publisher_en=toml.string(data, "publisher_en", False))
+                  publisher_en=toml.string(data, "publisher_en", False),
+                  notice=toml.string(data, "notice", False))
 
 
 def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Agency]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import cells
-from .cells import HTTP_URL, NUMBER, POSITIVE_INT, at_most, column, filled, matches
+from .cells import HTTP_URL, NUMBER, POSITIVE_INT, at_most, column, filled, filled_never, matches
 from .methodology import RESERVED_COLUMNS
 from .model import Agency, Methodology, Result, Series
 from .problems import Problems
@@ -35,14 +35,17 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
                          f"cột không có trong quy cách và không phải mã tiêu chí của năm {year}{hint}")
     numeric = ["score"] + list(criteria)
     frame = cells.number_cells(table.frame, numeric, table.decimal_comma)
+    if methodology.score_max is None:
+        score_range = filled_never("có điểm nhưng methodology.toml không khai báo thang điểm ([score] max)")
+    else:
+        score_range = at_most(methodology.score_max,
+                              f"điểm «{{value}}» phải nằm trong khoảng 0 đến {methodology.score_max}")
     not_number = "«{value}» không phải là số (dùng dấu chấm thập phân, hoặc dấu phẩy khi tệp phân cách bằng «;»)"
     rules = {
         "agency": column(filled(), required=True, unique=True),
         "bloc": column(filled(), matches("|".join(b.id for b in series.blocs),
                                          "khối «{value}» không có trong series.toml"), required=True),
-        "score": column(matches(NUMBER, not_number),
-                        at_most(methodology.score_max,
-                                f"điểm «{{value}}» phải nằm trong khoảng 0 đến {methodology.score_max}")),
+        "score": column(matches(NUMBER, not_number), score_range),
         "rank": column(matches(POSITIVE_INT, "thứ hạng «{value}» phải là số nguyên dương")),
         "status": column(matches("rated|not-rated", "trạng thái «{value}» phải là rated hoặc not-rated")),
         "source": column(matches(HTTP_URL, "nguồn «{value}» phải là địa chỉ http:// hoặc https://")),

@@ -44,7 +44,7 @@ class BlocTable:
 
     @property
     def has_changes(self) -> bool:
-        return self.edition.previous is not None
+        return any(r.rank_change is not None for r in self.rows)
 
     @property
     def tier_total(self) -> int:
@@ -57,9 +57,10 @@ class BlocTable:
 
 def bloc_table(dataset: Dataset, edition: Edition, bloc: Bloc) -> BlocTable:
     m = edition.methodology
+    # Ranked rows by rank (ties by name); the rest in the order the source listed them.
     rows = sorted(edition.bloc_results(bloc.id),
                   key=lambda r: (not r.rated, r.rank is None, r.rank or 0,
-                                 -(r.score or 0), sort_key(dataset.agencies[r.agency].label)))
+                                 sort_key(dataset.agencies[r.agency].label) if r.rank else (), r.row))
     applicable = m.criteria_for(bloc.id)
     published = [c for c in applicable
                  if any(r.criteria.get(c.id) is not None or r.criteria_rank.get(c.id) is not None
@@ -144,9 +145,13 @@ def unit_history(dataset: Dataset, agency: Agency,
             table = tables[(year, result.bloc)]
             lines = []
             for c in table.criteria:
-                known = [r.criteria[c.id] for r in table.rows if r.rated and r.criteria.get(c.id) is not None]
-                lines.append(CriterionLine(c, result.criteria.get(c.id), result.criteria_rank.get(c.id),
-                                           statistics.median(known) if known else None))
+                value, rank = result.criteria.get(c.id), result.criteria_rank.get(c.id)
+                if value is None and rank is None:
+                    continue
+                # The median of a partial table is not the bloc's median: left out.
+                known = [] if table.partial else [
+                    r.criteria[c.id] for r in table.rows if r.rated and r.criteria.get(c.id) is not None]
+                lines.append(CriterionLine(c, value, rank, statistics.median(known) if known else None))
             entries.append(UnitEdition(table, result, lines))
     successor = dataset.agencies.get(agency.successor) if agency.successor else None
     return UnitHistory(agency, entries, sorted(dataset.predecessors(agency.id), key=lambda a: sort_key(a.name)),
