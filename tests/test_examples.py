@@ -1,0 +1,50 @@
+"""The example folders build with no code change and show what they must."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, html, text
+from tasks import build_site
+
+
+@pytest.fixture(scope="module")
+def tinh_mau(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("tinh-mau") / "output", ROOT / "examples" / "tinh-mau")
+
+
+@pytest.fixture(scope="module")
+def dti(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("dti") / "output", ROOT / "examples" / "dti")
+
+
+def test_example_data_is_labelled_on_every_page(tinh_mau):
+    for path in ["", "2019/", "2019/so-ban-nganh/", "co-quan/so-y-te/", "du-lieu/"]:
+        assert "Dữ liệu minh họa" in text(html(tinh_mau, path).select_one(".site-notice")), path
+
+
+def test_provincial_tiers_sums_and_not_rated(tinh_mau):
+    page = html(tinh_mau, "2018/so-ban-nganh/")
+    tiers = {text(tr.find_all("td")[2]) for tr in page.select("table.ranking tbody tr:not(.not-rated)")}
+    assert tiers <= {"Tốt", "Khá", "Trung bình", "Yếu"} and len(tiers) >= 2
+    not_rated = page.select_one("tr#ban-dan-toc")
+    assert "Không có thủ tục hành chính công" in text(not_rated)
+    summary = text(html(tinh_mau, "2018/"))
+    assert "Số đơn vị theo mức" in summary
+
+
+def test_the_xlsx_edition_and_the_district_merger(tinh_mau):
+    assert (tinh_mau / "2019" / "huyen" / "index.html").is_file()
+    merged = html(tinh_mau, "co-quan/huyen-ha-thanh/")
+    assert {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in merged.select(".lineage a")} == {
+        "huyen-dong-ha", "huyen-tay-ha"}
+
+
+def test_dti_builds_with_its_own_pillars_and_blocs(dti):
+    rows = html(dti, "2022/tinh/").select("table.ranking tbody tr")
+    assert len(rows) == 63
+    ranks = [text(tr.find("td")) for tr in rows]
+    assert ranks.count("15") == 2 and "16" not in ranks  # a tie as published
+    headers = [text(th) for th in html(dti, "2022/tinh/").select("table.ranking thead th")]
+    assert "Nhận thức số" in headers and "Trụ cột Chính quyền số" in headers
+    assert (dti / "2021" / "bo-khong-dvc" / "index.html").is_file()
