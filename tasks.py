@@ -21,16 +21,29 @@ sys.path.insert(0, str(HERE / "plugins"))
 from rankings.problems import DataError  # noqa: E402
 
 
-def _settings(conf: str, data: str | None, output: Path):
+def _content_for(data: str | Path | None, content: str | Path | None) -> Path | None:
+    """Announcements belong with their data: an explicit folder, else <data>/content,
+    else none for another data folder (the project's content/ is about data/)."""
+    if content:
+        return Path(content).resolve()
+    if data and (Path(data) / "content").is_dir():
+        return (Path(data) / "content").resolve()
+    if data and Path(data).resolve() != HERE / "data":
+        return None
+    return HERE / "content"
+
+
+def _settings(conf: str, data: str | Path | None, content: Path, output: Path, extra: dict):
     from pelican.settings import read_settings
 
-    override = {"OUTPUT_PATH": str(output), "DELETE_OUTPUT_DIRECTORY": False}
+    override = {"OUTPUT_PATH": str(output), "DELETE_OUTPUT_DIRECTORY": False, "PATH": str(content), **extra}
     if data:
         override["RANKINGS_DATA"] = str(Path(data).resolve())
     return read_settings(str(HERE / conf), override=override)
 
 
-def build_site(output: str | Path, data: str | None = None, conf: str = "pelicanconf.py") -> Path:
+def build_site(output: str | Path, data: str | Path | None = None, conf: str = "pelicanconf.py",
+               content: str | Path | None = None, settings: dict | None = None) -> Path:
     """Build into a temporary sibling of ``output`` and swap it in; raise DataError on bad data."""
     from pelican import Pelican
     from pelican.log import init as init_logging
@@ -40,8 +53,10 @@ def build_site(output: str | Path, data: str | None = None, conf: str = "pelican
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    no_content = tempfile.TemporaryDirectory()
     try:
-        pelican = Pelican(_settings(conf, data, staging))
+        pelican = Pelican(_settings(conf, data, _content_for(data, content) or Path(no_content.name), staging,
+                                    settings or {}))
         if "rankings" not in pelican.settings["PLUGINS"]:  # Pelican only logs a failed plugin
             raise RuntimeError("the rankings plugin could not be loaded; see the log above")
         pelican.run()
@@ -53,6 +68,7 @@ def build_site(output: str | Path, data: str | None = None, conf: str = "pelican
         shutil.rmtree(retired, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        no_content.cleanup()
     return output
 
 
@@ -62,11 +78,12 @@ def _report(error: DataError) -> None:
     sys.exit(1)
 
 
-@task(help={"data": "data folder (default: data/)", "output": "output folder (default: output/)"})
-def build(c, data=None, output="output"):
+@task(help={"data": "data folder (default: data/)", "output": "output folder (default: output/)",
+            "content": "announcements and pages (default: <data>/content, or content/ for data/)"})
+def build(c, data=None, output="output", content=None):
     """Build the whole site from the data folder."""
     try:
-        path = build_site(output, data)
+        path = build_site(output, data, content=content)
     except DataError as error:
         _report(error)
     print(f"Đã tạo trang web tại {path}")
@@ -100,11 +117,56 @@ def test(c, args=""):
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
 
 
-@task(help={"data": "data folder (default: data/)", "output": "output folder (default: output/)"})
-def publish(c, data=None, output="output"):
+@task(help={"data": "data folder (default: data/)", "output": "output folder (default: output/)",
+            "content": "announcements and pages (default: <data>/content, or content/ for data/)"})
+def publish(c, data=None, output="output", content=None):
     """Build with publishconf.py (absolute addresses) for the web server."""
     try:
-        path = build_site(output, data, conf="publishconf.py")
+        path = build_site(output, data, conf="publishconf.py", content=content)
     except DataError as error:
         _report(error)
     print(f"Đã tạo bản phát hành tại {path}")
+
+
+@task(help={"data": "data folder (default: data/)"})
+def bench(c, data=None):
+    """Measure chart rendering and builds: cold (empty cache) and cached, on this machine."""
+    import time
+
+    from rankings import charts, settings as config
+    from rankings.loader import load
+    from rankings.render import Renderer
+    from rankings.views import edition_tables, unit_history
+
+    folder = Path(data or HERE / "data")
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        dataset = load(folder)
+        tables = {year: edition_tables(dataset, e) for year, e in dataset.editions.items()}
+        by_key = {(t.edition.year, t.bloc.id): t for ts in tables.values() for t in ts}
+        units = {a.id: unit_history(dataset, a, by_key) for a in dataset.agencies.values()}
+        start = time.perf_counter()
+        specs = [chart.spec for page in charts.page_charts(dataset, tables, units).values() for chart in page]
+        spec_seconds = time.perf_counter() - start
+        fonts = config.chart_fonts({"THEME": str(HERE / "theme")})
+        timings = {}
+        for label in ("cold", "cached"):
+            start = time.perf_counter()
+            renderer = Renderer(fonts, scratch / "charts")
+            for spec in specs:
+                renderer.svg(spec, "b")
+            timings[label] = (time.perf_counter() - start, renderer.rendered, renderer.cached)
+        builds = {}
+        for label in ("cold build", "no-change rebuild"):
+            start = time.perf_counter()
+            build_site(scratch / "out", folder, settings={"RANKINGS_CACHE": str(scratch / "cache")})
+            builds[label] = time.perf_counter() - start
+
+    per = {k: 1000 * t / max(len(specs), 1) for k, (t, _, _) in timings.items()}
+    print(f"| {folder.name}: {len(specs)} charts | time | per chart |")
+    print("|---|---|---|")
+    print(f"| chart specs (Altair) | {spec_seconds:.2f} s | {1000 * spec_seconds / max(len(specs), 1):.1f} ms |")
+    for label, (seconds, rendered, cached) in timings.items():
+        print(f"| render, {label} ({rendered} rendered, {cached} cached) | {seconds:.2f} s | {per[label]:.1f} ms |")
+    for label, seconds in builds.items():
+        print(f"| {label} | {seconds:.2f} s | |")

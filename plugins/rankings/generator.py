@@ -12,7 +12,9 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from . import opendata, settings as config
+from .charts import page_charts
 from .loader import load
+from .render import Renderer
 from .views import edition_tables, unit_history
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,7 @@ class RankingsGenerator(Generator):
         }
         by_key = {(t.edition.year, t.bloc.id): t for tables in self.tables.values() for t in tables}
         self.units = {a.id: unit_history(self.dataset, a, by_key) for a in self.dataset.agencies.values()}
+        self.charts = page_charts(self.dataset, self.tables, self.units)
         self.articles = {}
         for article in self.context.get("articles", []):
             edition = getattr(article, "edition", None)
@@ -60,38 +63,51 @@ class RankingsGenerator(Generator):
         ds, paths = self.dataset, self.context["RANKINGS_PATHS"]
         latest = ds.latest
         yield self._page("", ds.series.title, f"{ds.series.publisher}: kết quả xếp hạng các năm.",
-                         self._date(latest)), "home", {"tables": self.tables.get(latest.year, []) if latest else []}
+                         self._date(latest)), "home", {"tables": self.tables.get(latest.year, []) if latest else []}, None
         for year, edition in ds.editions.items():
             tables = self.tables[year]
             article = self.articles.get(year)
             yield self._page(str(year), f"Kết quả năm {year}",
                              f"{ds.series.title}: kết quả năm {year}, theo từng khối.", self._date(edition)), \
-                "edition", {"edition": edition, "tables": tables, "article": article}
+                "edition", {"edition": edition, "tables": tables, "article": article}, ("edition", year)
             yield self._page(f"{year}/{paths['methodology']}", f"Phương pháp đánh giá năm {year}",
                              edition.methodology.name, self._date(edition)), \
-                "methodology", {"edition": edition}
+                "methodology", {"edition": edition}, None
             for table in tables:
                 yield self._page(f"{year}/{table.bloc.id}", f"{table.bloc.name} — xếp hạng năm {year}",
                                  f"Bảng xếp hạng khối {table.bloc.name} năm {year}: thứ hạng, điểm, mức.",
-                                 self._date(edition)), "bloc", {"edition": edition, "table": table}
+                                 self._date(edition)), "bloc", {"edition": edition, "table": table}, \
+                ("bloc", year, table.bloc.id)
         for agency_id, unit in self.units.items():
             latest_entry = unit.latest
             summary = (f"{unit.agency.name}: xếp hạng qua các năm."
                        if latest_entry else f"{unit.agency.name}: chưa có kết quả xếp hạng trong dữ liệu.")
             yield self._page(f"{paths['unit']}/{agency_id}", unit.agency.name, summary,
                              self._date(latest_entry.edition if latest_entry else None)), \
-                "agency", {"unit": unit}
+                "agency", {"unit": unit}, ("unit", agency_id)
         yield self._page(paths["data"], "Dữ liệu mở", "Tải kết quả các năm dưới dạng CSV, JSON và Data Package.",
-                         self._date(latest)), "opendata", {}
+                         self._date(latest)), "opendata", {}, None
         yield self._page(paths["news"], "Tin tức", "Thông báo kết quả các kỳ đánh giá.",
-                         self._date(latest)), "news", {}
+                         self._date(latest)), "news", {}, None
 
     def generate_output(self, writer):
-        for page, template, extra in self._pages():
+        renderer = Renderer(config.chart_fonts(self.settings), config.cache_folder(self.settings) / "charts",
+                            config.get(self.settings, "RANKINGS_LOCALE"))
+        for page, template, extra, chart_key in self._pages():
+            charts = [self._figure(renderer, page, chart) for chart in self.charts.get(chart_key, [])]
             writer.write_file(page.save_as, self.get_template(template), self.context,
                               relative_urls=self.settings["RELATIVE_URLS"], page=page,
-                              url=page.url, **extra)
+                              url=page.url, charts=charts, **extra)
+        log.info("charts: %d rendered, %d from the cache", renderer.rendered, renderer.cached)
         self._write_downloads()
+
+    def _figure(self, renderer: Renderer, page: Page, chart) -> dict:
+        """Render one chart and write its data beside the page."""
+        folder = os.path.join(self.output_path, os.path.dirname(page.save_as))
+        os.makedirs(folder, exist_ok=True)
+        chart.data.to_csv(os.path.join(folder, f"{chart.id}.csv"), index=False, lineterminator="\n")
+        return {"chart": chart, "svg": renderer.svg(chart.spec, f"bd-{chart.id}"),
+                "data_url": f"{page.url}{chart.id}.csv"}
 
     def _write_downloads(self):
         ds, paths = self.dataset, self.context["RANKINGS_PATHS"]

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 DEFAULTS = {
     # The data folder; relative paths are taken from the folder of pelicanconf.py.
     "RANKINGS_DATA": "data",
     # Locale of numbers and dates in the Vietnamese site.
     "RANKINGS_LOCALE": "vi",
+    # Rendered charts are kept here (by a hash of their spec) between builds.
+    "RANKINGS_CACHE": ".cache",
+    # TTF/OTF fonts for chart text; default: the theme's static/fonts/ttf.
+    "RANKINGS_CHART_FONTS": None,
     # Name of the Frictionless data package.
     "RANKINGS_PACKAGE_NAME": "xep-hang-ung-dung-cntt",
     # Where the pages of the site-contract live (kept here so they are changed in one place).
@@ -25,8 +30,21 @@ def get(settings: dict, key: str):
 
 
 def data_folder(settings: dict) -> str:
-    folder = get(settings, "RANKINGS_DATA")
-    if os.path.isabs(folder):
-        return folder
+    return _project_path(settings, get(settings, "RANKINGS_DATA"))
+
+
+def _project_path(settings: dict, path: str) -> str:
+    """Relative paths are taken from the folder of pelicanconf.py (the parent of PATH)."""
+    if os.path.isabs(path):
+        return path
     base = os.path.dirname(os.path.abspath(settings.get("PATH", "content")))
-    return os.path.normpath(os.path.join(base, folder))
+    return os.path.normpath(os.path.join(base, path))
+
+
+def cache_folder(settings: dict) -> Path:
+    return Path(_project_path(settings, get(settings, "RANKINGS_CACHE")))
+
+
+def chart_fonts(settings: dict) -> Path:
+    fonts = get(settings, "RANKINGS_CHART_FONTS")
+    return Path(_project_path(settings, fonts)) if fonts else Path(settings["THEME"]) / "static" / "fonts" / "ttf"

@@ -1,0 +1,120 @@
+"""Chart specs: valid Vega-Lite, text alternatives that state the figures, and a cache
+that makes a no-change rebuild render nothing."""
+
+from __future__ import annotations
+
+import re
+
+import jsonschema
+import pytest
+from altair.vegalite.v6.schema.core import TopLevelSpec
+
+from conftest import FIXTURE, ROOT, html, text
+from rankings import charts
+from rankings.loader import load
+from rankings.render import Renderer
+from rankings.views import edition_tables, unit_history
+from tasks import build_site
+
+
+def all_charts(folder):
+    dataset = load(folder)
+    tables = {year: edition_tables(dataset, e) for year, e in dataset.editions.items()}
+    by_key = {(t.edition.year, t.bloc.id): t for ts in tables.values() for t in ts}
+    units = {a.id: unit_history(dataset, a, by_key) for a in dataset.agencies.values()}
+    return charts.page_charts(dataset, tables, units)
+
+
+@pytest.mark.parametrize("folder", [FIXTURE, ROOT / "examples" / "dti", ROOT / "examples" / "tinh-mau"],
+                         ids=["fixture", "dti", "tinh-mau"])
+def test_every_spec_is_valid_vega_lite(folder):
+    found = [chart for page in all_charts(folder).values() for chart in page]
+    assert found
+    for chart in found:
+        TopLevelSpec.validate(chart.spec)  # raises on anything Vega-Lite would not accept
+
+
+def test_an_invalid_spec_is_rejected():
+    with pytest.raises(jsonschema.ValidationError):
+        TopLevelSpec.validate({"mark": "bar", "encoding": {"x": {"field": "a", "type": "nonsense"}}})
+
+
+def test_each_page_gets_the_charts_it_must():
+    found = all_charts(FIXTURE)
+    assert [c.id for c in found[("edition", 2019)]] == ["ty-le-theo-muc"]
+    assert [c.id for c in found[("bloc", 2019, "so")]] == ["diem-theo-thu-hang"]
+    assert [c.id for c in found[("unit", "so-y-te")]] == ["thu-hang-qua-cac-nam", "tieu-chi-so-voi-trung-vi"]
+    assert found[("edition", 2021)] == []  # no tiers published
+
+
+def test_text_alternatives_state_the_main_figures():
+    found = all_charts(FIXTURE)
+    (trend, criteria) = found[("unit", "so-y-te")]
+    assert trend.caption.startswith("Thứ hạng của Sở Y tế qua các năm — 2019: hạng 4; 2020: hạng 3; 2021: hạng 3.")
+    assert "Phương pháp thay đổi từ năm 2021" in trend.caption
+    assert "Hạ tầng kỹ thuật 20,00 (trung vị 24,00)" in criteria.caption
+    (tiers,) = found[("edition", 2019)]
+    assert "Sở, ban, ngành: Tốt 1 (20%), Khá 2 (40%), Trung bình 1 (20%), Yếu 1 (20%)" in tiers.caption
+    (scores,) = found[("bloc", 2019, "so")]
+    assert "cao nhất Sở TT&TT 92,00, thấp nhất Sở KH&CN 40,00" in scores.caption
+
+
+def test_trend_marks_gaps_and_methodology_breaks():
+    (trend, _) = all_charts(FIXTURE)[("unit", "so-y-te")]
+    frame = trend.data
+    assert list(frame["năm"]) == ["2019", "2020", "2021"]
+    # 2021 changed the methodology: its point starts a new line segment
+    assert frame["đoạn"].iloc[2] != frame["đoạn"].iloc[1] and frame["đoạn"].iloc[0] == frame["đoạn"].iloc[1]
+    (merged,) = [c for c in all_charts(FIXTURE)[("unit", "huyen-c")] if c.id == "thu-hang-qua-cac-nam"]
+    assert merged.data["hạng"].tolist() == [2, 1]
+
+
+def test_province_map_places_provinces_by_official_code():
+    (scores_or_map,) = [c for c in all_charts(ROOT / "examples" / "dti")[("bloc", 2022, "tinh")] if c.id == "ban-do"]
+    frame = scores_or_map.data.set_index("tỉnh")
+    assert len(frame) == 63
+    assert 15.9 < frame.loc["Đà Nẵng", "vĩ độ"] < 16.2 and 108 < frame.loc["Đà Nẵng", "kinh độ"] < 108.4
+    assert frame.loc["Hà Nội", "vĩ độ"] > frame.loc["Cà Mau", "vĩ độ"] + 10
+
+
+def test_svg_keeps_every_diacritic_and_uses_the_theme_font(tmp_path):
+    renderer = Renderer(ROOT / "theme" / "static" / "fonts" / "ttf", tmp_path)
+    (criteria,) = [c for c in all_charts(FIXTURE)[("unit", "so-y-te")] if c.id == "tieu-chi-so-voi-trung-vi"]
+    svg = renderer.svg(criteria.spec, "x")
+    for label in ["Hạ tầng kỹ thuật", "Dịch vụ công trực tuyến", "Ứng dụng nội bộ", "trung vị khối",
+                  "% điểm tối đa của tiêu chí"]:
+        assert label in svg, label
+    assert set(re.findall(r'font-family="([^"]+)"', svg)) == {"Be Vietnam Pro, Noto Sans, Arial, sans-serif"}
+
+
+def test_a_no_change_rebuild_renders_no_chart(tmp_path):
+    renderer = Renderer(ROOT / "theme" / "static" / "fonts" / "ttf", tmp_path)
+    specs = [c.spec for page in all_charts(FIXTURE).values() for c in page]
+    first = [renderer.svg(spec, "a") for spec in specs]
+    assert (renderer.rendered, renderer.cached) == (len(specs), 0)
+    again = Renderer(ROOT / "theme" / "static" / "fonts" / "ttf", tmp_path)
+    assert [again.svg(spec, "a") for spec in specs] == first
+    assert (again.rendered, again.cached) == (0, len(specs))
+
+
+def test_ids_inside_svgs_do_not_clash(tmp_path):
+    renderer = Renderer(ROOT / "theme" / "static" / "fonts" / "ttf", tmp_path)
+    (chart,) = [c for c in all_charts(ROOT / "examples" / "dti")[("bloc", 2022, "tinh")] if c.id == "ban-do"]
+    one, two = renderer.svg(chart.spec, "a"), renderer.svg(chart.spec, "b")
+    ids = re.findall(r'id="([^"]+)"', one + two)
+    assert ids and len(ids) == len(set(ids))
+    assert all(f"url(#{i})" in one + two for i in ids if "gradient" in i)
+
+
+def test_pages_show_charts_without_javascript_with_data_links(site):
+    page = html(site, "co-quan/so-y-te/")
+    figures = page.select("figure.chart")
+    assert [f["id"] for f in figures] == ["bieu-do-thu-hang-qua-cac-nam", "bieu-do-tieu-chi-so-voi-trung-vi"]
+    for figure in figures:
+        assert figure.select_one("svg") is not None
+        assert figure.select_one("[role=img]")["aria-labelledby"] == figure.figcaption["id"]
+        link = figure.select_one("a.chart-data")["href"]
+        assert (site / "co-quan" / "so-y-te" / link.rsplit("/", 1)[-1]).is_file()
+    assert "Thứ hạng của Sở Y tế" in text(figures[0].figcaption)
+    assert html(site, "2019/so/").select_one("figure#bieu-do-diem-theo-thu-hang svg") is not None
+    assert html(site, "2019/").select_one("figure#bieu-do-ty-le-theo-muc svg") is not None
