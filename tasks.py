@@ -156,11 +156,20 @@ def bench(c, data=None):
             for spec in specs:
                 renderer.svg(spec, "b")
             timings[label] = (time.perf_counter() - start, renderer.rendered, renderer.cached)
-        builds = {}
-        for label in ("cold build", "no-change rebuild"):
-            start = time.perf_counter()
-            build_site(scratch / "out", folder, settings={"RANKINGS_CACHE": str(scratch / "cache")})
-            builds[label] = time.perf_counter() - start
+        builds, stages = {}, {}
+        records = _StageRecords()
+        stage_log = logging.getLogger("rankings.generator")
+        stage_log.addHandler(records)
+        stage_log.setLevel(logging.INFO)
+        try:
+            for label in ("cold build", "no-change rebuild"):
+                records.seen.clear()
+                start = time.perf_counter()
+                build_site(scratch / "out", folder, settings={"RANKINGS_CACHE": str(scratch / "cache")})
+                builds[label] = time.perf_counter() - start
+                stages[label] = dict(records.seen)
+        finally:
+            stage_log.removeHandler(records)
 
     per = {k: 1000 * t / max(len(specs), 1) for k, (t, _, _) in timings.items()}
     print(f"| {folder.name}: {len(specs)} charts | time | per chart |")
@@ -170,3 +179,19 @@ def bench(c, data=None):
         print(f"| render, {label} ({rendered} rendered, {cached} cached) | {seconds:.2f} s | {per[label]:.1f} ms |")
     for label, seconds in builds.items():
         print(f"| {label} | {seconds:.2f} s | |")
+    for label in builds:
+        rendered, cached, seconds = stages[label]["PDFs"]
+        count = rendered + cached
+        print(f"| PDFs in {label} ({rendered} rendered, {cached} cached) | {seconds:.2f} s "
+              f"| {1000 * seconds / max(count, 1):.1f} ms |")
+
+
+class _StageRecords(logging.Handler):
+    """Keeps the figures the generator logs for each stage ("PDFs: %d rendered, …")."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.seen = {}
+
+    def emit(self, record):
+        self.seen[record.msg.split(":", 1)[0]] = record.args

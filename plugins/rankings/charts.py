@@ -91,7 +91,8 @@ def unit_trend(dataset: Dataset, unit: UnitHistory) -> Chart | None:
     layers = [known.mark_line(color=ACCENT, strokeWidth=2).encode(y=rank_y, detail=alt.Detail("đoạn:N")),
               known.mark_point(filled=True, size=70, color=ACCENT).encode(
                   y=rank_y, tooltip=[alt.Tooltip("năm:O"), alt.Tooltip("hạng:Q"), alt.Tooltip("khối:N")]),
-              known.mark_text(dy=-12, fontSize=12, color=INK).encode(y=rank_y, text=alt.Text("hạng:Q"))]
+              known.mark_text(align="left", dx=7, dy=-8, fontSize=12, color=INK).encode(
+                  y=rank_y, text=alt.Text("hạng:Q"))]
     if breaks:
         rules = pd.DataFrame({"năm": [str(y) for y in breaks], "nhãn": ["đổi phương pháp"] * len(breaks)})
         layers.append(alt.Chart(rules).mark_rule(strokeDash=[4, 3], color=MUTED).encode(x=x))

@@ -31,12 +31,13 @@ def percent(part: int, whole: int, locale: str = "vi") -> str:
 
 
 def change(value: int | None) -> str:
-    """Places gained (▲) or lost (▼) since the previous edition."""
+    """Places gained (+3) or lost (−2) since the previous edition; signs the theme's font
+    has, so pages, charts and PDFs show the same glyphs."""
     if value is None:
         return ""
     if value == 0:
         return "="
-    return f"▲{value}" if value > 0 else f"▼{-value}"
+    return f"+{value}" if value > 0 else f"\u2212{-value}"
 
 
 def date(value: datetime.date | None, locale: str = "vi") -> str:

@@ -7,6 +7,8 @@ import datetime
 import logging
 import os
 import shutil
+import time
+from pathlib import Path
 
 from pelican.contents import Page
 from pelican.generators import Generator
@@ -14,6 +16,7 @@ from pelican.generators import Generator
 from . import opendata, settings as config
 from .charts import page_charts
 from .loader import load
+from .pdf import PdfRenderer
 from .render import Renderer
 from .views import edition_tables, unit_history
 
@@ -93,13 +96,46 @@ class RankingsGenerator(Generator):
     def generate_output(self, writer):
         renderer = Renderer(config.chart_fonts(self.settings), config.cache_folder(self.settings) / "charts",
                             config.get(self.settings, "RANKINGS_LOCALE"))
+        figures = {}
+        start = time.perf_counter()
         for page, template, extra, chart_key in self._pages():
-            charts = [self._figure(renderer, page, chart) for chart in self.charts.get(chart_key, [])]
+            figures[chart_key] = [self._figure(renderer, page, chart) for chart in self.charts.get(chart_key, [])]
             writer.write_file(page.save_as, self.get_template(template), self.context,
                               relative_urls=self.settings["RELATIVE_URLS"], page=page,
-                              url=page.url, charts=charts, **extra)
-        log.info("charts: %d rendered, %d from the cache", renderer.rendered, renderer.cached)
+                              url=page.url, charts=figures[chart_key], **extra)
+        log.info("pages and charts: %d charts rendered, %d from the cache, %.3f s", renderer.rendered,
+                 renderer.cached, time.perf_counter() - start)
         self._write_downloads()
+        self._write_pdfs(figures)
+
+    def _write_pdfs(self, figures: dict) -> None:
+        """/<year>/<bloc>.pdf and /<unit path>/<id>.pdf, from the templates in pdf/."""
+        paths, series = self.context["RANKINGS_PATHS"], self.dataset.series
+        site = self.settings.get("SITEURL", "")
+        jobs = {}
+
+        def html(template, url, title, description, **extra):
+            return self.get_template(template).render(
+                self.context, web_url=f"{site}/{url}", pdf_title=f"{title} — {series.publisher}",
+                pdf_description=description, **extra)
+
+        for year, tables in self.tables.items():
+            for table in tables:
+                url = f"{year}/{table.bloc.id}/"
+                jobs[Path(self.output_path, str(year), f"{table.bloc.id}.pdf")] = html(
+                    "pdf/bloc", url, f"Bảng xếp hạng {table.bloc.name} năm {year}",
+                    f"{series.title}: {table.bloc.name}, năm {year}", edition=table.edition, table=table,
+                    charts=figures.get(("bloc", year, table.bloc.id), []))
+        for agency_id, unit in self.units.items():
+            url = f"{paths['unit']}/{agency_id}/"
+            jobs[Path(self.output_path, paths["unit"], f"{agency_id}.pdf")] = html(
+                "pdf/agency", url, unit.agency.name, f"{series.title}: {unit.agency.name} qua các năm",
+                unit=unit, charts=figures.get(("unit", agency_id), []))
+        renderer = PdfRenderer(Path(self.settings["THEME"]) / "static", config.cache_folder(self.settings) / "pdf")
+        start = time.perf_counter()
+        renderer.render_all(jobs)
+        log.info("PDFs: %d rendered, %d from the cache, %.3f s", renderer.rendered, renderer.cached,
+                 time.perf_counter() - start)
 
     def _figure(self, renderer: Renderer, page: Page, chart) -> dict:
         """Render one chart and write its data beside the page."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import vl_convert
+
+from .files import write_atomically
 
 # Vietnamese number format for axis labels (d3-format has no vi-VN locale of its own).
 LOCALES = {
@@ -52,7 +52,7 @@ class Renderer:
         else:
             self.rendered += 1
             markup = vl_convert.vegalite_to_svg(spec, format_locale=LOCALES[self.locale])
-            _write_atomically(path, markup)
+            write_atomically(path, markup)
         return _prefix_ids(markup, element_id)
 
 
@@ -64,9 +64,3 @@ def _prefix_ids(markup: str, prefix: str) -> str:
         markup = markup.replace(f'href="#{old}"', f'href="#{new}"')
     return markup
 
-
-def _write_atomically(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(temporary, path)

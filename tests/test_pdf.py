@@ -1,0 +1,104 @@
+"""The printed reports: exact Vietnamese text, embedded fonts, valid files, metadata,
+reproducible bytes, and a cache that makes a no-change rebuild render nothing."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, html
+from rankings.pdf import PdfRenderer
+
+
+def run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def pdfs(site: Path) -> list[Path]:
+    """The PDFs the build renders (original documents in tai-lieu/ are copied as given)."""
+    return sorted(p for p in site.rglob("*.pdf") if "tai-lieu" not in p.parts)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())  # table cells wrap long notes across lines
+
+
+def test_every_bloc_table_and_unit_has_its_pdf(site):
+    names = {p.relative_to(site).as_posix() for p in pdfs(site)}
+    for expected in ["2019/so.pdf", "2019/huyen.pdf", "2020/so.pdf", "2021/so.pdf",
+                     "co-quan/so-tttt.pdf", "co-quan/huyen-ab.pdf", "co-quan/ban-dan-toc.pdf"]:
+        assert expected in names
+
+
+def test_pages_link_their_pdf(site):
+    assert html(site, "2019/so/").select_one("a[href$='2019/so.pdf']") is not None
+    assert html(site, "co-quan/so-y-te/").select_one("a[href$='co-quan/so-y-te.pdf']") is not None
+    assert html(site, "2019/").select_one("a[href$='2019/huyen.pdf']") is not None
+
+
+def test_pdftotext_gives_the_vietnamese_text_exactly(site):
+    table = words(run("pdftotext", str(site / "2019" / "so.pdf"), "-"))
+    for fragment in ["Bảng xếp hạng Sở, ban, ngành", "Kết quả đánh giá năm 2019", "Sở Nội vụ", "Sở Tài chính",
+                     "Không có thủ tục hành chính công nên không đánh giá", "Quyết định số 1/QĐ-UBND",
+                     "Trung bình", "80,50", "Hạ tầng kỹ thuật"]:
+        assert fragment in table, fragment
+    card = words(run("pdftotext", str(site / "co-quan" / "huyen-a.pdf"), "-"))
+    for fragment in ["Huyện Đắk A", "Huyện Đắk Đông", "từ năm 2020", "Năm 2019"]:
+        assert fragment in card, fragment
+
+
+def test_every_font_is_embedded_and_only_the_theme_font(site):
+    for pdf in pdfs(site):
+        lines = run("pdffonts", str(pdf)).splitlines()[2:]
+        assert lines, pdf
+        for line in lines:
+            name, *_, emb, sub, uni, _obj, _gen = line.split()
+            assert (emb, sub, uni) == ("yes", "yes", "yes"), (pdf, line)
+            assert name.split("+", 1)[1].startswith("Be-Vietnam-Pro"), (pdf, line)
+
+
+def test_qpdf_finds_no_error(site):
+    for pdf in pdfs(site):
+        result = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+        assert result.returncode == 0 and "No syntax or stream encoding errors" in result.stdout, pdf
+
+
+def test_title_author_language_tags_and_web_address(site):
+    info = run("pdfinfo", str(site / "2020" / "so.pdf"))
+    assert "Title:           Bảng xếp hạng Sở, ban, ngành năm 2020 — Sở Thông tin và Truyền thông tỉnh Mẫu" in info
+    assert "Author:          Sở Thông tin và Truyền thông tỉnh Mẫu" in info
+    assert "Tagged:          yes" in info
+    expanded = site.parent / "expanded.pdf"  # the catalog sits in a compressed object stream
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(site / "2020" / "so.pdf"), str(expanded)],
+                   check=True)
+    assert b"/Lang (vi)" in expanded.read_bytes()
+    expanded.unlink()
+    pages = int(run("pdfinfo", str(site / "co-quan" / "so-y-te.pdf")).split("Pages:")[1].split()[0])
+    for page in range(1, pages + 1):
+        text = run("pdftotext", "-f", str(page), "-l", str(page), str(site / "co-quan" / "so-y-te.pdf"), "-")
+        assert "Bản trực tuyến: /co-quan/so-y-te/" in text, page
+
+
+def test_same_html_gives_the_same_bytes_cold(tmp_path):
+    static = ROOT / "theme" / "static"
+    html_text = '<html lang="vi"><head><title>Thử</title><link rel="stylesheet" href="css/pdf.css"></head>' \
+                "<body><h1>Đắk Lắk — Thừa Thiên Huế</h1></body></html>"
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    PdfRenderer(static, tmp_path / "one").render_all({first: html_text})
+    PdfRenderer(static, tmp_path / "two").render_all({second: html_text})
+    assert first.read_bytes() == second.read_bytes()
+    assert b"CreationDate" not in first.read_bytes() and b"ModDate" not in first.read_bytes()
+
+
+def test_a_no_change_rebuild_renders_no_pdf(tmp_path):
+    static = ROOT / "theme" / "static"
+    jobs = {tmp_path / f"{i}.pdf": f'<html lang="vi"><body><p>Báo cáo số {i}</p></body></html>' for i in range(8)}
+    cold = PdfRenderer(static, tmp_path / "cache", workers=2)
+    cold.render_all(jobs)  # eight PDFs go through the process pool
+    assert (cold.rendered, cold.cached) == (8, 0)
+    warm = PdfRenderer(static, tmp_path / "cache")
+    warm.render_all(jobs)
+    assert (warm.rendered, warm.cached) == (0, 8)
+    assert "Báo cáo số 7" in run("pdftotext", str(tmp_path / "7.pdf"), "-")
