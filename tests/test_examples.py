@@ -48,3 +48,21 @@ def test_dti_builds_with_its_own_pillars_and_blocs(dti):
     headers = [text(th) for th in html(dti, "2022/tinh/").select("table.ranking thead th")]
     assert "Nhận thức số" in headers and "Trụ cột Chính quyền số" in headers
     assert (dti / "2021" / "bo-khong-dvc" / "index.html").is_file()
+
+
+def test_a_wide_table_prints_landscape_with_its_header_on_every_page(dti):
+    import subprocess
+
+    pdf = str(dti / "2022" / "tinh.pdf")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    assert "841.89 x 595.276 pts (A4)" in info  # landscape
+    pages = int(info.split("Pages:")[1].split()[0])
+    table_pages = 0
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", pdf, "-"],
+                              capture_output=True, text=True, check=True).stdout
+        if "theo thứ hạng" in text:  # the charts follow the table
+            break
+        assert "Hạng" in text and "Đơn vị" in text, page
+        table_pages += 1
+    assert table_pages >= 2
