@@ -52,6 +52,7 @@ def build_site(output: str | Path, data: str | Path | None = None, conf: str = "
     init_logging(level=logging.WARNING, fatal="errors")
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
+    _recover(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     no_content = tempfile.TemporaryDirectory()
     try:
@@ -59,7 +60,11 @@ def build_site(output: str | Path, data: str | Path | None = None, conf: str = "
                                     settings or {}))
         if "rankings" not in pelican.settings["PLUGINS"]:  # Pelican only logs a failed plugin
             raise RuntimeError("the rankings plugin could not be loaded; see the log above")
-        pelican.run()
+        try:
+            pelican.run()
+        except BaseException:
+            _forget_failed_run()
+            raise
         retired = output.with_name(f".{output.name}.old")
         shutil.rmtree(retired, ignore_errors=True)
         if output.exists():
@@ -70,6 +75,26 @@ def build_site(output: str | Path, data: str | Path | None = None, conf: str = "
         shutil.rmtree(staging, ignore_errors=True)
         no_content.cleanup()
     return output
+
+
+def _forget_failed_run() -> None:
+    """pelican-sitemap keeps the running Pelican in module state and clears it only when a
+    run finishes; after a failed run, clear it so the next build in this process writes
+    its sitemap too."""
+    sitemap = sys.modules.get("pelican.plugins.sitemap.sitemap")
+    if sitemap is not None:
+        sitemap.generator._main_pelican = None
+        sitemap.generator.page_queue = []
+
+
+def _recover(output: Path) -> None:
+    """Tidy up after a build that was killed: its staging folder goes, and a swap cut off
+    between its two renames is completed backwards (the previous site comes back)."""
+    for stale in output.parent.glob(f".{output.name}.building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    retired = output.with_name(f".{output.name}.old")
+    if retired.exists() and not output.exists():
+        os.rename(retired, output)
 
 
 def _report(error: DataError) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -40,3 +43,19 @@ def html(site: Path, path: str) -> BeautifulSoup:
 
 def text(node) -> str:
     return " ".join(node.get_text(" ").split())
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """The built fixture site over HTTP on a free port of this machine."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass

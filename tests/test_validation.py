@@ -182,3 +182,12 @@ def test_an_edition_without_a_scale_builds_from_ranks_alone(data):
         'name = "Kỳ chỉ công bố thứ hạng"\ndecision = "Chưa xác định"\n', encoding="utf-8")
     (data / "2021" / "results.csv").write_text("agency,bloc,rank\nso-tttt,so,1\nso-y-te,so,2\n", encoding="utf-8")
     assert [r.rank for r in load(data).editions[2021].results] == [1, 2]
+
+
+def test_a_failed_build_does_not_change_the_next_one(data, tmp_path):
+    edit(data / R19, "huyen-b,huyen,88", "huyen-b,huyen,188")
+    with pytest.raises(DataError):
+        build_site(tmp_path / "broken", data)
+    edit(data / R19, "huyen-b,huyen,188", "huyen-b,huyen,88")
+    site = build_site(tmp_path / "fixed", data)
+    assert (site / "sitemap.xml").is_file()  # plugins start clean after a failed run

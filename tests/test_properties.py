@@ -1,0 +1,93 @@
+"""Property tests: any text in any cell gives either a clean validation error or a build
+whose pages show that text escaped; the ranking rules agree with a plain reference."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from decimal import Decimal
+
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings, strategies as st
+from markupsafe import escape
+
+from conftest import FIXTURE
+from rankings import ranking
+from rankings.loader import load
+from rankings.model import Tier
+from rankings.problems import DataError
+from tasks import build_site
+
+COLUMNS = ["agency", "bloc", "score", "tier", "ha-tang", "noi-bo", "dvc", "nhan-luc", "status", "note", "source"]
+# Text as spreadsheets produce it: anything printable or not, quotes, separators, newlines.
+cells = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+def with_cell(folder, row: int, column: str, value: str):
+    path = folder / "2019" / "results.csv"
+    records = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    records[row][column] = value
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def fresh_copy(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("prop") / "basic"
+    shutil.copytree(FIXTURE, folder)
+    return folder
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(row=st.integers(0, 8), column=st.sampled_from(COLUMNS), value=cells)
+def test_any_text_in_any_cell_loads_or_fails_cleanly(tmp_path_factory, row, column, value):
+    folder = fresh_copy(tmp_path_factory)
+    with_cell(folder, row, column, value)
+    try:
+        load(folder)
+    except DataError as error:
+        assert error.problems and all(p.file.startswith("basic/") for p in error.problems)
+        assert "Traceback" not in error.report()
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(str.strip))
+def test_a_note_with_any_text_is_shown_escaped(tmp_path_factory, value):
+    folder = fresh_copy(tmp_path_factory)
+    with_cell(folder, 4, "note", value)  # so-khcn's note
+    site = build_site(folder.parent / "out", folder)
+    page = (site / "2019" / "so" / "index.html").read_text(encoding="utf-8")
+    row = BeautifulSoup(page, "html.parser").select_one("tr#so-khcn")
+    assert " ".join(value.split()) in " ".join(row.get_text(" ").split())
+    assert str(escape(value.strip())) in page  # the exact escaped text, never raw markup
+
+
+def reference_ranks(scores: dict) -> dict:
+    """1 + the number of strictly better scores: the definition of competition ranking."""
+    return {k: 1 + sum(1 for other in scores.values() if other > v) for k, v in scores.items()}
+
+
+decimals = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False)
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=4), decimals, max_size=40))
+def test_competition_ranks_match_the_reference(scores):
+    assert ranking.competition_ranks(scores) == reference_ranks(scores)
+
+
+@given(st.lists(decimals, min_size=1, max_size=5, unique=True), decimals)
+def test_tier_is_the_best_threshold_reached(thresholds, score):
+    tiers = [Tier(f"t{i}", m) for i, m in enumerate(sorted(thresholds, reverse=True))]
+    reached = [t for t in tiers if score >= t.min]
+    assert ranking.tier_for(score, tiers) == (reached[0].name if reached else None)
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=3), decimals, min_size=1, max_size=8),
+       st.integers(0, 4))
+def test_a_given_score_agrees_with_itself_rounded(parts, places):
+    total = ranking.combined_score(parts)
+    assert total == sum(parts.values(), Decimal(0))
+    assert ranking.agrees(ranking.rounded(total, places), total, places)
