@@ -153,70 +153,9 @@ def publish(c, data=None, output="output", content=None):
     print(f"Đã tạo bản phát hành tại {path}")
 
 
-@task(help={"data": "data folder (default: data/)"})
-def bench(c, data=None):
-    """Measure chart rendering and builds: cold (empty cache) and cached, on this machine."""
-    import time
+@task(help={"workloads": "comma-separated: national, scale (default: national,scale)"})
+def bench(c, workloads="national,scale"):
+    """Benchmark generated workloads (cold, no change, one edition changed) beside plain Pelican."""
+    from benchmarks.run import report, run
 
-    from rankings import charts, settings as config
-    from rankings.loader import load
-    from rankings.render import Renderer
-    from rankings.views import edition_tables, unit_history
-
-    folder = Path(data or HERE / "data")
-    with tempfile.TemporaryDirectory() as scratch:
-        scratch = Path(scratch)
-        dataset = load(folder)
-        tables = {year: edition_tables(dataset, e) for year, e in dataset.editions.items()}
-        by_key = {(t.edition.year, t.bloc.id): t for ts in tables.values() for t in ts}
-        units = {a.id: unit_history(dataset, a, by_key) for a in dataset.agencies.values()}
-        start = time.perf_counter()
-        specs = [chart.spec for page in charts.page_charts(dataset, tables, units).values() for chart in page]
-        spec_seconds = time.perf_counter() - start
-        fonts = config.chart_fonts({"THEME": str(HERE / "theme")})
-        timings = {}
-        for label in ("cold", "cached"):
-            start = time.perf_counter()
-            renderer = Renderer(fonts, scratch / "charts")
-            for spec in specs:
-                renderer.svg(spec, "b")
-            timings[label] = (time.perf_counter() - start, renderer.rendered, renderer.cached)
-        builds, stages = {}, {}
-        records = _StageRecords()
-        stage_log = logging.getLogger("rankings.generator")
-        stage_log.addHandler(records)
-        stage_log.setLevel(logging.INFO)
-        try:
-            for label in ("cold build", "no-change rebuild"):
-                records.seen.clear()
-                start = time.perf_counter()
-                build_site(scratch / "out", folder, settings={"RANKINGS_CACHE": str(scratch / "cache")})
-                builds[label] = time.perf_counter() - start
-                stages[label] = dict(records.seen)
-        finally:
-            stage_log.removeHandler(records)
-
-    per = {k: 1000 * t / max(len(specs), 1) for k, (t, _, _) in timings.items()}
-    print(f"| {folder.name}: {len(specs)} charts | time | per chart |")
-    print("|---|---|---|")
-    print(f"| chart specs (Altair) | {spec_seconds:.2f} s | {1000 * spec_seconds / max(len(specs), 1):.1f} ms |")
-    for label, (seconds, rendered, cached) in timings.items():
-        print(f"| render, {label} ({rendered} rendered, {cached} cached) | {seconds:.2f} s | {per[label]:.1f} ms |")
-    for label, seconds in builds.items():
-        print(f"| {label} | {seconds:.2f} s | |")
-    for label in builds:
-        rendered, cached, seconds = stages[label]["PDFs"]
-        count = rendered + cached
-        print(f"| PDFs in {label} ({rendered} rendered, {cached} cached) | {seconds:.2f} s "
-              f"| {1000 * seconds / max(count, 1):.1f} ms |")
-
-
-class _StageRecords(logging.Handler):
-    """Keeps the figures the generator logs for each stage ("PDFs: %d rendered, …")."""
-
-    def __init__(self):
-        super().__init__(logging.INFO)
-        self.seen = {}
-
-    def emit(self, record):
-        self.seen[record.msg.split(":", 1)[0]] = record.args
+    print(report([run(name) for name in workloads.split(",")]))

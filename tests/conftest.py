@@ -57,5 +57,11 @@ def server(site):
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Text declared as UTF-8, as the portal's web server is to serve it: clients need not guess.
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+                      ".js": "text/javascript; charset=utf-8", ".csv": "text/csv; charset=utf-8",
+                      ".json": "application/json; charset=utf-8", ".xml": "application/xml; charset=utf-8"}
+
     def log_message(self, *args):
         pass

@@ -96,15 +96,19 @@ class RankingsGenerator(Generator):
     def generate_output(self, writer):
         renderer = Renderer(config.chart_fonts(self.settings), config.cache_folder(self.settings) / "charts",
                             config.get(self.settings, "RANKINGS_LOCALE"))
-        figures = {}
+        start = time.perf_counter()
+        renderer.prepare([chart for page_charts in self.charts.values() for chart in page_charts])
+        log.info("charts: %d rendered, %d from the cache, %.3f s", renderer.rendered, renderer.cached,
+                 time.perf_counter() - start)
+        figures, pages = {}, 0
         start = time.perf_counter()
         for page, template, extra, chart_key in self._pages():
+            pages += 1
             figures[chart_key] = [self._figure(renderer, page, chart) for chart in self.charts.get(chart_key, [])]
             writer.write_file(page.save_as, self.get_template(template), self.context,
                               relative_urls=self.settings["RELATIVE_URLS"], page=page,
                               url=page.url, charts=figures[chart_key], **extra)
-        log.info("pages and charts: %d charts rendered, %d from the cache, %.3f s", renderer.rendered,
-                 renderer.cached, time.perf_counter() - start)
+        log.info("pages: %d written, %.3f s", pages, time.perf_counter() - start)
         self._write_downloads()
         self._write_pdfs(figures)
 
@@ -142,7 +146,7 @@ class RankingsGenerator(Generator):
         folder = os.path.join(self.output_path, os.path.dirname(page.save_as))
         os.makedirs(folder, exist_ok=True)
         chart.data.to_csv(os.path.join(folder, f"{chart.id}.csv"), index=False, lineterminator="\n")
-        return {"chart": chart, "svg": renderer.svg(chart.spec, f"bd-{chart.id}"),
+        return {"chart": chart, "svg": renderer.svg(chart, f"bd-{chart.id}"),
                 "data_url": f"{page.url}{chart.id}.csv"}
 
     def _write_downloads(self):

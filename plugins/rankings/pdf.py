@@ -4,6 +4,7 @@ inputs and rendered in a process pool over the cores."""
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -48,7 +49,9 @@ class PdfRenderer:
         self.rendered += len(missing)
         base_url = str(self.static_folder) + os.sep
         if len(missing) >= POOL_FROM and self.workers > 1:
-            with ProcessPoolExecutor(self.workers) as pool:
+            # Fresh processes: the build process runs other libraries' threads, and a fork
+            # copies their locks, not the threads.
+            with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
                 results = pool.map(_render, missing.values(), [base_url] * len(missing), chunksize=4)
                 for html, pdf in zip(missing.values(), results):
                     write_atomically(self._cached(html), pdf)

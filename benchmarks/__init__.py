@@ -1,0 +1,1 @@
+"""Benchmark workloads and runs for `invoke bench` (generated data, never published)."""

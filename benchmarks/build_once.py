@@ -1,0 +1,43 @@
+"""One build in a process of its own, for `invoke bench`: prints its timings as JSON."""
+
+from __future__ import annotations
+
+import json
+import logging
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+
+from tasks import build_site  # noqa: E402
+
+
+class Stages(logging.Handler):
+    """Keeps the figures the generator logs for each stage ("PDFs: %d rendered, …")."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.seen = {}
+
+    def emit(self, record):
+        self.seen[record.msg.split(":", 1)[0]] = list(record.args)
+
+
+def main(data: str, output: str, cache: str) -> None:
+    stages = Stages()
+    log = logging.getLogger("rankings.generator")
+    log.addHandler(stages)
+    log.setLevel(logging.INFO)
+    start = time.perf_counter()
+    build_site(output, data, settings={"RANKINGS_CACHE": cache})
+    seconds = time.perf_counter() - start
+    peak_kib = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(json.dumps({"seconds": seconds, "stages": stages.seen, "peak_mib": peak_kib / 1024}))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])

@@ -1,0 +1,74 @@
+"""Generated data folders for benchmarks. Invented figures, marked as such on every page."""
+
+from __future__ import annotations
+
+import csv
+import random
+from pathlib import Path
+
+CRITERIA = ["ha-tang", "ung-dung", "cong-thong-tin", "dich-vu-cong", "co-che", "nhan-luc"]
+WORKLOADS = {
+    # name: (editions, units per bloc)
+    "national": (12, {"bo": 22, "co-quan-cp": 8, "tinh": 63}),
+    "scale": (20, {"so": 240, "huyen": 230, "xa": 230}),
+}
+
+
+def write(folder: Path, name: str, seed: int = 2026) -> Path:
+    """Write the workload `name` into `folder` and return it."""
+    editions, blocs = WORKLOADS[name]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [f'title = "Dữ liệu sinh cho đo hiệu năng ({name})"', 'publisher = "Bộ đo hiệu năng"',
+             'notice = "Dữ liệu sinh ngẫu nhiên để đo tốc độ; không phải kết quả thật."']
+    for bloc in blocs:
+        lines += ["", "[[blocs]]", f'id = "{bloc}"', f'name = "Khối {bloc}"']
+    (folder / "series.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units = [(f"{bloc}-{i:04d}", bloc) for bloc, count in blocs.items() for i in range(1, count + 1)]
+    with open(folder / "agencies.csv", "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "name"])
+        writer.writerows([(unit, f"Đơn vị thử nghiệm {unit} (Đắk Lắk)") for unit, _ in units])
+    skill = {unit: rng.uniform(0.3, 0.95) for unit, _ in units}
+    for year in range(2000, 2000 + editions):
+        edition = folder / str(year)
+        edition.mkdir(exist_ok=True)
+        toml = [f'name = "Phương pháp năm {year}"', f'decision = "Quyết định số {year}/QĐ-TEST"',
+                f"announced = {year + 1}-06-01", "", "[score]", "max = 60", "decimals = 2", 'method = "sum"']
+        for criterion in CRITERIA:
+            toml += ["", "[[criteria]]", f'id = "{criterion}"', f'name = "Tiêu chí {criterion}"', "max = 10"]
+        for tier, low in (("Tốt", 51), ("Khá", 42), ("Trung bình", 30), ("Yếu", 0)):
+            toml += ["", "[[tiers]]", f'name = "{tier}"', f"min = {low}"]
+        (edition / "methodology.toml").write_text("\n".join(toml) + "\n", encoding="utf-8")
+        with open(edition / "results.csv", "w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(["agency", "bloc", *CRITERIA])
+            for unit, bloc in units:
+                level = min(1.0, skill[unit] + rng.gauss(0, 0.05))
+                writer.writerow([unit, bloc, *(f"{10 * min(1, max(0, rng.gauss(level, 0.1))):.2f}" for _ in CRITERIA)])
+    return folder
+
+
+def change_one_edition(folder: Path, share: float = 0.05, seed: int = 7) -> None:
+    """A correction in the latest edition: `share` of its rows get new figures."""
+    latest = max(p for p in folder.iterdir() if p.is_dir() and p.name.isdigit())
+    path = latest / "results.csv"
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    rng = random.Random(seed)
+    for row in rng.sample(rows[1:], max(1, int(share * (len(rows) - 1)))):
+        row[2:] = [f"{rng.uniform(0, 10):.2f}" for _ in row[2:]]
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows(rows)
+
+
+def markdown_articles(folder: Path, count: int) -> Path:
+    """`count` Markdown articles of about the size of a ranking page, for plain Pelican."""
+    articles = folder / "content"
+    articles.mkdir(parents=True, exist_ok=True)
+    table = "\n".join(f"| {i} | Đơn vị {i} | {50 + i % 10}.{i % 100:02d} |" for i in range(1, 40))
+    for i in range(count):
+        (articles / f"a{i:05d}.md").write_text(
+            f"Title: Bài {i}\nDate: 2020-01-01 10:{i % 60:02d}\nSlug: bai-{i}\n\n"
+            f"Đoạn văn của bài {i}, có dấu tiếng Việt.\n\n| Hạng | Đơn vị | Điểm |\n|---|---|---|\n{table}\n",
+            encoding="utf-8")
+    return articles
