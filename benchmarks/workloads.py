@@ -50,13 +50,15 @@ def write(folder: Path, name: str, seed: int = 2026) -> Path:
 
 
 def change_one_edition(folder: Path, share: float = 0.05, seed: int = 7) -> None:
-    """A correction in the latest edition: `share` of its rows get new figures."""
+    """A correction to the latest edition, as a data officer makes one: in `share` of its
+    rows, one criterion moves by up to half a point."""
     latest = max(p for p in folder.iterdir() if p.is_dir() and p.name.isdigit())
     path = latest / "results.csv"
     rows = list(csv.reader(path.open(encoding="utf-8")))
     rng = random.Random(seed)
     for row in rng.sample(rows[1:], max(1, int(share * (len(rows) - 1)))):
-        row[2:] = [f"{rng.uniform(0, 10):.2f}" for _ in row[2:]]
+        column = rng.randrange(2, len(row))
+        row[column] = f"{min(10.0, max(0.0, float(row[column]) + rng.uniform(-0.5, 0.5))):.2f}"
     with open(path, "w", newline="", encoding="utf-8") as out:
         csv.writer(out).writerows(rows)
 

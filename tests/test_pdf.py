@@ -4,6 +4,7 @@ reproducible bytes, and a cache that makes a no-change rebuild render nothing.""
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,12 @@ def test_a_no_change_rebuild_renders_no_pdf(tmp_path):
     warm.render_all(jobs)
     assert (warm.rendered, warm.cached) == (0, 8)
     assert "Báo cáo số 7" in run("pdftotext", str(tmp_path / "7.pdf"), "-")
+
+
+def test_pdfua_finds_no_error(site):
+    """The machine-checkable part of PDF/UA-1. Its one warning, header cells without
+    /Scope, is WeasyPrint's to write; the headers are <th scope> in the HTML."""
+    result = subprocess.run([str(Path(sys.executable).parent / "pdfua"), "check",
+                             *map(str, pdfs(site))], capture_output=True, text=True)
+    assert result.returncode in (0, 2), result.stdout[-3000:]  # 3 would mean an error
+    assert "[ERROR]" not in result.stdout

@@ -96,3 +96,14 @@ def test_computed_scores_are_rounded_before_ranking(data):
     # 0.333 × 80.5 = 26.8065 (twice) and 0.333 × 80.6 = 26.8398: all shown as 26.8
     assert ranks["so-tttt"] == (D("30.6"), 1)
     assert ranks["so-noi-vu"] == ranks["so-tai-chinh"] == ranks["so-y-te"] == (D("26.8"), 2)
+
+
+def test_numbers_in_vietnamese_and_english_formats():
+    from rankings import formatting
+
+    assert formatting.score(D("0.9291"), 4) == "0,9291"
+    assert formatting.score(D("1234.5"), 2) == "1.234,50"
+    assert formatting.score(D("1234.5"), 2, locale="en") == "1,234.50"
+    assert formatting.score(D("80.505"), 2) == "80,51"  # half up, as published
+    assert formatting.score(D("7"), 0) == "7"
+    assert formatting.score(None, 2) == "—"
