@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -65,6 +66,8 @@ def build_site(output: str | Path, data: str | Path | None = None, conf: str = "
         except BaseException:
             _forget_failed_run()
             raise
+        # The search index (Pagefind), built into the staged site so it is swapped in with it.
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(staging), "--silent"], check=True)
         retired = output.with_name(f".{output.name}.old")
         shutil.rmtree(retired, ignore_errors=True)
         if output.exists():

@@ -71,3 +71,27 @@ def test_pages_fit_a_phone_screen(server, browser):
         page.goto(f"{server}{path}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
     page.close()
+
+
+@pytest.mark.parametrize("typed,lands_on", [("dak a", "co-quan/huyen-a/"), ("so tai chinh", "co-quan/so-tai-chinh/"),
+                                             ("dong b", "co-quan/huyen-b/"), ("Sở Y tế", "co-quan/so-y-te/")])
+def test_search_without_diacritics_finds_the_unit(server, browser, typed, lands_on):
+    page = browser.new_page()
+    page.goto(f"{server}/2019/")
+    page.fill(".pagefind-ui__search-input", typed)
+    first = page.locator(".pagefind-ui__result-link").first
+    first.wait_for(timeout=5000)
+    assert first.get_attribute("href").endswith(lands_on)
+    first.click()
+    assert page.url.endswith(lands_on)
+    page.close()
+
+
+def test_without_javascript_the_header_links_the_unit_list(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/2019/so/")
+    page.get_by_role("link", name="Danh sách đơn vị A–Z").click()
+    assert page.url.endswith("/co-quan/")
+    assert page.get_by_role("link", name="Huyện Đắk Đông").count() == 1
+    context.close()

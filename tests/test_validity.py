@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import signal
 import subprocess
 import sys
@@ -38,10 +39,10 @@ def test_a_killed_build_never_leaves_a_half_written_site(tmp_path, after):
     output = build_site(tmp_path / "output", FIXTURE)
     before = tree(output)
     build = subprocess.Popen([sys.executable, "-m", "invoke", "build", "--data", str(FIXTURE),
-                              "--output", str(output)], cwd=ROOT,
+                              "--output", str(output)], cwd=ROOT, start_new_session=True,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(after)
-    build.send_signal(signal.SIGKILL)
+    os.killpg(build.pid, signal.SIGKILL)  # the build and what it started, as Ctrl-C or a CI timeout stops it
     build.wait()
     # Whenever it died, the output folder is one whole site, never a half-written one: the
     # previous site (a new one would have the same bytes). Killed in the instant between the

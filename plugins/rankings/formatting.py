@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import unicodedata
 from decimal import Decimal
 
 from babel.dates import format_date
@@ -53,7 +54,15 @@ def date(value: datetime.date | None, locale: str = "vi") -> str:
     return format_date(value, format="dd/MM/yyyy" if locale == "vi" else "d MMMM yyyy", locale=locale)
 
 
+def folded(text: str) -> str:
+    """Without marks and with đ as d ("Đà Nẵng" → "Da Nang"), so that a search typed
+    without diacritics finds the name; the search index folds tones but not đ."""
+    base = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in base if unicodedata.category(ch) != "Mn")
+
+
 FILTERS = {
+    "folded": folded,
     "score": score,
     "number": number,
     "percent": percent,

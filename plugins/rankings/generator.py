@@ -18,7 +18,7 @@ from .charts import page_charts
 from .loader import load
 from .pdf import PdfRenderer
 from .render import Renderer
-from .views import edition_tables, unit_history
+from .views import edition_tables, sort_key, unit_history
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +88,9 @@ class RankingsGenerator(Generator):
             yield self._page(f"{paths['unit']}/{agency_id}", unit.agency.name, summary,
                              self._date(latest_entry.edition if latest_entry else None)), \
                 "agency", {"unit": unit}, ("unit", agency_id)
+        units = sorted(self.units.values(), key=lambda u: sort_key(u.agency.name))
+        yield self._page(paths["unit"], "Các đơn vị", "Danh sách mọi đơn vị, theo vần A–Z.",
+                         self._date(latest)), "units", {"units": units}, None
         yield self._page(paths["data"], "Dữ liệu mở", "Tải kết quả các năm dưới dạng CSV, JSON và Data Package.",
                          self._date(latest)), "opendata", {}, None
         yield self._page(paths["news"], "Tin tức", "Thông báo kết quả các kỳ đánh giá.",

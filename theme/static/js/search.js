@@ -1,0 +1,14 @@
+// Progressive enhancement: Pagefind's search box in the header. Without JavaScript the
+// header links to the A–Z list of units instead.
+(function () {
+  "use strict";
+  var box = document.getElementById("tim-kiem");
+  if (!box || typeof PagefindUI === "undefined") return;
+  new PagefindUI({
+    element: "#tim-kiem",
+    showSubResults: false,
+    showImages: false,
+    resetStyles: false,
+    translations: { placeholder: box.getAttribute("data-placeholder") }
+  });
+})();
