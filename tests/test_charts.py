@@ -14,16 +14,14 @@ from rankings import charts
 from rankings.loader import load
 from rankings import render
 from rankings.render import Renderer
-from rankings.views import edition_tables, unit_history
+from rankings.views import edition_tables, unit_histories
 from tasks import build_site
 
 
 def all_charts(folder):
     dataset = load(folder)
     tables = {year: edition_tables(dataset, e) for year, e in dataset.editions.items()}
-    by_key = {(t.edition.year, t.bloc.id): t for ts in tables.values() for t in ts}
-    units = {a.id: unit_history(dataset, a, by_key) for a in dataset.agencies.values()}
-    return charts.page_charts(dataset, tables, units)
+    return charts.page_charts(dataset, tables, unit_histories(dataset, tables))
 
 
 @pytest.mark.parametrize("folder", [FIXTURE, ROOT / "examples" / "dti", ROOT / "examples" / "tinh-mau"],

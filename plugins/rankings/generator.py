@@ -18,7 +18,7 @@ from .charts import page_charts
 from .loader import load
 from .pdf import PdfRenderer
 from .render import Renderer
-from .views import edition_tables, sort_key, unit_history
+from .views import edition_tables, sort_key, unit_histories
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +31,10 @@ class RankingsGenerator(Generator):
         self.tables = {
             year: edition_tables(self.dataset, edition) for year, edition in self.dataset.editions.items()
         }
-        by_key = {(t.edition.year, t.bloc.id): t for tables in self.tables.values() for t in tables}
-        self.units = {a.id: unit_history(self.dataset, a, by_key) for a in self.dataset.agencies.values()}
+        self.units = unit_histories(self.dataset, self.tables)
+        announced = [e.methodology.announced for e in self.dataset.editions.values() if e.methodology.announced]
+        self._latest_announcement = max(announced) if announced else datetime.date(
+            max(self.dataset.editions, default=2000), 12, 31)
         self.charts = page_charts(self.dataset, self.tables, self.units)
         self.articles = {}
         for article in self.context.get("articles", []):
@@ -50,9 +52,8 @@ class RankingsGenerator(Generator):
     def _date(self, edition=None) -> datetime.datetime:
         """A fixed date for each page (the sitemap's lastmod): when results were announced,
         else the latest announcement in the data; never the build time."""
-        dates = [e.methodology.announced for e in self.dataset.editions.values() if e.methodology.announced]
-        day = (edition.methodology.announced if edition and edition.methodology.announced else None) or (
-            max(dates) if dates else datetime.date(max(self.dataset.editions, default=2000), 12, 31))
+        day = (edition.methodology.announced if edition and edition.methodology.announced else None) \
+            or self._latest_announcement
         return datetime.datetime(day.year, day.month, day.day)
 
     def _page(self, path: str, title: str, description: str, date: datetime.datetime) -> Page:

@@ -158,6 +158,3 @@ class Dataset:
     @property
     def latest(self) -> Edition | None:
         return self.editions[max(self.editions)] if self.editions else None
-
-    def predecessors(self, agency_id: str) -> list[Agency]:
-        return [a for a in self.agencies.values() if a.successor == agency_id]

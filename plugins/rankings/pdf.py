@@ -44,7 +44,8 @@ class PdfRenderer:
 
     def render_all(self, jobs: dict[Path, str]) -> None:
         """Write each target PDF from its HTML; only what is not in the cache is rendered."""
-        missing = {target: html for target, html in jobs.items() if not self._cached(html).exists()}
+        cached = {target: self._cached(html) for target, html in jobs.items()}  # hash each HTML once
+        missing = {cached[target]: html for target, html in jobs.items() if not cached[target].exists()}
         self.cached += len(jobs) - len(missing)
         self.rendered += len(missing)
         base_url = str(self.static_folder) + os.sep
@@ -53,12 +54,12 @@ class PdfRenderer:
             # copies their locks, not the threads.
             with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
                 results = pool.map(_render, missing.values(), [base_url] * len(missing), chunksize=4)
-                for html, pdf in zip(missing.values(), results):
-                    write_atomically(self._cached(html), pdf)
+                for path, pdf in zip(missing, results):
+                    write_atomically(path, pdf)
         else:
-            for html in missing.values():
-                write_atomically(self._cached(html), _render(html, base_url))
-        for target, html in jobs.items():
+            for path, html in missing.items():
+                write_atomically(path, _render(html, base_url))
+        for target, path in cached.items():
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self._cached(html), target)
+            shutil.copyfile(path, target)
 

@@ -32,6 +32,7 @@ class BlocTable:
     not_rated: int
     tiers: list[tuple[str, int]] = field(default_factory=list)  # (tier, count), best first
     missing_ranks: list[str] = field(default_factory=list)  # "4", "6–17"
+    medians: dict[str, Decimal] = field(default_factory=dict)  # by criterion; none for a partial table
 
     @property
     def size(self) -> int | None:
@@ -74,7 +75,17 @@ def bloc_table(dataset: Dataset, edition: Edition, bloc: Bloc) -> BlocTable:
         partial=m.partial(bloc.id), rated=len(rated), not_rated=len(rows) - len(rated),
         tiers=[(name, tier_counts[name]) for name in names if tier_counts[name] or m.tiers_for(bloc.id)],
         missing_ranks=_missing_ranks([r.rank for r in rated if r.rank is not None]),
+        medians={} if m.partial(bloc.id) else _medians(rated, published),
     )
+
+
+def _medians(rated: list[Result], criteria: list[Criterion]) -> dict[str, Decimal]:
+    out = {}
+    for c in criteria:
+        known = [r.criteria[c.id] for r in rated if r.criteria.get(c.id) is not None]
+        if known:
+            out[c.id] = statistics.median(known)
+    return out
 
 
 def _missing_ranks(ranks: list[int]) -> list[str]:
@@ -134,25 +145,21 @@ class UnitHistory:
         return self.entries[0] if self.entries else None
 
 
-def unit_history(dataset: Dataset, agency: Agency,
-                 tables: dict[tuple[int, str], BlocTable]) -> UnitHistory:
-    entries = []
-    for year in sorted(dataset.editions, reverse=True):
-        edition = dataset.editions[year]
-        for result in edition.results:
-            if result.agency != agency.id:
-                continue
-            table = tables[(year, result.bloc)]
-            lines = []
-            for c in table.criteria:
-                value, rank = result.criteria.get(c.id), result.criteria_rank.get(c.id)
-                if value is None and rank is None:
-                    continue
-                # The median of a partial table is not the bloc's median: left out.
-                known = [] if table.partial else [
-                    r.criteria[c.id] for r in table.rows if r.rated and r.criteria.get(c.id) is not None]
-                lines.append(CriterionLine(c, value, rank, statistics.median(known) if known else None))
-            entries.append(UnitEdition(table, result, lines))
-    successor = dataset.agencies.get(agency.successor) if agency.successor else None
-    return UnitHistory(agency, entries, sorted(dataset.predecessors(agency.id), key=lambda a: sort_key(a.name)),
-                       successor)
+def unit_histories(dataset: Dataset, tables: dict[int, list[BlocTable]]) -> dict[str, UnitHistory]:
+    """Every unit across the editions, from one pass over the bloc tables."""
+    appearances: dict[str, list[UnitEdition]] = {agency_id: [] for agency_id in dataset.agencies}
+    for year in sorted(tables, reverse=True):
+        for table in tables[year]:
+            for result in table.rows:
+                appearances[result.agency].append(UnitEdition(table, result, [
+                    CriterionLine(c, result.criteria.get(c.id), result.criteria_rank.get(c.id), table.medians.get(c.id))
+                    for c in table.criteria
+                    if result.criteria.get(c.id) is not None or result.criteria_rank.get(c.id) is not None]))
+    predecessors: dict[str, list[Agency]] = {}
+    for agency in dataset.agencies.values():
+        if agency.successor:
+            predecessors.setdefault(agency.successor, []).append(agency)
+    return {agency.id: UnitHistory(agency, appearances[agency.id],
+                                   sorted(predecessors.get(agency.id, []), key=lambda a: sort_key(a.name)),
+                                   dataset.agencies.get(agency.successor) if agency.successor else None)
+            for agency in dataset.agencies.values()}
