@@ -59,3 +59,16 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
 }
+
+# The site in other languages, each under /<lang>/ with the same paths (site contract),
+# built when the data's series.toml names the series in that language (title_<lang>).
+TRANSLATED_SITES = {
+    "en": {"SITENAME": "IT application rankings of Vietnam's state agencies",
+           "AUTHOR": "Ministry of Information and Communications", "RANKINGS_LOCALE": "en"},
+}
+# Each language's site holds one version of a page or article at the same address: its
+# own language's, else the only one there is (the rankings plugin drops the others).
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS

@@ -46,7 +46,6 @@ def _settings(conf: str, data: str | Path | None, content: Path, output: Path, e
 def build_site(output: str | Path, data: str | Path | None = None, conf: str = "pelicanconf.py",
                content: str | Path | None = None, settings: dict | None = None) -> Path:
     """Build into a temporary sibling of ``output`` and swap it in; raise DataError on bad data."""
-    from pelican import Pelican
     from pelican.log import init as init_logging
 
     # Warnings and errors only; an error Pelican merely logs still fails the build.
@@ -57,17 +56,17 @@ def build_site(output: str | Path, data: str | Path | None = None, conf: str = "
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     no_content = tempfile.TemporaryDirectory()
     try:
-        pelican = Pelican(_settings(conf, data, _content_for(data, content) or Path(no_content.name), staging,
-                                    settings or {}))
-        if "rankings" not in pelican.settings["PLUGINS"]:  # Pelican only logs a failed plugin
-            raise RuntimeError("the rankings plugin could not be loaded; see the log above")
-        try:
-            pelican.run()
-        except BaseException:
-            _forget_failed_run()
-            raise
-        # The search index (Pagefind), built into the staged site so it is swapped in with it.
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(staging), "--silent"], check=True)
+        base = _settings(conf, data, _content_for(data, content) or Path(no_content.name), staging, settings or {})
+        sites = _language_sites(base)
+        for lang, overrides in sites:
+            first = lang == sites[0][0]
+            site = staging if first else staging / lang
+            _run_pelican(dict(base, **overrides, DEFAULT_LANG=lang, OUTPUT_PATH=str(site), RANKINGS_REPORT_WARNINGS=first,
+                              SITEURL=base["SITEURL"] if first else f"{base['SITEURL']}/{lang}",
+                              LANGUAGE_SITES=_links(sites, lang, base)))
+            # Indexed before the next language's site is written inside this one: each
+            # language gets an index of its own pages.
+            _index(site)
         retired = output.with_name(f".{output.name}.old")
         shutil.rmtree(retired, ignore_errors=True)
         if output.exists():
@@ -78,6 +77,54 @@ def build_site(output: str | Path, data: str | Path | None = None, conf: str = "
         shutil.rmtree(staging, ignore_errors=True)
         no_content.cleanup()
     return output
+
+
+def _run_pelican(settings: dict) -> None:
+    from pelican import Pelican
+
+    pelican = Pelican(settings)
+    if "rankings" not in pelican.settings["PLUGINS"]:  # Pelican only logs a failed plugin
+        raise RuntimeError("the rankings plugin could not be loaded; see the log above")
+    try:
+        pelican.run()
+    except BaseException:
+        _forget_failed_run()
+        raise
+
+
+def _index(site: Path) -> None:
+    """The search index (Pagefind), built into the staged site so it is swapped in with it."""
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], check=True)
+
+
+def _language_sites(settings: dict) -> list[tuple[str, dict]]:
+    """The site's language first, then each of TRANSLATED_SITES whose language the data
+    names its series in (title_<lang> in series.toml): a series published without an
+    English title gets no English site of untranslated names."""
+    import tomllib
+
+    with open(Path(settings["RANKINGS_DATA"]) / "series.toml", "rb") as handle:
+        series = tomllib.load(handle)
+    return [(settings["DEFAULT_LANG"], {})] + [
+        (lang, overrides) for lang, overrides in settings.get("TRANSLATED_SITES", {}).items()
+        if series.get(f"title_{lang}")]
+
+
+def _links(sites: list[tuple[str, dict]], current: str, settings: dict) -> list[dict]:
+    """The root of each language's site, for the language switch: relative to the
+    SITEURL of `current`'s site, or absolute when the site's addresses are."""
+    default = sites[0][0]
+    up = "" if current == default else "/.."
+    links = []
+    for lang, _ in sites:
+        path = "" if lang == current else (up if lang == default else f"{up}/{lang}")
+        absolute = settings["SITEURL"] + ("" if lang == default else f"/{lang}")
+        links.append({"lang": lang, "name": LANGUAGE_NAMES[lang], "current": lang == current,
+                      "path": path, "url": None if settings["RELATIVE_URLS"] else absolute})
+    return links
+
+
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 def _forget_failed_run() -> None:
@@ -154,6 +201,16 @@ def publish(c, data=None, output="output", content=None):
     except DataError as error:
         _report(error)
     print(f"Đã tạo bản phát hành tại {path}")
+
+
+@task
+def translations(c):
+    """Extract the messages of the templates and the plugin, and update each catalog
+    (theme/translations/<lang>/LC_MESSAGES/messages.po) for translators to fill in."""
+    pybabel = Path(sys.executable).with_name("pybabel")
+    pot = HERE / "theme" / "translations" / "messages.pot"
+    c.run(f"{pybabel} extract -F babel.cfg -k _ -k gettext --no-location --sort-output --omit-header -o {pot} .")
+    c.run(f"{pybabel} update -i {pot} -d {pot.parent} --no-wrap --ignore-obsolete")
 
 
 @task(help={"workloads": "comma-separated: national, scale (default: national,scale)"})

@@ -7,7 +7,7 @@ import inspect
 
 from pelican import signals
 
-from . import formatting, settings as config
+from . import formatting, i18n, labels, settings as config
 from .generator import RankingsGenerator
 
 
@@ -22,11 +22,23 @@ def _prepare_environment(generator):
     for name, function in formatting.FILTERS.items():
         takes_locale = "locale" in inspect.signature(function).parameters
         env.filters[name] = functools.partial(function, locale=locale) if takes_locale else function
-    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
-        env.add_extension("jinja2.ext.i18n")
-    env.install_null_translations(newstyle=True)
+    catalog = i18n.translations(str(config.translations_folder(generator.settings)),
+                                generator.settings["DEFAULT_LANG"])
+    i18n.install(env, catalog)
+    env.filters.update(labels.filters(catalog, locale))
+
+
+def _one_language(generator):
+    """Each language's site is built by a pass of its own (tasks.py) and shows one version
+    of each article or page: the one in its language, else the only one there is.
+    Pelican would also write the other versions; they belong to the other pass."""
+    for name in ("translations", "hidden_translations", "draft_translations", "drafts_translations"):
+        if hasattr(generator, name):
+            setattr(generator, name, [])
 
 
 def register():
     signals.get_generators.connect(_get_generators)
     signals.generator_init.connect(_prepare_environment)
+    signals.article_generator_finalized.connect(_one_language)
+    signals.page_generator_finalized.connect(_one_language)

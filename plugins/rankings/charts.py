@@ -5,6 +5,7 @@ caching by the inputs, is render.py's job."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from decimal import Decimal
 import altair as alt
 import pandas as pd
 
-from . import formatting
+from .i18n import Language
 from .geo import coordinates
 from .model import Dataset
 from .views import BlocTable, UnitHistory
@@ -41,6 +42,7 @@ class Chart:
         """The Vega-Lite spec, from Altair."""
         return _configure(self.draw(self.data, self.params), self.caption)
 
+    @functools.cached_property
     def inputs(self) -> str:
         """Everything the spec is made from, as text to hash."""
         return json.dumps([self.id, self.draw.__name__, self.caption, self.params,
@@ -73,13 +75,15 @@ def _num(value: Decimal | None) -> float | None:
 
 # -- unit page -------------------------------------------------------------------------
 
-def unit_trend(dataset: Dataset, unit: UnitHistory) -> Chart | None:
+def unit_trend(dataset: Dataset, unit: UnitHistory, _: Language) -> Chart | None:
     """Rank (reversed axis: 1 at the top) and score across editions, with gaps where the
     unit has no rank and breaks where the methodology changed."""
     by_year = {e.edition.year: e for e in unit.entries}
     ranked = [e for e in unit.entries if e.result.rank is not None]
     if not ranked:
         return None
+    col = {"year": _("năm"), "rank": _("hạng"), "segment": _("đoạn"), "score": _("điểm (% tối đa)"),
+           "bloc": _("khối"), "status": _("trạng thái"), "label": _("nhãn")}
     first, last = min(by_year), max(by_year)
     rows, segment, breaks = [], 0, []
     for year in (y for y in sorted(dataset.editions) if first <= y <= last):
@@ -94,50 +98,58 @@ def unit_trend(dataset: Dataset, unit: UnitHistory) -> Chart | None:
         m = edition.methodology
         score = entry.result.score if entry else None
         share = (float(score / m.score_max * 100) if score is not None and m.score_max else None)
-        rows.append({"năm": str(year), "hạng": rank, "đoạn": segment, "điểm (% tối đa)": share,
-                     "khối": entry.table.bloc.name if entry else None,
-                     "trạng thái": ("không đánh giá" if entry and not entry.result.rated else
-                                    "có hạng" if rank is not None else "không có hạng")})
+        rows.append({col["year"]: str(year), col["rank"]: rank, col["segment"]: segment, col["score"]: share,
+                     col["bloc"]: entry.table.bloc.name if entry else None,
+                     col["status"]: (_("không đánh giá") if entry and not entry.result.rated else
+                                     _("có hạng") if rank is not None else _("không có hạng"))})
     frame = pd.DataFrame(rows)
-    said = "; ".join(f"{e.edition.year}: hạng {e.result.rank}" for e in sorted(ranked, key=lambda e: e.edition.year))
-    missing = [r["năm"] for r in rows if r["hạng"] is None]
-    caption = f"Thứ hạng của {unit.agency.name} qua các năm — {said}."
+    said = "; ".join(_("%(year)s: hạng %(rank)s", year=e.edition.year, rank=e.result.rank)
+                     for e in sorted(ranked, key=lambda e: e.edition.year))
+    missing = [r[col["year"]] for r in rows if r[col["rank"]] is None]
+    caption = _("Thứ hạng của %(unit)s qua các năm — %(ranks)s.", unit=unit.agency.name, ranks=said)
     if missing:
-        caption += f" Không có hạng: {', '.join(missing)}."
+        caption += " " + _("Không có hạng: %(years)s.", years=", ".join(missing))
     if breaks:
-        caption += f" Phương pháp thay đổi từ năm {', '.join(breaks)}."
-    return Chart("thu-hang-qua-cac-nam", "Thứ hạng qua các năm", caption, frame, {"breaks": breaks}, draw_trend)
+        caption += " " + _("Phương pháp thay đổi từ năm %(years)s.", years=", ".join(breaks))
+    title = _("Thứ hạng qua các năm")
+    text = {"title": title, "rank": _("Hạng"), "score": _("Điểm, % tối đa"), "break": _("đổi phương pháp"),
+            "score_title": _("Điểm (quy về % điểm tối đa của từng năm)")}
+    return Chart("thu-hang-qua-cac-nam", title, caption, frame,
+                 {"breaks": breaks, "col": col, "text": text}, draw_trend)
 
 
 def draw_trend(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
-    x = alt.X("năm:O", title=None, scale=alt.Scale(domain=list(frame["năm"])), axis=alt.Axis(labelAngle=0))
-    worst = max(int(r) for r in frame["hạng"].dropna())
+    col, text = params["col"], params["text"]
+    year, rank, score_col = col["year"], col["rank"], col["score"]
+    x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=list(frame[year])), axis=alt.Axis(labelAngle=0))
+    worst = max(int(r) for r in frame[rank].dropna())
     base = alt.Chart(frame).encode(x=x)
-    rank_y = alt.Y("hạng:Q", title="Hạng", scale=alt.Scale(reverse=True, domain=[1, max(worst, 3)], nice=False),
+    rank_y = alt.Y(f"{rank}:Q", title=text["rank"], scale=alt.Scale(reverse=True, domain=[1, max(worst, 3)], nice=False),
                    axis=alt.Axis(tickMinStep=1, format="d"))
-    known = base.transform_filter("datum['hạng'] != null")
-    layers = [known.mark_line(color=ACCENT, strokeWidth=2).encode(y=rank_y, detail=alt.Detail("đoạn:N")),
+    known = base.transform_filter(f"datum['{rank}'] != null")
+    layers = [known.mark_line(color=ACCENT, strokeWidth=2).encode(y=rank_y, detail=alt.Detail(f"{col['segment']}:N")),
               known.mark_point(filled=True, size=70, color=ACCENT).encode(
-                  y=rank_y, tooltip=[alt.Tooltip("năm:O"), alt.Tooltip("hạng:Q"), alt.Tooltip("khối:N")]),
+                  y=rank_y, tooltip=[alt.Tooltip(f"{year}:O"), alt.Tooltip(f"{rank}:Q"), alt.Tooltip(f"{col['bloc']}:N")]),
               known.mark_text(align="left", dx=7, dy=-8, fontSize=12, color=INK).encode(
-                  y=rank_y, text=alt.Text("hạng:Q"))]
+                  y=rank_y, text=alt.Text(f"{rank}:Q"))]
     if params["breaks"]:
-        rules = pd.DataFrame({"năm": params["breaks"], "nhãn": ["đổi phương pháp"] * len(params["breaks"])})
+        rules = pd.DataFrame({year: params["breaks"], col["label"]: [text["break"]] * len(params["breaks"])})
         layers.append(alt.Chart(rules).mark_rule(strokeDash=[4, 3], color=MUTED).encode(x=x))
         layers.append(alt.Chart(rules).mark_text(align="right", dx=-4, dy=-4, baseline="bottom", fontSize=11,
-                                                 color=MUTED).encode(x=x, y=alt.YValue(0), text=alt.Text("nhãn:N")))
-    chart = alt.layer(*layers).properties(width=WIDTH, height=200, title="Thứ hạng qua các năm")
-    if frame["điểm (% tối đa)"].notna().sum() >= 2:  # one point is no trend
-        score = base.transform_filter("datum['điểm (% tối đa)'] != null").encode(
-            y=alt.Y("điểm (% tối đa):Q", title="Điểm, % tối đa", scale=alt.Scale(domain=[0, 100])))
+                                                 color=MUTED).encode(x=x, y=alt.YValue(0),
+                                                                     text=alt.Text(f"{col['label']}:N")))
+    chart = alt.layer(*layers).properties(width=WIDTH, height=200, title=text["title"])
+    if frame[score_col].notna().sum() >= 2:  # one point is no trend
+        score = base.transform_filter(f"datum['{score_col}'] != null").encode(
+            y=alt.Y(f"{score_col}:Q", title=text["score"], scale=alt.Scale(domain=[0, 100])))
         chart = alt.vconcat(chart, alt.layer(
-            score.mark_line(color="#5fa2d4", strokeWidth=2).encode(detail=alt.Detail("đoạn:N")),
+            score.mark_line(color="#5fa2d4", strokeWidth=2).encode(detail=alt.Detail(f"{col['segment']}:N")),
             score.mark_point(filled=True, size=60, color="#1f5f99")).properties(
-                width=WIDTH, height=120, title="Điểm (quy về % điểm tối đa của từng năm)"))
+                width=WIDTH, height=120, title=text["score_title"]))
     return chart
 
 
-def unit_criteria(unit: UnitHistory) -> Chart | None:
+def unit_criteria(unit: UnitHistory, _: Language) -> Chart | None:
     """The unit's criteria in its latest edition with criteria, against the bloc median."""
     entry = next((e for e in unit.entries if any(line.value is not None and line.median is not None
                                                  for line in e.criteria)), None)
@@ -145,168 +157,193 @@ def unit_criteria(unit: UnitHistory) -> Chart | None:
         return None
     lines = [line for line in entry.criteria if line.value is not None and line.median is not None]
     relative = all(line.criterion.max for line in lines)
-    frame = pd.DataFrame([{"tiêu chí": line.criterion.name,
-                           "đơn vị": float(line.value / line.criterion.max * 100) if relative else float(line.value),
-                           "trung vị khối": (float(line.median / line.criterion.max * 100) if relative
-                                             else float(line.median))} for line in lines])
+    col = {"criterion": _("tiêu chí"), "unit": _("đơn vị"), "median": _("trung vị khối"),
+           "series": _("chuỗi"), "value": _("giá trị")}
+    frame = pd.DataFrame([{col["criterion"]: line.criterion.name,
+                           col["unit"]: float(line.value / line.criterion.max * 100) if relative else float(line.value),
+                           col["median"]: (float(line.median / line.criterion.max * 100) if relative
+                                           else float(line.median))} for line in lines])
     decimals = entry.edition.methodology.decimals
     above = sum(1 for line in lines if line.value > line.median)
-    caption = (f"Năm {entry.edition.year}, {unit.agency.name} cao hơn trung vị của khối {entry.table.bloc.name} "
-               f"ở {above}/{len(lines)} tiêu chí: " + "; ".join(
-                   f"{line.criterion.name} {formatting.score(line.value, decimals)} "
-                   f"(trung vị {formatting.score(line.median, decimals)})" for line in lines) + ".")
-    return Chart("tieu-chi-so-voi-trung-vi", "Tiêu chí so với trung vị của khối", caption, frame,
-                 {"unit": unit.agency.label, "relative": relative, "year": entry.edition.year}, draw_criteria)
+    caption = _("Năm %(year)s, %(unit)s cao hơn trung vị của khối %(bloc)s ở %(above)s/%(total)s tiêu chí: %(values)s.",
+                year=entry.edition.year, unit=unit.agency.name, bloc=entry.table.bloc.name, above=above,
+                total=len(lines), values="; ".join(
+                    _("%(criterion)s %(value)s (trung vị %(median)s)", criterion=line.criterion.name,
+                      value=_.score(line.value, decimals), median=_.score(line.median, decimals)) for line in lines))
+    title = _("Tiêu chí so với trung vị của khối")
+    text = {"axis": _("% điểm tối đa của tiêu chí") if relative else _("Điểm"),
+            "title": _("Tiêu chí năm %(year)s so với trung vị của khối", year=entry.edition.year)}
+    return Chart("tieu-chi-so-voi-trung-vi", title, caption, frame,
+                 {"unit": unit.agency.label, "relative": relative, "col": col, "text": text}, draw_criteria)
 
 
 def draw_criteria(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
-    unit_name = params["unit"]
-    long = frame.melt("tiêu chí", var_name="chuỗi", value_name="giá trị").replace({"đơn vị": unit_name})
-    x = alt.X("giá trị:Q", title="% điểm tối đa của tiêu chí" if params["relative"] else "Điểm",
+    col, text, unit_name = params["col"], params["text"], params["unit"]
+    criterion, series, value = col["criterion"], col["series"], col["value"]
+    long = frame.melt(criterion, var_name=series, value_name=value).replace({col["unit"]: unit_name})
+    x = alt.X(f"{value}:Q", title=text["axis"],
               scale=alt.Scale(domain=[0, 100]) if params["relative"] else alt.Undefined)
-    y = alt.Y("tiêu chí:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))
-    colour = alt.Color("chuỗi:N", title=None, scale=alt.Scale(domain=[unit_name, "trung vị khối"],
-                                                               range=[ACCENT, "#e8a25a"]),
+    y = alt.Y(f"{criterion}:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))
+    colour = alt.Color(f"{series}:N", title=None, scale=alt.Scale(domain=[unit_name, col["median"]],
+                                                                  range=[ACCENT, "#e8a25a"]),
                        legend=alt.Legend(orient="top"))
     return alt.layer(
         alt.Chart(frame).mark_rule(color=LINE, strokeWidth=2).encode(
-            y=y, x=alt.X("đơn vị:Q"), x2=alt.X2("trung vị khối:Q")),
+            y=y, x=alt.X(f"{col['unit']}:Q"), x2=alt.X2(f"{col['median']}:Q")),
         alt.Chart(long).mark_point(filled=True, size=90).encode(
-            y=y, x=x, color=colour, shape=alt.Shape("chuỗi:N", legend=None),
-            tooltip=[alt.Tooltip("tiêu chí:N"), alt.Tooltip("chuỗi:N"), alt.Tooltip("giá trị:Q", format=".1f")]),
-    ).properties(width=WIDTH - 120, height=max(60, 28 * len(frame)),
-                 title=f"Tiêu chí năm {params['year']} so với trung vị của khối")
+            y=y, x=x, color=colour, shape=alt.Shape(f"{series}:N", legend=None),
+            tooltip=[alt.Tooltip(f"{criterion}:N"), alt.Tooltip(f"{series}:N"), alt.Tooltip(f"{value}:Q", format=".1f")]),
+    ).properties(width=WIDTH - 120, height=max(60, 28 * len(frame)), title=text["title"])
 
 
 # -- edition page ----------------------------------------------------------------------
 
-def tier_distribution(tables: list[BlocTable]) -> Chart | None:
+def tier_distribution(tables: list[BlocTable], _: Language) -> Chart | None:
     """Units per tier in each bloc, as counts and shares (stacked, best tier first)."""
+    col = {"bloc": _("khối"), "tier": _("mức"), "order": _("thứ tự"), "count": _("số đơn vị"), "share": _("tỷ lệ (%)")}
     rows = []
     for t in tables:
         for order, (tier, count) in enumerate(t.tiers):
             if t.tier_total:
-                rows.append({"khối": t.bloc.name, "mức": tier, "thứ tự": order, "số đơn vị": count,
-                             "tỷ lệ (%)": round(100 * count / t.tier_total, 1)})
-    if not rows or not any(r["số đơn vị"] for r in rows):
+                rows.append({col["bloc"]: t.bloc.name, col["tier"]: tier, col["order"]: order, col["count"]: count,
+                             col["share"]: round(100 * count / t.tier_total, 1)})
+    if not rows or not any(r[col["count"]] for r in rows):
         return None
     frame = pd.DataFrame(rows)
-    caption = "Số đơn vị theo mức — " + "; ".join(
-        f"{t.bloc.name}: " + ", ".join(f"{tier} {count} ({formatting.percent(count, t.tier_total)})"
-                                       for tier, count in t.tiers)
-        for t in tables if t.tier_total) + "."
-    return Chart("ty-le-theo-muc", "Tỷ lệ đơn vị theo mức", caption, frame, {}, draw_tiers)
+    caption = _("Số đơn vị theo mức — %(blocs)s.", blocs="; ".join(
+        f"{t.bloc.name}: " + ", ".join(f"{tier} {count} ({_.percent(count, t.tier_total)})" for tier, count in t.tiers)
+        for t in tables if t.tier_total))
+    title = _("Tỷ lệ đơn vị theo mức")
+    text = {"title": title, "tier": _("Mức"), "axis": _("Tỷ lệ đơn vị (%)")}
+    return Chart("ty-le-theo-muc", title, caption, frame, {"col": col, "text": text}, draw_tiers)
 
 
 def draw_tiers(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
-    tiers = list(dict.fromkeys(frame.sort_values("thứ tự")["mức"]))
-    colour = alt.Color("mức:N", title="Mức", sort=tiers,
+    col, text = params["col"], params["text"]
+    tier, share, count = col["tier"], col["share"], col["count"]
+    tiers = list(dict.fromkeys(frame.sort_values(col["order"])[tier]))
+    colour = alt.Color(f"{tier}:N", title=text["tier"], sort=tiers,
                        scale=alt.Scale(domain=tiers, range=TIER_COLOURS[:len(tiers)]), legend=alt.Legend(orient="top"))
     base = alt.Chart(frame).encode(
-        y=alt.Y("khối:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("tỷ lệ (%):Q", title="Tỷ lệ đơn vị (%)", stack="zero", scale=alt.Scale(domain=[0, 100])),
-        order=alt.Order("thứ tự:Q"))
+        y=alt.Y(f"{col['bloc']}:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X(f"{share}:Q", title=text["axis"], stack="zero", scale=alt.Scale(domain=[0, 100])),
+        order=alt.Order(f"{col['order']}:Q"))
     return alt.layer(
-        base.mark_bar().encode(color=colour, tooltip=[alt.Tooltip("khối:N"), alt.Tooltip("mức:N"),
-                                                     alt.Tooltip("số đơn vị:Q"), alt.Tooltip("tỷ lệ (%):Q")]),
+        base.mark_bar().encode(color=colour, tooltip=[alt.Tooltip(f"{col['bloc']}:N"), alt.Tooltip(f"{tier}:N"),
+                                                     alt.Tooltip(f"{count}:Q"), alt.Tooltip(f"{share}:Q")]),
         base.mark_text(align="center", dx=0, color="white", fontWeight=700, fontSize=12).encode(
-            x=alt.X("tỷ lệ (%):Q", stack="zero", bandPosition=0.5), text=alt.Text("số đơn vị:Q"),
-            opacity=alt.OpacityValue(0, condition={"test": "datum['tỷ lệ (%)'] >= 6", "value": 1})),
-    ).properties(width=WIDTH - 80, height=max(40, 44 * frame["khối"].nunique()), title="Tỷ lệ đơn vị theo mức")
+            x=alt.X(f"{share}:Q", stack="zero", bandPosition=0.5), text=alt.Text(f"{count}:Q"),
+            opacity=alt.OpacityValue(0, condition={"test": f"datum['{share}'] >= 6", "value": 1})),
+    ).properties(width=WIDTH - 80, height=max(40, 44 * frame[col["bloc"]].nunique()), title=text["title"])
 
 
 # -- bloc page -------------------------------------------------------------------------
 
-def bloc_scores(dataset: Dataset, table: BlocTable) -> Chart | None:
+def bloc_scores(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
     """Every unit's score in rank order, with the tier thresholds drawn."""
     m = table.edition.methodology
     scored = [r for r in table.rows if r.rated and r.score is not None]
     if len(scored) < 2:
         return None
-    frame = pd.DataFrame([{"đơn vị": dataset.agencies[r.agency].label, "hạng": r.rank, "điểm": _num(r.score),
-                           "mức": r.tier or "—"} for r in scored])
+    col = {"unit": _("đơn vị"), "rank": _("hạng"), "score": _("điểm"), "tier": _("mức"),
+           "threshold": _("ngưỡng"), "label": _("nhãn")}
+    frame = pd.DataFrame([{col["unit"]: dataset.agencies[r.agency].label, col["rank"]: r.rank,
+                           col["score"]: _num(r.score), col["tier"]: r.tier or "—"} for r in scored])
     tiers = m.tiers_for(table.bloc.id)
-    thresholds = [{"ngưỡng": float(t.min), "nhãn": f"{t.name} ≥ {formatting.number(t.min)}"} for t in tiers if t.min]
+    thresholds = [{col["threshold"]: float(t.min), col["label"]: f"{t.name} ≥ {_.number(t.min)}"}
+                  for t in tiers if t.min]
     top, bottom = scored[0], scored[-1]
-    caption = (f"Điểm năm {table.edition.year}, khối {table.bloc.name}: cao nhất "
-               f"{dataset.agencies[top.agency].label} {formatting.score(top.score, m.decimals)}, thấp nhất "
-               f"{dataset.agencies[bottom.agency].label} {formatting.score(bottom.score, m.decimals)}; "
-               f"{len(scored)} đơn vị có điểm.")
+    caption = _("Điểm năm %(year)s, khối %(bloc)s: cao nhất %(top)s %(top_score)s, thấp nhất %(bottom)s "
+                "%(bottom_score)s; %(n)s đơn vị có điểm.", year=table.edition.year, bloc=table.bloc.name,
+                top=dataset.agencies[top.agency].label, top_score=_.score(top.score, m.decimals),
+                bottom=dataset.agencies[bottom.agency].label, bottom_score=_.score(bottom.score, m.decimals),
+                n=len(scored))
     if thresholds:
-        caption += " Vạch đứt: ngưỡng các mức (" + ", ".join(t["nhãn"] for t in thresholds) + ")."
+        caption += " " + _("Vạch đứt: ngưỡng các mức (%(thresholds)s).",
+                           thresholds=", ".join(t[col["label"]] for t in thresholds))
+    title = _("Điểm theo thứ hạng")
+    text = {"axis": _("Điểm"), "tier": _("Mức"), "title": _("Điểm của %(n)s đơn vị, theo thứ hạng", n=len(scored))}
     params = {"max": _num(m.score_max), "tiers": [t.name for t in tiers],
-              "coloured": any(r.tier for r in scored), "thresholds": thresholds}
-    return Chart("diem-theo-thu-hang", "Điểm theo thứ hạng", caption, frame, params, draw_scores)
+              "coloured": any(r.tier for r in scored), "thresholds": thresholds, "col": col, "text": text}
+    return Chart("diem-theo-thu-hang", title, caption, frame, params, draw_scores)
 
 
 def draw_scores(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
-    y = alt.Y("đơn vị:N", title=None, sort=list(frame["đơn vị"]), axis=alt.Axis(labelLimit=220))
-    x = alt.X("điểm:Q", title="Điểm",
+    col, text = params["col"], params["text"]
+    unit, score, tier = col["unit"], col["score"], col["tier"]
+    y = alt.Y(f"{unit}:N", title=None, sort=list(frame[unit]), axis=alt.Axis(labelLimit=220))
+    x = alt.X(f"{score}:Q", title=text["axis"],
               scale=alt.Scale(domain=[0, params["max"]] if params["max"] is not None else alt.Undefined))
     names = params["tiers"]
-    colour = (alt.Color("mức:N", title="Mức", sort=names, scale=alt.Scale(domain=names, range=TIER_COLOURS[:len(names)]),
-                        legend=alt.Legend(orient="top"))
+    colour = (alt.Color(f"{tier}:N", title=text["tier"], sort=names,
+                        scale=alt.Scale(domain=names, range=TIER_COLOURS[:len(names)]), legend=alt.Legend(orient="top"))
               if params["coloured"] else alt.ColorValue(ACCENT))
     layers = [alt.Chart(frame).mark_bar(height={"band": 0.7}).encode(
-        y=y, x=x, color=colour, tooltip=[alt.Tooltip("hạng:Q"), alt.Tooltip("đơn vị:N"), alt.Tooltip("điểm:Q"),
-                                          alt.Tooltip("mức:N")])]
+        y=y, x=x, color=colour, tooltip=[alt.Tooltip(f"{col['rank']}:Q"), alt.Tooltip(f"{unit}:N"),
+                                          alt.Tooltip(f"{score}:Q"), alt.Tooltip(f"{tier}:N")])]
     if params["thresholds"]:
         thresholds = pd.DataFrame(params["thresholds"])
-        layers.append(alt.Chart(thresholds).mark_rule(strokeDash=[4, 3], color=INK).encode(x=alt.X("ngưỡng:Q")))
+        at = alt.X(f"{col['threshold']}:Q")
+        layers.append(alt.Chart(thresholds).mark_rule(strokeDash=[4, 3], color=INK).encode(x=at))
         layers.append(alt.Chart(thresholds).mark_text(align="left", dx=3, dy=-6, baseline="bottom", fontSize=11,
-                                                      color=INK).encode(x=alt.X("ngưỡng:Q"), y=alt.YValue(0),
-                                                                        text=alt.Text("nhãn:N")))
-    return alt.layer(*layers).properties(width=WIDTH - 100, height=18 * len(frame),
-                                         title=f"Điểm của {len(frame)} đơn vị, theo thứ hạng")
+                                                      color=INK).encode(x=at, y=alt.YValue(0),
+                                                                        text=alt.Text(f"{col['label']}:N")))
+    return alt.layer(*layers).properties(width=WIDTH - 100, height=18 * len(frame), title=text["title"])
 
 
-def province_map(dataset: Dataset, table: BlocTable) -> Chart | None:
+def province_map(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
     """Provinces placed by their coordinates, coloured by tier (or by rank where no tier
     was published). No boundary file: one dot per province."""
+    col = {"province": _("tỉnh"), "lat": _("vĩ độ"), "lon": _("kinh độ"), "rank": _("hạng"), "tier": _("mức")}
     rows = []
     for r in table.rows:
         agency = dataset.agencies[r.agency]
         where = coordinates(agency)
         if where and (r.rank is not None or r.tier):
-            rows.append({"tỉnh": agency.label, "vĩ độ": where[0], "kinh độ": where[1], "hạng": r.rank,
-                         "mức": r.tier or "—"})
+            rows.append({col["province"]: agency.label, col["lat"]: where[0], col["lon"]: where[1],
+                         col["rank"]: r.rank, col["tier"]: r.tier or "—"})
     if len(rows) < 5:
         return None
     frame = pd.DataFrame(rows)
-    by_tier = bool(frame["mức"].ne("—").all())
-    best = sorted((r for r in rows if r["hạng"] is not None), key=lambda r: r["hạng"])[:5]
-    caption = (f"Bản đồ {len(rows)} tỉnh, thành phố đặt theo tọa độ, tô màu theo "
-               f"{'mức' if by_tier else 'thứ hạng (càng đậm càng cao)'}. Dẫn đầu: "
-               + ", ".join(f"{r['tỉnh']} ({r['hạng']})" for r in best) + ".")
-    params = {"by_tier": by_tier, "tiers": [t.name for t in table.edition.methodology.tiers_for(table.bloc.id)]}
-    return Chart("ban-do", "Bản đồ", caption, frame, params, draw_map)
+    by_tier = bool(frame[col["tier"]].ne("—").all())
+    best = sorted((r for r in rows if r[col["rank"]] is not None), key=lambda r: r[col["rank"]])[:5]
+    caption = _("Bản đồ %(n)s tỉnh, thành phố đặt theo tọa độ, tô màu theo %(by)s. Dẫn đầu: %(best)s.",
+                n=len(rows), by=_("mức") if by_tier else _("thứ hạng (càng đậm càng cao)"),
+                best=", ".join(f"{r[col['province']]} ({r[col['rank']]})" for r in best))
+    text = {"tier": _("Mức"), "rank": _("Hạng"), "title": _("Bản đồ theo vị trí tỉnh, thành phố")}
+    params = {"by_tier": by_tier, "tiers": [t.name for t in table.edition.methodology.tiers_for(table.bloc.id)],
+              "col": col, "text": text}
+    return Chart("ban-do", _("Bản đồ"), caption, frame, params, draw_map)
 
 
 def draw_map(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
-    names = params["tiers"]
-    colour = (alt.Color("mức:N", title="Mức", sort=names, scale=alt.Scale(domain=names, range=TIER_COLOURS[:len(names)]))
+    col, text, names = params["col"], params["text"], params["tiers"]
+    rank, tier, province = col["rank"], col["tier"], col["province"]
+    colour = (alt.Color(f"{tier}:N", title=text["tier"], sort=names,
+                        scale=alt.Scale(domain=names, range=TIER_COLOURS[:len(names)]))
               if params["by_tier"] else
-              alt.Color("hạng:Q", title="Hạng", scale=alt.Scale(scheme="blues", reverse=True),
+              alt.Color(f"{rank}:Q", title=text["rank"], scale=alt.Scale(scheme="blues", reverse=True),
                         legend=alt.Legend(orient="right", direction="vertical")))
-    base = alt.Chart(frame).encode(longitude=alt.Longitude("kinh độ:Q"), latitude=alt.Latitude("vĩ độ:Q"))
+    base = alt.Chart(frame).encode(longitude=alt.Longitude(f"{col['lon']}:Q"), latitude=alt.Latitude(f"{col['lat']}:Q"))
     return alt.layer(
         base.mark_circle(size=120, opacity=0.9, stroke="white", strokeWidth=1).encode(
-            color=colour, tooltip=[alt.Tooltip("tỉnh:N"), alt.Tooltip("hạng:Q"), alt.Tooltip("mức:N")]),
-        base.transform_filter("datum['hạng'] != null && datum['hạng'] <= 5").mark_text(
-            align="left", dx=8, fontSize=11, color=INK).encode(text=alt.Text("tỉnh:N")),
-    ).project(type="mercator").properties(width=300, height=520, title="Bản đồ theo vị trí tỉnh, thành phố")
+            color=colour, tooltip=[alt.Tooltip(f"{province}:N"), alt.Tooltip(f"{rank}:Q"), alt.Tooltip(f"{tier}:N")]),
+        base.transform_filter(f"datum['{rank}'] != null && datum['{rank}'] <= 5").mark_text(
+            align="left", dx=8, fontSize=11, color=INK).encode(text=alt.Text(f"{province}:N")),
+    ).project(type="mercator").properties(width=300, height=520, title=text["title"])
 
 
-def page_charts(dataset: Dataset, tables: dict[int, list[BlocTable]],
-                units: dict[str, UnitHistory]) -> dict[tuple, list[Chart]]:
+def page_charts(dataset: Dataset, tables: dict[int, list[BlocTable]], units: dict[str, UnitHistory],
+                language: Language = Language()) -> dict[tuple, list[Chart]]:
     """Every chart of the site, keyed by the page that shows it: ("edition", year),
     ("bloc", year, bloc id) or ("unit", agency id)."""
     out: dict[tuple, list[Chart]] = {}
     for year, edition_tables in tables.items():
-        out[("edition", year)] = [c for c in [tier_distribution(edition_tables)] if c]
+        out[("edition", year)] = [c for c in [tier_distribution(edition_tables, language)] if c]
         for table in edition_tables:
             out[("bloc", year, table.bloc.id)] = [
-                c for c in (bloc_scores(dataset, table), province_map(dataset, table)) if c]
+                c for c in (bloc_scores(dataset, table, language), province_map(dataset, table, language)) if c]
     for agency_id, unit in units.items():
-        out[("unit", agency_id)] = [c for c in (unit_trend(dataset, unit), unit_criteria(unit)) if c]
+        out[("unit", agency_id)] = [c for c in (unit_trend(dataset, unit, language), unit_criteria(unit, language))
+                                    if c]
     return out

@@ -13,11 +13,13 @@ from pathlib import Path
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from . import opendata, settings as config
+from . import opendata, pages, settings as config
 from .charts import page_charts
+from .i18n import Language, translations
 from .loader import load
 from .pdf import PdfRenderer
 from .render import Renderer
+from .translated import translated
 from .views import edition_tables, sort_key, unit_histories
 
 log = logging.getLogger(__name__)
@@ -25,9 +27,13 @@ log = logging.getLogger(__name__)
 
 class RankingsGenerator(Generator):
     def generate_context(self):
-        self.dataset = load(config.data_folder(self.settings))
-        for warning in self.dataset.warnings:
+        lang = self.settings["DEFAULT_LANG"]
+        self.language = Language(config.get(self.settings, "RANKINGS_LOCALE"),
+                                 translations(str(config.translations_folder(self.settings)), lang))
+        loaded = load(config.data_folder(self.settings))
+        for warning in loaded.warnings if config.get(self.settings, "RANKINGS_REPORT_WARNINGS") else []:
             log.warning("%s", warning)
+        self.dataset = translated(loaded, lang)
         self.tables = {
             year: edition_tables(self.dataset, edition) for year, edition in self.dataset.editions.items()
         }
@@ -35,7 +41,7 @@ class RankingsGenerator(Generator):
         announced = [e.methodology.announced for e in self.dataset.editions.values() if e.methodology.announced]
         self._latest_announcement = max(announced) if announced else datetime.date(
             max(self.dataset.editions, default=2000), 12, 31)
-        self.charts = page_charts(self.dataset, self.tables, self.units)
+        self.charts = page_charts(self.dataset, self.tables, self.units, self.language)
         self.articles = {}
         for article in self.context.get("articles", []):
             edition = getattr(article, "edition", None)
@@ -64,37 +70,40 @@ class RankingsGenerator(Generator):
         }, settings=self.settings, context=self.context)
 
     def _pages(self):
-        ds, paths = self.dataset, self.context["RANKINGS_PATHS"]
+        ds, paths, _ = self.dataset, self.context["RANKINGS_PATHS"], self.language
         latest = ds.latest
-        yield self._page("", ds.series.title, f"{ds.series.publisher}: kết quả xếp hạng các năm.",
+        yield self._page("", ds.series.title, _("%(publisher)s: kết quả xếp hạng các năm.", publisher=ds.series.publisher),
                          self._date(latest)), "home", {"tables": self.tables.get(latest.year, []) if latest else []}, None
         for year, edition in ds.editions.items():
             tables = self.tables[year]
             article = self.articles.get(year)
-            yield self._page(str(year), f"Kết quả năm {year}",
-                             f"{ds.series.title}: kết quả năm {year}, theo từng khối.", self._date(edition)), \
+            yield self._page(str(year), _("Kết quả năm %(year)s", year=year),
+                             _("%(series)s: kết quả năm %(year)s, theo từng khối.", series=ds.series.title, year=year),
+                             self._date(edition)), \
                 "edition", {"edition": edition, "tables": tables, "article": article}, ("edition", year)
-            yield self._page(f"{year}/{paths['methodology']}", f"Phương pháp đánh giá năm {year}",
+            yield self._page(f"{year}/{paths['methodology']}", _("Phương pháp đánh giá năm %(year)s", year=year),
                              edition.methodology.name, self._date(edition)), \
                 "methodology", {"edition": edition}, None
             for table in tables:
-                yield self._page(f"{year}/{table.bloc.id}", f"{table.bloc.name} — xếp hạng năm {year}",
-                                 f"Bảng xếp hạng khối {table.bloc.name} năm {year}: thứ hạng, điểm, mức.",
+                yield self._page(f"{year}/{table.bloc.id}",
+                                 _("%(bloc)s — xếp hạng năm %(year)s", bloc=table.bloc.name, year=year),
+                                 _("Bảng xếp hạng khối %(bloc)s năm %(year)s: thứ hạng, điểm, mức.",
+                                   bloc=table.bloc.name, year=year),
                                  self._date(edition)), "bloc", {"edition": edition, "table": table}, \
                 ("bloc", year, table.bloc.id)
         for agency_id, unit in self.units.items():
             latest_entry = unit.latest
-            summary = (f"{unit.agency.name}: xếp hạng qua các năm."
-                       if latest_entry else f"{unit.agency.name}: chưa có kết quả xếp hạng trong dữ liệu.")
+            summary = (_("%(unit)s: xếp hạng qua các năm.", unit=unit.agency.name) if latest_entry
+                       else _("%(unit)s: chưa có kết quả xếp hạng trong dữ liệu.", unit=unit.agency.name))
             yield self._page(f"{paths['unit']}/{agency_id}", unit.agency.name, summary,
                              self._date(latest_entry.edition if latest_entry else None)), \
                 "agency", {"unit": unit}, ("unit", agency_id)
         units = sorted(self.units.values(), key=lambda u: sort_key(u.agency.name))
-        yield self._page(paths["unit"], "Các đơn vị", "Danh sách mọi đơn vị, theo vần A–Z.",
+        yield self._page(paths["unit"], _("Các đơn vị"), _("Danh sách mọi đơn vị, theo vần A–Z."),
                          self._date(latest)), "units", {"units": units}, None
-        yield self._page(paths["data"], "Dữ liệu mở", "Tải kết quả các năm dưới dạng CSV, JSON và Data Package.",
+        yield self._page(paths["data"], _("Dữ liệu mở"), _("Tải kết quả các năm dưới dạng CSV, JSON và Data Package."),
                          self._date(latest)), "opendata", {}, None
-        yield self._page(paths["news"], "Tin tức", "Thông báo kết quả các kỳ đánh giá.",
+        yield self._page(paths["news"], _("Tin tức"), _("Thông báo kết quả các kỳ đánh giá."),
                          self._date(latest)), "news", {}, None
 
     def generate_output(self, writer):
@@ -104,21 +113,23 @@ class RankingsGenerator(Generator):
         renderer.prepare([chart for page_charts in self.charts.values() for chart in page_charts])
         log.info("charts: %d rendered, %d from the cache, %.3f s", renderer.rendered, renderer.cached,
                  time.perf_counter() - start)
-        figures, pages = {}, 0
+        figures, jobs = {}, []
         start = time.perf_counter()
         for page, template, extra, chart_key in self._pages():
-            pages += 1
             figures[chart_key] = [self._figure(renderer, page, chart) for chart in self.charts.get(chart_key, [])]
-            writer.write_file(page.save_as, self.get_template(template), self.context,
-                              relative_urls=self.settings["RELATIVE_URLS"], page=page,
-                              url=page.url, charts=figures[chart_key], **extra)
-        log.info("pages: %d written, %.3f s", pages, time.perf_counter() - start)
+            jobs.append(pages.Job(page.save_as, self.get_template(template), self.context,
+                                  dict(extra, page=page, url=page.url, charts=figures[chart_key]),
+                                  self.settings["RELATIVE_URLS"]))
+        for job, html in zip(jobs, pages.render_all(jobs)):
+            writer.write_file(job.save_as, pages.Rendered(html), self.context, relative_urls=job.relative_urls,
+                              **job.variables)
+        log.info("pages: %d written, %.3f s", len(jobs), time.perf_counter() - start)
         self._write_downloads()
         self._write_pdfs(figures)
 
     def _write_pdfs(self, figures: dict) -> None:
         """/<year>/<bloc>.pdf and /<unit path>/<id>.pdf, from the templates in pdf/."""
-        paths, series = self.context["RANKINGS_PATHS"], self.dataset.series
+        paths, series, _ = self.context["RANKINGS_PATHS"], self.dataset.series, self.language
         site = self.settings.get("SITEURL", "")
         jobs = {}
 
@@ -131,13 +142,14 @@ class RankingsGenerator(Generator):
             for table in tables:
                 url = f"{year}/{table.bloc.id}/"
                 jobs[Path(self.output_path, str(year), f"{table.bloc.id}.pdf")] = html(
-                    "pdf/bloc", url, f"Bảng xếp hạng {table.bloc.name} năm {year}",
-                    f"{series.title}: {table.bloc.name}, năm {year}", edition=table.edition, table=table,
+                    "pdf/bloc", url, _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=table.bloc.name, year=year),
+                    f"{series.title}: {table.bloc.name}, {year}", edition=table.edition, table=table,
                     charts=figures.get(("bloc", year, table.bloc.id), []))
         for agency_id, unit in self.units.items():
             url = f"{paths['unit']}/{agency_id}/"
             jobs[Path(self.output_path, paths["unit"], f"{agency_id}.pdf")] = html(
-                "pdf/agency", url, unit.agency.name, f"{series.title}: {unit.agency.name} qua các năm",
+                "pdf/agency", url, unit.agency.name,
+                _("%(series)s: %(unit)s qua các năm", series=series.title, unit=unit.agency.name),
                 unit=unit, charts=figures.get(("unit", agency_id), []))
         renderer = PdfRenderer(Path(self.settings["THEME"]) / "static", config.cache_folder(self.settings) / "pdf")
         start = time.perf_counter()
@@ -149,8 +161,8 @@ class RankingsGenerator(Generator):
         """Render one chart and write its data beside the page."""
         folder = os.path.join(self.output_path, os.path.dirname(page.save_as))
         os.makedirs(folder, exist_ok=True)
-        chart.data.to_csv(os.path.join(folder, f"{chart.id}.csv"), index=False, lineterminator="\n")
-        return {"chart": chart, "svg": renderer.svg(chart, f"bd-{chart.id}"),
+        shutil.copyfile(renderer.data(chart), os.path.join(folder, f"{chart.id}.csv"))
+        return {"chart": chart, "svg": renderer.svg(chart),
                 "data_url": f"{page.url}{chart.id}.csv"}
 
     def _write_downloads(self):

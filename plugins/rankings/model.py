@@ -38,6 +38,7 @@ class Agency:
     since: int | None = None
     until: int | None = None
     successor: str | None = None
+    name_vi: str | None = None  # in a translated dataset: the official Vietnamese name
 
     @property
     def label(self) -> str:

@@ -32,8 +32,11 @@ def _start_worker(font_folder: str) -> None:
     vl_convert.register_font_directory(font_folder)
 
 
-def _render(chart: charts.Chart, locale: str) -> str:
-    return vl_convert.vegalite_to_svg(chart.spec, format_locale=LOCALES[locale])
+def _render(chart: charts.Chart, locale: str) -> tuple[str, str]:
+    """The chart's SVG, its ids prefixed with the chart's so that several charts can be
+    inlined in one page, and its data as CSV."""
+    svg = vl_convert.vegalite_to_svg(chart.spec, format_locale=LOCALES[locale])
+    return _prefix_ids(svg, f"bd-{chart.id}"), chart.data.to_csv(index=False, lineterminator="\n")
 
 
 @dataclass
@@ -55,7 +58,7 @@ class Renderer:
         self.cache_folder.mkdir(parents=True, exist_ok=True)
 
     def _path(self, chart: charts.Chart) -> Path:
-        key = hashlib.sha256((chart.inputs() + self._salt).encode("utf-8")).hexdigest()
+        key = hashlib.sha256((chart.inputs + self._salt).encode("utf-8")).hexdigest()
         return self.cache_folder / f"{key}.svg"
 
     def prepare(self, all_charts: list[charts.Chart]) -> None:
@@ -68,20 +71,31 @@ class Renderer:
             # Fresh processes: a fork would inherit vl-convert's JavaScript engine without its threads.
             with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                      initializer=_start_worker, initargs=(str(self.font_folder),)) as pool:
-                svgs = pool.map(_render, missing.values(), [self.locale] * len(missing), chunksize=8)
-                for path, svg in zip(missing, svgs):
-                    write_atomically(path, svg)
+                for path, files in zip(missing, pool.map(_render, missing.values(), [self.locale] * len(missing),
+                                                         chunksize=8)):
+                    self._keep(path, *files)
         else:
             for path, chart in missing.items():
-                write_atomically(path, _render(chart, self.locale))
+                self._keep(path, *_render(chart, self.locale))
 
-    def svg(self, chart: charts.Chart, element_id: str) -> str:
-        """The chart as SVG markup to inline in a page; ids are prefixed with element_id
-        so that several charts can share a page."""
+    @staticmethod
+    def _keep(path: Path, svg: str, csv: str) -> None:
+        write_atomically(path.with_suffix(".csv"), csv)  # first: an SVG in the cache means both are there
+        write_atomically(path, svg)
+
+    def _rendered(self, chart: charts.Chart) -> Path:
         path = self._path(chart)
         if not path.exists():
             self.prepare([chart])
-        return _prefix_ids(path.read_text(encoding="utf-8"), element_id)
+        return path
+
+    def svg(self, chart: charts.Chart) -> str:
+        """The chart as SVG markup to inline in a page."""
+        return self._rendered(chart).read_text(encoding="utf-8")
+
+    def data(self, chart: charts.Chart) -> Path:
+        """The chart's data as a CSV file, to copy beside its page."""
+        return self._rendered(chart).with_suffix(".csv")
 
 
 def _prefix_ids(markup: str, prefix: str) -> str:

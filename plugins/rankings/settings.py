@@ -14,6 +14,10 @@ DEFAULTS = {
     "RANKINGS_CACHE": ".cache",
     # TTF/OTF fonts for chart text; default: the theme's static/fonts/ttf.
     "RANKINGS_CHART_FONTS": None,
+    # Log the data's warnings (another language's pass of the same build has logged them).
+    "RANKINGS_REPORT_WARNINGS": True,
+    # Gettext catalogs (<lang>/LC_MESSAGES/messages.po); default: the theme's translations/.
+    "RANKINGS_TRANSLATIONS": None,
     # Name of the Frictionless data package.
     "RANKINGS_PACKAGE_NAME": "xep-hang-ung-dung-cntt",
     # Where the pages of the site-contract live (kept here so they are changed in one place).
@@ -48,3 +52,8 @@ def cache_folder(settings: dict) -> Path:
 def chart_fonts(settings: dict) -> Path:
     fonts = get(settings, "RANKINGS_CHART_FONTS")
     return Path(_project_path(settings, fonts)) if fonts else Path(settings["THEME"]) / "static" / "fonts" / "ttf"
+
+
+def translations_folder(settings: dict) -> Path:
+    folder = get(settings, "RANKINGS_TRANSLATIONS")
+    return Path(_project_path(settings, folder)) if folder else Path(settings["THEME"]) / "translations"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import statistics
 import unicodedata
 from collections import Counter
@@ -39,11 +40,11 @@ class BlocTable:
         """N in "rank n of N", known only for a complete table."""
         return None if self.partial else self.rated
 
-    @property
+    @functools.cached_property  # asked once per row by the templates
     def has_scores(self) -> bool:
         return any(r.score is not None for r in self.rows)
 
-    @property
+    @functools.cached_property
     def has_changes(self) -> bool:
         return any(r.rank_change is not None for r in self.rows)
 
@@ -131,6 +132,10 @@ class UnitEdition:
     @property
     def edition(self) -> Edition:
         return self.table.edition
+
+    @property
+    def has_median(self) -> bool:
+        return any(line.median is not None for line in self.criteria)
 
 
 @dataclass
