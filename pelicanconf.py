@@ -45,7 +45,8 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-SITEMAP = {"format": "xml"}
+# Charts alone (/<page>/nhung/<chart>/) are for embedding, not for search engines.
+SITEMAP = {"format": "xml", "exclude": [r"/nhung/[^/]+/$"]}
 
 DEFAULT_PAGINATION = False
 SUMMARY_MAX_LENGTH = 40

@@ -15,6 +15,8 @@ from tasks import build_site
 
 def rows(site, path):
     table = html(site, path).select_one("table.ranking")
+    for link in table.select("a.row-link"):  # the row's permalink, tested on its own
+        link.decompose()
     return {tr["id"]: [text(td) for td in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")}
 
 

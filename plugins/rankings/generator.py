@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -13,16 +14,19 @@ from pathlib import Path
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from . import opendata, pages, settings as config
+from . import cards, opendata, pages, settings as config
 from .charts import page_charts
 from .i18n import Language, translations
 from .loader import load
-from .pdf import PdfRenderer
+from .pdf import pdf_batch
 from .render import Renderer
 from .translated import translated
 from .views import edition_tables, sort_key, unit_histories
 
 log = logging.getLogger(__name__)
+CARD = "chia-se.png"  # a page's share image, beside it (the site's at the top)
+EMBED = "nhung"  # /<page>/nhung/<chart id>/: a chart alone, to embed
+_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)"[^>]*?height="([\d.]+)"')
 
 
 class RankingsGenerator(Generator):
@@ -97,7 +101,7 @@ class RankingsGenerator(Generator):
                        else _("%(unit)s: chưa có kết quả xếp hạng trong dữ liệu.", unit=unit.agency.name))
             yield self._page(f"{paths['unit']}/{agency_id}", unit.agency.name, summary,
                              self._date(latest_entry.edition if latest_entry else None)), \
-                "agency", {"unit": unit}, ("unit", agency_id)
+                "agency", {"unit": unit, "share_image": self._card_path(agency_id)}, ("unit", agency_id)
         units = sorted(self.units.values(), key=lambda u: sort_key(u.agency.name))
         yield self._page(paths["unit"], _("Các đơn vị"), _("Danh sách mọi đơn vị, theo vần A–Z."),
                          self._date(latest)), "units", {"units": units}, None
@@ -120,12 +124,51 @@ class RankingsGenerator(Generator):
             jobs.append(pages.Job(page.save_as, self.get_template(template), self.context,
                                   dict(extra, page=page, url=page.url, charts=figures[chart_key]),
                                   self.settings["RELATIVE_URLS"]))
+            jobs.extend(self._embeds(page, figures[chart_key]))
         for job, html in zip(jobs, pages.render_all(jobs)):
             writer.write_file(job.save_as, pages.Rendered(html), self.context, relative_urls=job.relative_urls,
                               **job.variables)
         log.info("pages: %d written, %.3f s", len(jobs), time.perf_counter() - start)
         self._write_downloads()
+        self._write_cards()
         self._write_pdfs(figures)
+
+    def _card_path(self, agency_id: str) -> str:
+        return f"{self.context['RANKINGS_PATHS']['unit']}/{agency_id}/{CARD}"
+
+    def _write_cards(self) -> None:
+        """The image a shared link shows: one per unit, with its latest result, and one
+        for every other page."""
+        _, template, site = self.language, self.env.get_template("share-card.svg"), self.settings.get("SITEURL", "")
+        rank_of = self.env.filters["rank_of"]
+        footer = f"{site or self.settings['SITENAME']}".replace("https://", "")
+
+        def svg(title, headline="", detail=""):
+            return template.render(self.context, title=title, headline=headline,
+                                   detail=cards.lines(detail, 62, 1)[0], footer=footer, card_lines=cards.lines)
+
+        latest = self.dataset.latest
+        jobs = {Path(self.output_path, CARD): svg(
+            self.dataset.series.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else "")}
+        for agency_id, unit in self.units.items():
+            entry = unit.latest
+            if entry is None:
+                jobs[Path(self.output_path, self._card_path(agency_id))] = svg(unit.agency.name)
+                continue
+            r, m = entry.result, entry.edition.methodology
+            detail = [entry.table.bloc.name]
+            if r.tier:
+                detail.append(_("mức %(tier)s", tier=r.tier))
+            if r.score is not None:
+                detail.append(_("điểm %(score)s", score=_.score(r.score, m.decimals)))
+            jobs[Path(self.output_path, self._card_path(agency_id))] = svg(
+                unit.agency.name, f"{rank_of(r, entry.table)} · {_('Năm %(year)s', year=entry.edition.year)}",
+                " · ".join(detail))
+        batch = cards.card_batch(config.chart_fonts(self.settings), config.cache_folder(self.settings) / "cards")
+        start = time.perf_counter()
+        batch.write_all(jobs)
+        log.info("cards: %d rendered, %d from the cache, %.3f s", batch.rendered, batch.cached,
+                 time.perf_counter() - start)
 
     def _write_pdfs(self, figures: dict) -> None:
         """/<year>/<bloc>.pdf and /<unit path>/<id>.pdf, from the templates in pdf/."""
@@ -151,9 +194,9 @@ class RankingsGenerator(Generator):
                 "pdf/agency", url, unit.agency.name,
                 _("%(series)s: %(unit)s qua các năm", series=series.title, unit=unit.agency.name),
                 unit=unit, charts=figures.get(("unit", agency_id), []))
-        renderer = PdfRenderer(Path(self.settings["THEME"]) / "static", config.cache_folder(self.settings) / "pdf")
+        renderer = pdf_batch(Path(self.settings["THEME"]) / "static", config.cache_folder(self.settings) / "pdf")
         start = time.perf_counter()
-        renderer.render_all(jobs)
+        renderer.write_all(jobs)
         log.info("PDFs: %d rendered, %d from the cache, %.3f s", renderer.rendered, renderer.cached,
                  time.perf_counter() - start)
 
@@ -162,8 +205,19 @@ class RankingsGenerator(Generator):
         folder = os.path.join(self.output_path, os.path.dirname(page.save_as))
         os.makedirs(folder, exist_ok=True)
         shutil.copyfile(renderer.data(chart), os.path.join(folder, f"{chart.id}.csv"))
-        return {"chart": chart, "svg": renderer.svg(chart),
-                "data_url": f"{page.url}{chart.id}.csv"}
+        svg = renderer.svg(chart)
+        width, height = (int(float(v)) for v in _SIZE.search(svg).groups())
+        return {"chart": chart, "svg": svg, "data_url": f"{page.url}{chart.id}.csv", "width": width,
+                "height": height, "embed_url": f"{page.url}{EMBED}/{chart.id}/"}
+
+    def _embeds(self, page: Page, figures: list[dict]):
+        """A page of its own for each chart, to show in an <iframe> elsewhere."""
+        for figure in figures:
+            embed = self._page(figure["embed_url"].rstrip("/"), f"{figure['chart'].title} — {page.title}",
+                               figure["chart"].caption, page.date)
+            yield pages.Job(embed.save_as, self.get_template("embed"), self.context,
+                            {"page": embed, "url": embed.url, "figure": figure, "parent": page},
+                            self.settings["RELATIVE_URLS"])
 
     def _write_downloads(self):
         ds, paths = self.dataset, self.context["RANKINGS_PATHS"]

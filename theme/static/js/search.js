@@ -11,4 +11,12 @@
     resetStyles: false,
     translations: { placeholder: box.getAttribute("data-placeholder") }
   });
+  // A visible label for the box (Pagefind gives it only a placeholder).
+  var input = box.querySelector("input");
+  var label = document.querySelector(".search-label");
+  if (input && label) {
+    input.id = "tim-kiem-o";
+    label.htmlFor = input.id;
+    label.hidden = false;
+  }
 })();
