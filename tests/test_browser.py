@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
+AXE = Axe()  # axe-core, shipped inside the package: every rule that is not experimental
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -94,4 +96,106 @@ def test_without_javascript_the_header_links_the_unit_list(server, browser):
     page.get_by_role("link", name="Danh sách đơn vị A–Z").click()
     assert page.url.endswith("/co-quan/")
     assert page.get_by_role("link", name="Huyện Đắk Đông").count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize("typed,lands_on", [("so y te", "en/co-quan/so-y-te/"),
+                                             ("information and communications", "en/co-quan/so-tttt/"),
+                                             ("dak a", "en/co-quan/huyen-a/")])
+def test_search_in_the_english_site_finds_the_unit(server, browser, typed, lands_on):
+    page = browser.new_page()
+    page.goto(f"{server}/en/2019/")
+    page.fill(".pagefind-ui__search-input", typed)
+    first = page.locator(".pagefind-ui__result-link").first
+    first.wait_for(timeout=5000)
+    assert first.get_attribute("href").endswith(lands_on)
+    page.close()
+
+
+def test_the_language_switch_keeps_the_page(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/2020/so/#so-y-te")
+    page.get_by_role("navigation", name="Ngôn ngữ").get_by_role("link", name="English").click()
+    assert page.url == f"{server}/en/2020/so/"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("columnheader", name="Score").count() == 1
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Tiếng Việt").click()
+    assert page.url == f"{server}/2020/so/"
+    page.close()
+
+
+def test_text_size_and_contrast_are_remembered_across_pages(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}/2019/so/")
+    size = lambda: page.evaluate("getComputedStyle(document.documentElement).fontSize")  # noqa: E731
+    assert size() == "16px"
+    page.get_by_role("button", name="A+ Tăng cỡ chữ").click()
+    page.get_by_role("button", name="A+ Tăng cỡ chữ").click()
+    assert size() == "20px"
+    page.get_by_role("button", name="Tương phản cao").click()
+    assert page.get_by_role("button", name="Tương phản cao").get_attribute("aria-pressed") == "true"
+    page.goto(f"{server}/en/co-quan/so-y-te/")  # another page, another language
+    assert size() == "20px"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+    assert page.get_by_role("button", name="High contrast").get_attribute("aria-pressed") == "true"
+    page.get_by_role("button", name="A Default text size").click()
+    page.get_by_role("button", name="High contrast").click()
+    page.reload()
+    assert size() == "16px"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    context.close()
+
+
+def test_the_controls_are_hidden_without_javascript(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/2019/so/")
+    assert page.locator(".display-controls").is_hidden()
+    assert page.get_by_role("link", name="English").count() == 1
+    context.close()
+
+
+def test_a_row_link_copies_its_permalink(server, browser):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{server}/2020/so/")
+    page.get_by_role("link", name="Liên kết tới dòng của Sở Y tế").click()
+    assert page.url == f"{server}/2020/so/#so-y-te"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}/2020/so/#so-y-te"
+    page.wait_for_function("document.getElementById('thong-bao').textContent.includes('#so-y-te')")
+    assert page.locator("tr#so-y-te").evaluate("r => getComputedStyle(r).outlineStyle") == "solid"
+    page.get_by_text("Trích dẫn trang này").click()
+    page.get_by_role("button", name="Chép trích dẫn").click()
+    cited = page.evaluate("navigator.clipboard.readText()")
+    assert cited.startswith("Sở Thông tin và Truyền thông tỉnh Mẫu. Sở, ban, ngành — xếp hạng năm 2020.")
+    assert cited.endswith(f"{server}/2020/so/")
+    context.close()
+
+
+def test_a_chart_embeds_in_another_page(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/co-quan/so-y-te/")
+    code = page.locator("#nhung-thu-hang-qua-cac-nam").input_value()
+    assert f'src="{server}/co-quan/so-y-te/nhung/thu-hang-qua-cac-nam/"' in code
+    page.set_content(f"<html lang='vi'><body>{code}</body></html>")
+    frame = page.frame_locator("iframe")
+    assert frame.locator("svg").first.is_visible()
+    assert frame.get_by_role("link", name="Sở Y tế").get_attribute("target") == "_top"
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/2020/", "/2020/so/", "/co-quan/so-y-te/",
+                                  "/en/", "/en/2020/", "/en/2020/so/", "/en/co-quan/so-y-te/"])
+def test_axe_finds_no_accessibility_violation(server, browser, path):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}{path}")
+    page.wait_for_load_state("networkidle")
+    for contrast in (False, True):
+        if contrast:
+            page.get_by_role("button", name="High contrast" if path.startswith("/en/") else "Tương phản cao").click()
+        violations = AXE.run(page).response["violations"]
+        assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
     context.close()

@@ -84,7 +84,7 @@ class RankingsGenerator(Generator):
             yield self._page(str(year), _("Kết quả năm %(year)s", year=year),
                              _("%(series)s: kết quả năm %(year)s, theo từng khối.", series=ds.series.title, year=year),
                              self._date(edition)), \
-                "edition", {"edition": edition, "tables": tables, "article": article}, ("edition", year)
+                "edition", {"edition": edition, "tables": tables, "announcement": article}, ("edition", year)
             yield self._page(f"{year}/{paths['methodology']}", _("Phương pháp đánh giá năm %(year)s", year=year),
                              edition.methodology.name, self._date(edition)), \
                 "methodology", {"edition": edition}, None
