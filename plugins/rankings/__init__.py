@@ -25,7 +25,7 @@ def _prepare_environment(generator):
     catalog = i18n.translations(str(config.translations_folder(generator.settings)),
                                 generator.settings["DEFAULT_LANG"])
     i18n.install(env, catalog)
-    env.filters.update(labels.filters(catalog, locale))
+    env.filters.update(labels.filters(catalog, locale, generator.settings["DEFAULT_LANG"]))
 
 
 def _one_language(generator):

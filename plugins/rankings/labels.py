@@ -10,9 +10,10 @@ from gettext import NullTranslations
 from markupsafe import Markup, escape
 
 from .formatting import change, score
+from .translated import SOURCE
 
 
-def filters(catalog: NullTranslations, locale: str) -> dict[str, Callable]:
+def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Callable]:
     gettext, ngettext = catalog.gettext, catalog.ngettext
 
     def rank_of(result, table) -> str:
@@ -67,4 +68,11 @@ def filters(catalog: NullTranslations, locale: str) -> dict[str, Callable]:
         # Built with f-strings: Markup.format costs more than the rest of the page's row.
         return Markup(f'<td class="num" data-value="{sort}">{" ".join(shown)}</td>')
 
-    return {"criterion_cell": criterion_cell, "rank_of": rank_of, "change_text": change_text, "change_mark": change_mark, "source_link": source_link}
+    def published(text: str | None) -> Markup | str | None:
+        """Text the data gives only as published, in Vietnamese (a legal basis, a note),
+        marked as such in another language's page, for screen readers and translators."""
+        if not text or lang == SOURCE:
+            return text
+        return Markup('<span lang="{}">{}</span>').format(SOURCE, text)
+
+    return {"published": published, "criterion_cell": criterion_cell, "rank_of": rank_of, "change_text": change_text, "change_mark": change_mark, "source_link": source_link}
