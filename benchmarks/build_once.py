@@ -16,14 +16,17 @@ from tasks import build_site  # noqa: E402
 
 
 class Stages(logging.Handler):
-    """Keeps the figures the generator logs for each stage ("PDFs: %d rendered, …")."""
+    """Adds up the figures the generator logs for each stage ("PDFs: %d rendered, …"),
+    over the passes of a build (one per language)."""
 
     def __init__(self):
         super().__init__(logging.INFO)
         self.seen = {}
 
     def emit(self, record):
-        self.seen[record.msg.split(":", 1)[0]] = list(record.args)
+        stage = record.msg.split(":", 1)[0]
+        before = self.seen.get(stage, [0] * len(record.args))
+        self.seen[stage] = [a + b for a, b in zip(before, record.args)]
 
 
 def main(data: str, output: str, cache: str) -> None:

@@ -8,27 +8,32 @@ from pathlib import Path
 
 CRITERIA = ["ha-tang", "ung-dung", "cong-thong-tin", "dich-vu-cong", "co-che", "nhan-luc"]
 WORKLOADS = {
-    # name: (editions, units per bloc)
-    "national": (12, {"bo": 22, "co-quan-cp": 8, "tinh": 63}),
-    "scale": (20, {"so": 240, "huyen": 230, "xa": 230}),
+    # name: (editions, units per bloc, whether the series has English names and so an English site)
+    "national": (12, {"bo": 22, "co-quan-cp": 8, "tinh": 63}, True),
+    "scale": (20, {"so": 240, "huyen": 230, "xa": 230}, False),  # a province's own ranking, in Vietnamese
 }
 
 
 def write(folder: Path, name: str, seed: int = 2026) -> Path:
     """Write the workload `name` into `folder` and return it."""
-    editions, blocs = WORKLOADS[name]
+    editions, blocs, english = WORKLOADS[name]
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     lines = [f'title = "Dữ liệu sinh cho đo hiệu năng ({name})"', 'publisher = "Bộ đo hiệu năng"',
              'notice = "Dữ liệu sinh ngẫu nhiên để đo tốc độ; không phải kết quả thật."']
+    if english:
+        lines += [f'title_en = "Generated data for benchmarks ({name})"', 'publisher_en = "Benchmark ministry"']
     for bloc in blocs:
         lines += ["", "[[blocs]]", f'id = "{bloc}"', f'name = "Khối {bloc}"']
+        if english:
+            lines.append(f'name_en = "Bloc {bloc}"')
     (folder / "series.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     units = [(f"{bloc}-{i:04d}", bloc) for bloc, count in blocs.items() for i in range(1, count + 1)]
     with open(folder / "agencies.csv", "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["id", "name"])
-        writer.writerows([(unit, f"Đơn vị thử nghiệm {unit} (Đắk Lắk)") for unit, _ in units])
+        writer.writerow(["id", "name", "name_en"])
+        writer.writerows([(unit, f"Đơn vị thử nghiệm {unit} (Đắk Lắk)", f"Test unit {unit}" if english else "")
+                          for unit, _ in units])
     skill = {unit: rng.uniform(0.3, 0.95) for unit, _ in units}
     for year in range(2000, 2000 + editions):
         edition = folder / str(year)
