@@ -75,11 +75,15 @@ def test_pages_fit_a_phone_screen(server, browser):
     page.close()
 
 
-@pytest.mark.parametrize("typed,lands_on", [("dak a", "co-quan/huyen-a/"), ("so tai chinh", "co-quan/so-tai-chinh/"),
-                                             ("dong b", "co-quan/huyen-b/"), ("Sở Y tế", "co-quan/so-y-te/")])
-def test_search_without_diacritics_finds_the_unit(server, browser, typed, lands_on):
+@pytest.mark.parametrize("prefix,typed,lands_on", [
+    ("", "dak a", "co-quan/huyen-a/"), ("", "so tai chinh", "co-quan/so-tai-chinh/"),
+    ("", "dong b", "co-quan/huyen-b/"), ("", "Sở Y tế", "co-quan/so-y-te/"),
+    # the English site: by the English name, or by the Vietnamese one without its marks
+    ("en/", "information and communications", "en/co-quan/so-tttt/"), ("en/", "so y te", "en/co-quan/so-y-te/"),
+    ("en/", "dak a", "en/co-quan/huyen-a/")])
+def test_search_without_diacritics_finds_the_unit(server, browser, prefix, typed, lands_on):
     page = browser.new_page()
-    page.goto(f"{server}/2019/")
+    page.goto(f"{server}/{prefix}2019/")
     page.fill(".pagefind-ui__search-input", typed)
     first = page.locator(".pagefind-ui__result-link").first
     first.wait_for(timeout=5000)
@@ -97,19 +101,6 @@ def test_without_javascript_the_header_links_the_unit_list(server, browser):
     assert page.url.endswith("/co-quan/")
     assert page.get_by_role("link", name="Huyện Đắk Đông").count() == 1
     context.close()
-
-
-@pytest.mark.parametrize("typed,lands_on", [("so y te", "en/co-quan/so-y-te/"),
-                                             ("information and communications", "en/co-quan/so-tttt/"),
-                                             ("dak a", "en/co-quan/huyen-a/")])
-def test_search_in_the_english_site_finds_the_unit(server, browser, typed, lands_on):
-    page = browser.new_page()
-    page.goto(f"{server}/en/2019/")
-    page.fill(".pagefind-ui__search-input", typed)
-    first = page.locator(".pagefind-ui__result-link").first
-    first.wait_for(timeout=5000)
-    assert first.get_attribute("href").endswith(lands_on)
-    page.close()
 
 
 def test_the_language_switch_keeps_the_page(server, browser):
@@ -199,3 +190,17 @@ def test_axe_finds_no_accessibility_violation(server, browser, path):
         violations = AXE.run(page).response["violations"]
         assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
     context.close()
+
+
+def test_the_keyboard_reaches_the_skip_link_first_and_it_leads_to_the_content(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/2019/so/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().left") >= 0  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")  # the next stop is inside the content
+    assert page.evaluate("document.getElementById('main').contains(document.activeElement)")
+    page.close()

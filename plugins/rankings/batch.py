@@ -41,9 +41,11 @@ class CachedBatch:
         self.rendered += len(missing)
         if len(missing) >= self.pool_from and self.workers > 1:
             # Fresh processes: the build process runs other libraries' threads (the chart
-            # engine's among them), and a fork copies their locks, not the threads.
+            # engine's among them), and a fork copies their locks, not the threads. One
+            # file at a time: files differ in cost (a bloc's PDF takes several unit PDFs'
+            # time), and chunks would leave one core idle at the end.
             with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-                for path, made in zip(missing, pool.map(self.make, missing.values(), chunksize=4)):
+                for path, made in zip(missing, pool.map(self.make, missing.values())):
                     write_atomically(path, made)
         else:
             for path, text in missing.items():

@@ -41,6 +41,16 @@ class Agency:
     name_vi: str | None = None  # in a translated dataset: the official Vietnamese name
 
     @property
+    def other_name(self) -> tuple[str, str] | None:
+        """The name in the other language of the portal, and that language, where known:
+        the official Vietnamese name in a translated dataset, else the English one."""
+        if self.name_vi:
+            return self.name_vi, "vi"
+        if self.name_en and self.name_en != self.name:
+            return self.name_en, "en"
+        return None
+
+    @property
     def label(self) -> str:
         """The name used where space is short."""
         return self.short_name or self.name
