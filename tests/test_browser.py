@@ -88,6 +88,7 @@ def test_search_without_diacritics_finds_the_unit(server, browser, prefix, typed
     first = page.locator(".pagefind-ui__result-link").first
     first.wait_for(timeout=5000)
     assert first.get_attribute("href").endswith(lands_on)
+    assert " | " not in first.text_content()  # the name alone, without the folded copy it is ranked by
     first.click()
     assert page.url.endswith(lands_on)
     page.close()

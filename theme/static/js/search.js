@@ -9,7 +9,12 @@
     showSubResults: false,
     showImages: false,
     resetStyles: false,
-    translations: { placeholder: box.getAttribute("data-placeholder") }
+    translations: { placeholder: box.getAttribute("data-placeholder") },
+    // A unit's indexed title carries its name without marks too (see agency.html).
+    processResult: function (result) {
+      result.meta.title = result.meta.title.split(" | ")[0];
+      return result;
+    }
   });
   // A visible label for the box (Pagefind gives it only a placeholder).
   var input = box.querySelector("input");
