@@ -79,7 +79,7 @@ def test_province_map_places_provinces_by_official_code():
 def test_svg_keeps_every_diacritic_and_uses_the_theme_font(tmp_path):
     renderer = Renderer(ROOT / "theme" / "static" / "fonts" / "ttf", tmp_path)
     (criteria,) = [c for c in all_charts(FIXTURE)[("unit", "so-y-te")] if c.id == "tieu-chi-so-voi-trung-vi"]
-    svg = renderer.svg(criteria)
+    svg = renderer.files(criteria)[0]
     for label in ["Hạ tầng kỹ thuật", "Dịch vụ công trực tuyến", "Ứng dụng nội bộ", "trung vị khối",
                   "% điểm tối đa của tiêu chí"]:
         assert label in svg, label
@@ -90,13 +90,13 @@ def test_a_no_change_rebuild_renders_no_chart(tmp_path, monkeypatch):
     found = [c for page in all_charts(FIXTURE).values() for c in page]
     renderer = Renderer(ROOT / "theme" / "static" / "fonts" / "ttf", tmp_path)
     renderer.prepare(found)
-    first = [renderer.svg(chart) for chart in found]
+    first = [renderer.files(chart)[0] for chart in found]
     assert (renderer.rendered, renderer.cached) == (len(found), 0)
     # a cached chart is not even drawn again: its spec is never built
     monkeypatch.setattr(charts.Chart, "spec", property(lambda self: pytest.fail("spec built")))
     again = Renderer(ROOT / "theme" / "static" / "fonts" / "ttf", tmp_path)
     again.prepare(found)
-    assert [again.svg(chart) for chart in found] == first
+    assert [again.files(chart)[0] for chart in found] == first
     assert (again.rendered, again.cached) == (0, len(found))
 
 
@@ -108,22 +108,22 @@ def test_many_missing_charts_render_in_a_pool_with_the_same_result(tmp_path):
     pooled.prepare(found)
     alone = Renderer(fonts, tmp_path / "alone", workers=1)
     alone.prepare(found)
-    assert [pooled.svg(c) for c in found] == [alone.svg(c) for c in found]
+    assert [pooled.files(c)[0] for c in found] == [alone.files(c)[0] for c in found]
 
 
 def test_a_change_in_the_data_renders_that_chart_again(tmp_path):
     (chart,) = [c for c in all_charts(FIXTURE)[("unit", "so-y-te")] if c.id == "thu-hang-qua-cac-nam"]
     renderer = Renderer(ROOT / "theme" / "static" / "fonts" / "ttf", tmp_path)
-    renderer.svg(chart)
+    renderer.files(chart)[0]
     changed = charts.Chart(chart.id, chart.title, chart.caption, chart.data.assign(**{"hạng": [4, 2, 3]}),
                            chart.params, chart.draw)
-    renderer.svg(changed)
+    renderer.files(changed)[0]
     assert renderer.rendered == 2
 
 
 def test_ids_inside_svgs_do_not_clash(tmp_path):
     renderer = Renderer(ROOT / "theme" / "static" / "fonts" / "ttf", tmp_path)
-    one, two = [renderer.svg(c) for c in all_charts(ROOT / "examples" / "dti")[("bloc", 2022, "tinh")]]
+    one, two = [renderer.files(c)[0] for c in all_charts(ROOT / "examples" / "dti")[("bloc", 2022, "tinh")]]
     ids = re.findall(r'id="([^"]+)"', one + two)
     assert ids and len(ids) == len(set(ids))
     assert all(f"url(#{i})" in one + two for i in ids if "gradient" in i)

@@ -204,8 +204,8 @@ class RankingsGenerator(Generator):
         """Render one chart and write its data beside the page."""
         folder = os.path.join(self.output_path, os.path.dirname(page.save_as))
         os.makedirs(folder, exist_ok=True)
-        shutil.copyfile(renderer.data(chart), os.path.join(folder, f"{chart.id}.csv"))
-        svg = renderer.svg(chart)
+        svg, data = renderer.files(chart)
+        shutil.copyfile(data, os.path.join(folder, f"{chart.id}.csv"))
         width, height = (int(float(v)) for v in _SIZE.search(svg).groups())
         return {"chart": chart, "svg": svg, "data_url": f"{page.url}{chart.id}.csv", "width": width,
                 "height": height, "embed_url": f"{page.url}{EMBED}/{chart.id}/"}

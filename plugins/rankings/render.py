@@ -83,19 +83,13 @@ class Renderer:
         write_atomically(path.with_suffix(".csv"), csv)  # first: an SVG in the cache means both are there
         write_atomically(path, svg)
 
-    def _rendered(self, chart: charts.Chart) -> Path:
+    def files(self, chart: charts.Chart) -> tuple[str, Path]:
+        """The chart as SVG markup to inline in a page, and its data as a CSV file to copy
+        beside the page."""
         path = self._path(chart)
         if not path.exists():
             self.prepare([chart])
-        return path
-
-    def svg(self, chart: charts.Chart) -> str:
-        """The chart as SVG markup to inline in a page."""
-        return self._rendered(chart).read_text(encoding="utf-8")
-
-    def data(self, chart: charts.Chart) -> Path:
-        """The chart's data as a CSV file, to copy beside its page."""
-        return self._rendered(chart).with_suffix(".csv")
+        return path.read_text(encoding="utf-8"), path.with_suffix(".csv")
 
 
 def _prefix_ids(markup: str, prefix: str) -> str:
