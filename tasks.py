@@ -203,14 +203,22 @@ def publish(c, data=None, output="output", content=None):
     print(f"Đã tạo bản phát hành tại {path}")
 
 
+PYBABEL = Path(sys.executable).with_name("pybabel")
+
+
+def extract_messages(pot: Path) -> None:
+    """Every message of the templates and of the plugin (babel.cfg) into the template `pot`."""
+    subprocess.run([str(PYBABEL), "extract", "-F", "babel.cfg", "-k", "_", "-k", "gettext", "--no-location",
+                    "--sort-output", "--omit-header", "-o", str(pot), "."], cwd=HERE, check=True, capture_output=True)
+
+
 @task
 def translations(c):
     """Extract the messages of the templates and the plugin, and update each catalog
     (theme/translations/<lang>/LC_MESSAGES/messages.po) for translators to fill in."""
-    pybabel = Path(sys.executable).with_name("pybabel")
     pot = HERE / "theme" / "translations" / "messages.pot"
-    c.run(f"{pybabel} extract -F babel.cfg -k _ -k gettext --no-location --sort-output --omit-header -o {pot} .")
-    c.run(f"{pybabel} update -i {pot} -d {pot.parent} --no-wrap --ignore-obsolete")
+    extract_messages(pot)
+    c.run(f"{PYBABEL} update -i {pot} -d {pot.parent} --no-wrap --ignore-obsolete")
 
 
 @task(help={"workloads": "comma-separated: national, scale (default: national,scale)"})

@@ -4,8 +4,10 @@ Twitter tags with a share image per unit, and a page per chart for an <iframe>."
 from __future__ import annotations
 
 from PIL import Image
+from rankings import cards
 
-from conftest import html, text
+from conftest import FIXTURE, html, text
+from tasks import build_site
 
 
 def test_every_row_links_its_own_permalink(site):
@@ -33,12 +35,8 @@ def test_a_unit_is_shared_with_its_own_card(site):
 
 def test_the_card_says_rank_tier_name_and_edition(site, tmp_path, monkeypatch):
     """What the card's SVG says, before it becomes pixels."""
-    from rankings import cards
-
     drawn = {}
     monkeypatch.setattr(cards.CachedBatch, "write_all", lambda self, jobs: drawn.update(jobs))
-    from tasks import build_site
-    from conftest import FIXTURE
     build_site(tmp_path / "out", FIXTURE, settings={"RANKINGS_CACHE": str(tmp_path / "cache")})
     svg = next(v for k, v in drawn.items() if k.parts[-2:] == ("so-tttt", "chia-se.png") and "/en/" not in str(k))
     for said in ["Sở Thông tin và Truyền thông", "Hạng 1 · Năm 2021", "Sở, ban, ngành · điểm 91,0"]:
