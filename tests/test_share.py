@@ -41,6 +41,9 @@ def test_the_card_says_rank_tier_name_and_edition(site, tmp_path, monkeypatch):
     svg = next(v for k, v in drawn.items() if k.parts[-2:] == ("so-tttt", "chia-se.png") and "/en/" not in str(k))
     for said in ["Sở Thông tin và Truyền thông", "Hạng 1 · Năm 2021", "Sở, ban, ngành · điểm 91,0"]:
         assert said in svg, said
+    english = next(v for k, v in drawn.items() if k.parts[-4:] == ("en", "co-quan", "so-tttt", "chia-se.png"))
+    # a local build has no published address: the footer names the site, not "/en"
+    assert ">IT application rankings of Vietnam&#39;s state agencies</text>" in english and ">/en<" not in english
 
 
 def test_a_cite_text_names_publisher_title_edition_basis_address_and_date(site):

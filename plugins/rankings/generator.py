@@ -141,7 +141,8 @@ class RankingsGenerator(Generator):
         for every other page."""
         _, template, site = self.language, self.env.get_template("share-card.svg"), self.settings.get("SITEURL", "")
         rank_of = self.env.filters["rank_of"]
-        footer = f"{site or self.settings['SITENAME']}".replace("https://", "")
+        # The published address (a local build has none: its SITEURL is empty or "/en").
+        footer = site.split("://", 1)[1] if "://" in site else self.settings["SITENAME"]
 
         def svg(title, headline="", detail=""):
             return template.render(self.context, title=title, headline=headline,
