@@ -20,6 +20,16 @@ def browser():
         browser.close()
 
 
+@pytest.fixture
+def without_script(browser, server):
+    """A page of a browser with JavaScript off, at a bloc table."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/2019/so/")
+    yield page
+    context.close()
+
+
 def test_a_permalinked_row_is_highlighted(server, browser):
     page = browser.new_page(viewport={"width": 390, "height": 800})
     page.goto(f"{server}/2019/so/#so-tai-chinh")
@@ -31,16 +41,13 @@ def test_a_permalinked_row_is_highlighted(server, browser):
     page.close()
 
 
-def test_pages_work_without_javascript(server, browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{server}/2019/so/")
+def test_pages_work_without_javascript(server, without_script):
+    page = without_script
     assert page.locator("table.ranking tbody tr").count() == 6
     assert page.locator("button.sort").count() == 0  # no script, plain headers
     page.goto(f"{server}/")
     page.get_by_role("link", name="Xem bảng xếp hạng").first.click()
     assert page.url.endswith("/2019/so/") or page.url.endswith("/2021/so/")
-    context.close()
 
 
 def test_script_sorts_the_table_by_a_column(server, browser):
@@ -94,14 +101,11 @@ def test_search_without_diacritics_finds_the_unit(server, browser, prefix, typed
     page.close()
 
 
-def test_without_javascript_the_header_links_the_unit_list(server, browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{server}/2019/so/")
+def test_without_javascript_the_header_links_the_unit_list(without_script):
+    page = without_script
     page.get_by_role("link", name="Danh sách đơn vị A–Z").click()
     assert page.url.endswith("/co-quan/")
     assert page.get_by_role("link", name="Huyện Đắk Đông").count() == 1
-    context.close()
 
 
 def test_the_language_switch_keeps_the_page(server, browser):
@@ -139,13 +143,10 @@ def test_text_size_and_contrast_are_remembered_across_pages(server, browser):
     context.close()
 
 
-def test_the_controls_are_hidden_without_javascript(server, browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{server}/2019/so/")
+def test_the_controls_are_hidden_without_javascript(without_script):
+    page = without_script
     assert page.locator(".display-controls").is_hidden()
     assert page.get_by_role("link", name="English").count() == 1
-    context.close()
 
 
 def test_a_row_link_copies_its_permalink(server, browser):
