@@ -75,4 +75,5 @@ def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Call
             return text
         return Markup('<span lang="{}">{}</span>').format(SOURCE, text)
 
-    return {"published": published, "criterion_cell": criterion_cell, "rank_of": rank_of, "change_text": change_text, "change_mark": change_mark, "source_link": source_link}
+    return {"published": published, "criterion_cell": criterion_cell, "rank_of": rank_of,
+            "change_text": change_text, "change_mark": change_mark, "source_link": source_link}
