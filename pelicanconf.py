@@ -16,14 +16,18 @@ STATIC_PATHS = []
 THEME = os.path.join(HERE, "theme")
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
+OG_LOCALE = "vi_VN"  # Open Graph's name of the site's language
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 READERS = {"rst": None}  # content is Markdown only
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = ["rankings", "sitemap"]
 
-# The rankings plugin (plugins/rankings/settings.py lists every setting and its default).
-RANKINGS_DATA = os.path.join(HERE, "data")
+# Rendered charts, PDFs and images are kept here between builds (relative to this file).
+CACHE_PATH = ".cache"
+
+# The rankings plugin: every setting is in the README (and plugins/rankings/settings.py).
+RANKINGS_DATA = "data"  # relative to this file
 
 # Addresses: announcements under /tin-tuc/, pages at the top; the home page and the
 # /tin-tuc/ list are written by the rankings plugin.
@@ -65,7 +69,7 @@ JINJA_ENVIRONMENT = {
 # built when the data's series.toml names the series in that language (title_<lang>).
 TRANSLATED_SITES = {
     "en": {"SITENAME": "IT application rankings of Vietnam's state agencies",
-           "AUTHOR": "Ministry of Information and Communications", "RANKINGS_LOCALE": "en"},
+           "AUTHOR": "Ministry of Information and Communications", "RANKINGS_LOCALE": "en", "OG_LOCALE": "en_GB"},
 }
 # Each language's site holds one version of a page or article at the same address: its
 # own language's, else the only one there is (the rankings plugin drops the others).

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
-from tasks import build_site  # noqa: E402
+from rankings.build import build_site  # noqa: E402
 
 
 class Stages(logging.Handler):
@@ -31,11 +31,11 @@ class Stages(logging.Handler):
 
 def main(data: str, output: str, cache: str) -> None:
     stages = Stages()
-    log = logging.getLogger("rankings.generator")
+    log = logging.getLogger("rankings.glue.generator")
     log.addHandler(stages)
     log.setLevel(logging.INFO)
     start = time.perf_counter()
-    build_site(output, data, settings={"RANKINGS_CACHE": cache})
+    build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": cache})
     seconds = time.perf_counter() - start
     peak_kib = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)

@@ -1,4 +1,6 @@
-"""Shared fixtures: real builds of small fixture folders, and HTML parsing."""
+"""Shared fixtures: real builds of small fixture folders, made once for the whole suite,
+and HTML parsing. Every build of the suite keeps its rendered charts, PDFs and images in
+one cache of its own (never the project's), unless a test gives it another."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import functools
 import http.server
 import shutil
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -16,15 +19,41 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
-from tasks import build_site  # noqa: E402
+from rankings.build import build_site  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "basic"
+CACHE = Path(tempfile.mkdtemp(prefix="rankings-tests-cache-"))
+
+
+def build(output: Path, data: Path | None = None, **settings) -> Path:
+    """`invoke build --data DATA --output OUTPUT`, with the suite's cache."""
+    return build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": str(CACHE), **settings})
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The fixture folder built once, as `invoke build --data` would."""
-    return build_site(tmp_path_factory.mktemp("site") / "output", FIXTURE)
+    return build(tmp_path_factory.mktemp("site") / "output", FIXTURE)
+
+
+@pytest.fixture(scope="session")
+def tinh_mau(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("tinh-mau") / "output", ROOT / "examples" / "tinh-mau")
+
+
+@pytest.fixture(scope="session")
+def dti(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("dti") / "output", ROOT / "examples" / "dti")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The portal's own data/, built as `invoke build` does."""
+    return build(tmp_path_factory.mktemp("real") / "output")
 
 
 @pytest.fixture

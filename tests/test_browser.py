@@ -6,6 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 CHROMIUM = "/usr/bin/chromium"
 AXE = Axe()  # axe-core, shipped inside the package: every rule that is not experimental
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

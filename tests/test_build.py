@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import time
 
 import frictionless
+import pytest
 
-from conftest import FIXTURE, html, text
-from tasks import build_site
+from conftest import CACHE, FIXTURE, ROOT, build, html, text
+from expected import differences
+
+EXPECTED = ROOT / "tests" / "expected" / "basic"
 
 
 def rows(site, path):
@@ -175,11 +177,25 @@ def test_pages_load_nothing_from_another_host(site):
                 assert not value.startswith(("http:", "https:", "//")), (path, value)
 
 
-def test_two_builds_of_the_same_data_are_byte_identical(tmp_path):
-    first = build_site(tmp_path / "a", FIXTURE)
-    time.sleep(1.1)  # a timestamp would differ
-    second = build_site(tmp_path / "b", FIXTURE)
-    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+@pytest.mark.slow
+def test_two_builds_of_the_same_data_are_byte_identical(site, tmp_path):
+    """A cold build with a cache of its own against the suite's: the same pages, charts,
+    PDFs, images and search index, byte for byte."""
+    second = build(tmp_path / "b", FIXTURE, CACHE_PATH=str(tmp_path / "cache"))
+    files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for name in files:
-        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+        assert (site / name).read_bytes() == (second / name).read_bytes(), name
+    assert list((tmp_path / "cache" / "rankings").iterdir())  # it rendered into its own cache
+
+
+def test_the_output_tree_is_the_expected_one(site):
+    """Every page, CSV, JSON and sitemap as committed in tests/expected/basic; after an
+    intended change, `invoke expected-output` writes it anew, and the diff is reviewed."""
+    assert differences(site, EXPECTED) == []
+
+
+def test_no_build_writes_a_cache_into_or_beside_its_data_folder(site):
+    for folder in (FIXTURE, FIXTURE.parent):
+        assert not any(p.name in (".cache", "cache") for p in folder.iterdir())
+    assert (CACHE / "rankings" / "charts").is_dir() and (CACHE / "rankings" / "pdf").is_dir()

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from conftest import FIXTURE
-from rankings.loader import load
-from rankings.problems import DataError
+from rankings.data.loader import load
+from rankings.data.problems import DataError
 
 
 def scores(dataset, year):

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, html, text
-from tasks import build_site
+from conftest import html, text
 
-
-@pytest.fixture(scope="module")
-def tinh_mau(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("tinh-mau") / "output", ROOT / "examples" / "tinh-mau")
-
-
-@pytest.fixture(scope="module")
-def dti(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("dti") / "output", ROOT / "examples" / "dti")
+pytestmark = pytest.mark.slow  # two more sites, cold
 
 
 def test_example_data_is_labelled_on_every_page(tinh_mau):

@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin
 
+import pytest
 from babel.messages.pofile import read_po
 
-from conftest import ROOT, html, text
-from tasks import build_site, extract_messages
+from conftest import ROOT, build, html, text
+from tasks import extract_messages
 
 CATALOG = ROOT / "theme" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
 
@@ -64,11 +65,12 @@ def test_an_announcement_in_vietnamese_only_says_so(site):
     assert "published in Vietnamese only" in text(page.select_one("article .notice"))
 
 
+@pytest.mark.slow
 def test_a_series_without_an_english_title_gets_no_english_site(data, tmp_path):
     series = data / "series.toml"
     series.write_text("\n".join(line for line in series.read_text(encoding="utf-8").splitlines()
                                 if not line.startswith("title_en")) + "\n", encoding="utf-8")
-    site = build_site(tmp_path / "out", data)
+    site = build(tmp_path / "out", data)
     assert not (site / "en").exists()
     assert html(site, "2019/so/").select_one("nav.languages") is None
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, html
-from rankings.pdf import pdf_batch
+from rankings.outputs.pdf import pdf_engine
 
 
 def run(*command: str) -> str:
@@ -87,8 +87,8 @@ def test_same_html_gives_the_same_bytes_cold(tmp_path):
     html_text = '<html lang="vi"><head><title>Thử</title><link rel="stylesheet" href="css/pdf.css"></head>' \
                 "<body><h1>Đắk Lắk — Thừa Thiên Huế</h1></body></html>"
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    pdf_batch(static, tmp_path / "one").write_all({first: html_text})
-    pdf_batch(static, tmp_path / "two").write_all({second: html_text})
+    pdf_engine(static, tmp_path / "one").write_all({first: html_text})
+    pdf_engine(static, tmp_path / "two").write_all({second: html_text})
     assert first.read_bytes() == second.read_bytes()
     assert b"CreationDate" not in first.read_bytes() and b"ModDate" not in first.read_bytes()
 
@@ -96,10 +96,10 @@ def test_same_html_gives_the_same_bytes_cold(tmp_path):
 def test_a_no_change_rebuild_renders_no_pdf(tmp_path):
     static = ROOT / "theme" / "static"
     jobs = {tmp_path / f"{i}.pdf": f'<html lang="vi"><body><p>Báo cáo số {i}</p></body></html>' for i in range(8)}
-    cold = pdf_batch(static, tmp_path / "cache", workers=2)
+    cold = pdf_engine(static, tmp_path / "cache", workers=2)
     cold.write_all(jobs)  # eight PDFs go through the process pool
     assert (cold.rendered, cold.cached) == (8, 0)
-    warm = pdf_batch(static, tmp_path / "cache")
+    warm = pdf_engine(static, tmp_path / "cache")
     warm.write_all(jobs)
     assert (warm.rendered, warm.cached) == (0, 8)
     assert "Báo cáo số 7" in run("pdftotext", str(tmp_path / "7.pdf"), "-")

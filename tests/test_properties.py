@@ -8,17 +8,19 @@ import io
 import shutil
 from decimal import Decimal
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 from markupsafe import escape
 
-from conftest import FIXTURE
-from rankings import ranking
-from rankings.loader import load
-from rankings.model import Tier
-from rankings.problems import DataError
-from tasks import build_site
+from conftest import FIXTURE, build
+from rankings.rules import ranking
+from rankings.data.loader import load
+from rankings.data.model import Tier
+from rankings.data.problems import DataError
 
+ROWS = [("so-tttt", "so"), ("so-noi-vu", "so"), ("so-tai-chinh", "so"), ("so-y-te", "so"), ("so-khcn", "so"),
+        ("ban-dan-toc", "so"), ("huyen-a", "huyen"), ("huyen-b", "huyen"), ("huyen-c", "huyen")]
 COLUMNS = ["agency", "bloc", "score", "tier", "ha-tang", "noi-bo", "dvc", "nhan-luc", "status", "note", "source"]
 # Text as spreadsheets produce it: anything printable or not, quotes, separators, newlines.
 cells = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -53,16 +55,34 @@ def test_any_text_in_any_cell_loads_or_fails_cleanly(tmp_path_factory, row, colu
         assert "Traceback" not in error.report()
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(value=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(str.strip))
-def test_a_note_with_any_text_is_shown_escaped(tmp_path_factory, value):
+# Text that means something to HTML, Markdown, Typst, LaTeX, Jinja, spreadsheets or shells.
+HOSTILE = ["<script>alert(1)</script>", "# Tiêu đề [liên kết](javascript:x) *đậm* _nghiêng_",
+           "$x$ \\ @nhan `mã` // chú thích /* x */", "{{ 7*7 }} {% if %} #set text(red)",
+           "=HYPERLINK(\"http://x\") & <b>\"ngoặc\"</b> 'đơn'"]
+
+
+@pytest.mark.slow
+@settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(drawn=st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30)
+                      .filter(str.strip), min_size=4, max_size=4))
+def test_hostile_notes_are_shown_as_text_everywhere(tmp_path_factory, drawn):
+    """One build holding a hostile note on every row: each is shown exactly, escaped, on
+    the bloc page and the unit page, and passed as a value in the open data."""
     folder = fresh_copy(tmp_path_factory)
-    with_cell(folder, 4, "note", value)  # so-khcn's note
-    site = build_site(folder.parent / "out", folder)
-    page = (site / "2019" / "so" / "index.html").read_text(encoding="utf-8")
-    row = BeautifulSoup(page, "html.parser").select_one("tr#so-khcn")
-    assert " ".join(value.split()) in " ".join(row.get_text(" ").split())
-    assert str(escape(value.strip())) in page  # the exact escaped text, never raw markup
+    notes = dict(zip(range(9), HOSTILE + drawn))
+    for row, note in notes.items():
+        with_cell(folder, row, "note", note)
+    site = build(folder.parent / "out", folder)
+    records = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2019.csv").read_text("utf-8")))}
+    for row, note in notes.items():
+        agency, bloc = ROWS[row]
+        page = (site / "2019" / bloc / "index.html").read_text(encoding="utf-8")
+        shown = BeautifulSoup(page, "html.parser").select_one(f"tr#{agency}")
+        assert " ".join(note.split()) in " ".join(shown.get_text(" ").split()), note
+        assert str(escape(note.strip())) in page  # the exact escaped text, never raw markup
+        unit = BeautifulSoup((site / "co-quan" / agency / "index.html").read_text("utf-8"), "html.parser")
+        assert " ".join(note.split()) in " ".join(unit.select_one("section[id='2019']").get_text(" ").split())
+        assert records[agency]["note"] == note.strip()
 
 
 def reference_ranks(scores: dict) -> dict:

@@ -3,9 +3,9 @@
 from decimal import Decimal as D
 
 
-from rankings import ranking
-from rankings.model import Tier
-from rankings.views import _missing_ranks
+from rankings.rules import ranking
+from rankings.data.model import Tier
+from rankings.site.views import _missing_ranks
 
 TIERS = [Tier("Tốt", D(85)), Tier("Khá", D(70)), Tier("Trung bình", D(50)), Tier("Yếu", D(0))]
 
@@ -80,7 +80,7 @@ def test_missing_ranks_skip_tie_gaps():
 
 def test_computed_scores_are_rounded_before_ranking(data):
     """Two weighted scores that differ only past the shown decimals share a rank."""
-    from rankings.loader import load
+    from rankings.data.loader import load
 
     methodology = data / "2019" / "methodology.toml"
     text = methodology.read_text(encoding="utf-8")
@@ -99,7 +99,7 @@ def test_computed_scores_are_rounded_before_ranking(data):
 
 
 def test_numbers_in_vietnamese_and_english_formats():
-    from rankings import formatting
+    from rankings.site import formatting
 
     assert formatting.score(D("0.9291"), 4) == "0,9291"
     assert formatting.score(D("1234.5"), 2) == "1.234,50"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, html
-from rankings.loader import load
-from tasks import build_site
+from rankings.data.loader import load
+
+pytestmark = pytest.mark.slow  # the whole record, cold
 
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory):
-    return load(ROOT / "data"), build_site(tmp_path_factory.mktemp("real") / "output")
+def real(real_site):
+    return load(ROOT / "data"), real_site
 
 
 def figures(result) -> bool:

@@ -4,10 +4,13 @@ Twitter tags with a share image per unit, and a page per chart for an <iframe>."
 from __future__ import annotations
 
 from PIL import Image
-from rankings import cards
+from rankings.outputs import cards
 
-from conftest import FIXTURE, html, text
-from tasks import build_site
+from conftest import FIXTURE, ROOT, html, text
+from rankings.data.loader import load
+from rankings.settings import DEFAULTS, paths
+from rankings.site.catalog import catalog
+from rankings.site.i18n import Language, translations
 
 
 def test_every_row_links_its_own_permalink(site):
@@ -33,17 +36,22 @@ def test_a_unit_is_shared_with_its_own_card(site):
     assert (site / "chia-se.png").exists() and (site / "en" / "co-quan" / "so-tttt" / "chia-se.png").exists()
 
 
-def test_the_card_says_rank_tier_name_and_edition(site, tmp_path, monkeypatch):
-    """What the card's SVG says, before it becomes pixels."""
-    drawn = {}
-    monkeypatch.setattr(cards.CachedBatch, "write_all", lambda self, jobs: drawn.update(jobs))
-    build_site(tmp_path / "out", FIXTURE, settings={"RANKINGS_CACHE": str(tmp_path / "cache")})
-    svg = next(v for k, v in drawn.items() if k.parts[-2:] == ("so-tttt", "chia-se.png") and "/en/" not in str(k))
-    for said in ["Sở Thông tin và Truyền thông", "Hạng 1 · Năm 2021", "Sở, ban, ngành · điểm 91,0"]:
-        assert said in svg, said
-    english = next(v for k, v in drawn.items() if k.parts[-4:] == ("en", "co-quan", "so-tttt", "chia-se.png"))
+def test_the_card_says_rank_tier_name_and_edition():
+    """What a unit's card says, before it is drawn: from the catalog, in both languages."""
+    loaded = load(FIXTURE)
+    english = Language("en", translations(str(ROOT / "theme" / "translations"), "en"))
+    card = {c.path: c for c in catalog(loaded, "vi", Language(), paths(DEFAULTS)).cards}["co-quan/so-tttt/chia-se.png"]
+    assert (card.title, card.headline, card.detail) == (
+        "Sở Thông tin và Truyền thông", "Hạng 1 · Năm 2021", "Sở, ban, ngành · điểm 91,0")
+    card = {c.path: c for c in catalog(loaded, "en", english, paths(DEFAULTS)).cards}["co-quan/so-tttt/chia-se.png"]
+    assert card.title == "Department of Information and Communications" and card.headline.startswith("Rank 1")
+
+
+def test_the_card_footer_gives_the_published_address_or_the_site_name():
+    assert cards.footer("https://xephang.example.vn/en", "Xếp hạng") == "xephang.example.vn/en"
     # a local build has no published address: the footer names the site, not "/en"
-    assert ">IT application rankings of Vietnam&#39;s state agencies</text>" in english and ">/en<" not in english
+    assert cards.footer("/en", "IT application rankings") == "IT application rankings"
+    assert cards.footer("", "Xếp hạng") == "Xếp hạng"
 
 
 def test_a_cite_text_names_publisher_title_edition_basis_address_and_date(site):

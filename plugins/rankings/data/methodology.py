@@ -1,0 +1,201 @@
+"""<year>/methodology.toml: criteria, score scale, tiers, legal basis."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from .cells import HTTP_URL, SLUG
+from .columns import RESERVED as RESERVED_COLUMNS
+from .model import Criterion, Methodology, Tier
+from .problems import Problems
+from .tomlfiles import TomlFile
+
+TOP_KEYS = {"name", "decision", "announced", "source_url", "documents",
+            "comparable_with_previous", "coverage", "partial_blocs", "score", "criteria", "tiers"}
+SCORE_KEYS = {"max", "decimals", "method", "rank_source"}
+CRITERION_KEYS = {"id", "name", "max", "weight", "parent", "blocs"}
+TIER_KEYS = {"name", "min", "blocs"}
+METHODS = ("given", "sum", "weighted")
+RANK_SOURCES = ("computed", "published")
+
+
+def _number(toml: TomlFile, table: dict, key: str, where, positive: bool = False) -> Decimal | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        toml.error("phải là một số", key, *where)
+        return None
+    number = Decimal(str(value))  # str() keeps 0.15 as written, not as a binary float
+    if number < 0 or (positive and number == 0):
+        toml.error("phải là số dương" if positive else "không được âm", key, *where)
+        return None
+    return number
+
+
+def _blocs(toml: TomlFile, table: dict, bloc_ids: set[str] | None, where,
+           key: str = "blocs") -> tuple[str, ...] | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or (
+            not value and key == "blocs"):
+        toml.error("phải là danh sách mã khối, ví dụ [\"bo\", \"tinh\"]", key, *where)
+        return None
+    for bloc in value:
+        if bloc_ids is not None and bloc not in bloc_ids:
+            toml.error(f"khối «{bloc}» không có trong series.toml", key, *where)
+    return tuple(value)
+
+
+def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
+                     problems: Problems) -> Methodology | None:
+    mark = problems.mark()
+    toml = TomlFile.open(folder / "methodology.toml", label, problems,
+                         "mỗi kỳ đánh giá cần tệp methodology.toml")
+    if toml is None:
+        return None
+    data = toml.data
+    toml.warn_unknown(data, TOP_KEYS, translatable=("name",))
+    name = toml.string(data, "name", True)
+    decision = toml.string(data, "decision", True)
+
+    announced = data.get("announced")
+    if announced is not None and (not isinstance(announced, datetime.date)
+                                  or isinstance(announced, datetime.datetime)):
+        toml.error("phải là một ngày theo cú pháp TOML, ví dụ 2017-06-15 (không đặt trong ngoặc kép)",
+                   "announced")
+        announced = None
+
+    source_url = toml.string(data, "source_url", False)
+    if source_url and not re.fullmatch(HTTP_URL, source_url):
+        toml.error("địa chỉ phải bắt đầu bằng http:// hoặc https://", "source_url")
+
+    documents = data.get("documents", [])
+    if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
+        toml.error("phải là danh sách tên tệp", "documents")
+        documents = []
+    for document in documents:
+        if "/" in document or "\\" in document or not (folder / document).is_file():
+            toml.error(f"không thấy tệp «{document}» trong thư mục {folder.name}/", "documents")
+
+    comparable = data.get("comparable_with_previous", True)
+    if not isinstance(comparable, bool):
+        toml.error("phải là true hoặc false", "comparable_with_previous")
+        comparable = True
+
+    partial_blocs = _blocs(toml, data, bloc_ids, (None, 0), key="partial_blocs")
+
+    # [score] may be left out for an edition whose scale was never published
+    # (only ranks are known); results.py then refuses any score.
+    score = data.get("score", {})
+    if not isinstance(score, dict):
+        toml.error("phải là bảng [score] (max, decimals, method)", "score")
+        score = {}
+    where = ("score", 0)
+    toml.warn_unknown(score, SCORE_KEYS, where)
+    score_max = _number(toml, score, "max", where, positive=True)
+    decimals = score.get("decimals", 2)
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 6:
+        toml.error("phải là số nguyên từ 0 đến 6", "decimals", *where)
+        decimals = 2
+    method = score.get("method", "given")
+    if method not in METHODS:
+        toml.error(f"phải là một trong {', '.join(METHODS)}", "method", *where)
+        method = "given"
+    rank_source = score.get("rank_source", "computed")
+    if rank_source not in RANK_SOURCES:
+        toml.error(f"phải là một trong {', '.join(RANK_SOURCES)}", "rank_source", *where)
+        rank_source = "computed"
+
+    criteria = _criteria(toml, data.get("criteria", []), bloc_ids, method)
+    tiers = _tiers(toml, data.get("tiers", []), bloc_ids, score_max)
+    if problems.since(mark):  # scoring with a broken methodology would only add noise
+        return None
+    return Methodology(
+        name=name, names=toml.translations(data, "name"), decision=decision,
+        score_max=score_max, decimals=decimals, method=method, rank_source=rank_source,
+        announced=announced, source_url=source_url, documents=tuple(documents),
+        comparable_with_previous=comparable,
+        coverage=toml.string(data, "coverage", False), partial_blocs=partial_blocs,
+        criteria=criteria, tiers=tiers,
+    )
+
+
+def _criteria(toml: TomlFile, raw: list, bloc_ids: set[str], method: str) -> tuple[Criterion, ...]:
+    if not isinstance(raw, list):
+        toml.error("phải là danh sách các bảng [[criteria]]", "criteria")
+        return ()
+    criteria: list[Criterion] = []
+    for i, table in enumerate(raw):
+        where = ("criteria", i)
+        toml.warn_unknown(table, CRITERION_KEYS, where, translatable=("name",))
+        cid = toml.string(table, "id", True, where)
+        name = toml.string(table, "name", True, where)
+        if cid is not None:
+            if not re.fullmatch(SLUG, cid):
+                toml.error(f"«{cid}» không phải là mã hợp lệ (chữ thường không dấu, số, dấu gạch ngang)",
+                           "id", *where)
+            elif cid.endswith("-rank"):
+                toml.error("mã tiêu chí không được kết thúc bằng «-rank» (dành cho cột thứ hạng)",
+                           "id", *where)
+            elif cid in {c.id for c in criteria} or cid in RESERVED_COLUMNS:
+                toml.error(f"mã tiêu chí «{cid}» bị lặp lại hoặc trùng tên một cột của results.csv",
+                           "id", *where)
+        parent = toml.string(table, "parent", False, where)
+        weight = _number(toml, table, "weight", where)
+        criterion = Criterion(
+            id=cid or "", name=name or "", names=toml.translations(table, "name", where),
+            max=_number(toml, table, "max", where, positive=True), weight=weight,
+            parent=parent, blocs=_blocs(toml, table, bloc_ids, where),
+        )
+        if method == "weighted" and parent is None and weight is None:
+            toml.error("phương pháp «weighted» cần trọng số «weight» cho mỗi tiêu chí cấp trên cùng",
+                       "weight", *where)
+        criteria.append(criterion)
+    ids = {c.id for c in criteria}
+    for i, criterion in enumerate(criteria):
+        if criterion.parent and criterion.parent not in ids:
+            toml.error(f"tiêu chí cha «{criterion.parent}» không có trong tệp", "parent", "criteria", i)
+        seen, current = set(), criterion
+        while current and current.parent and current.id not in seen:
+            seen.add(current.id)
+            current = next((c for c in criteria if c.id == current.parent), None)
+            if current is criterion:
+                toml.error("quan hệ cha–con của tiêu chí tạo thành vòng lặp", "parent", "criteria", i)
+                break
+    return tuple(c for c in criteria if c.id and c.name)
+
+
+def _tiers(toml: TomlFile, raw: list, bloc_ids: set[str], score_max: Decimal | None) -> tuple[Tier, ...]:
+    if not isinstance(raw, list):
+        toml.error("phải là danh sách các bảng [[tiers]]", "tiers")
+        return ()
+    tiers: list[Tier] = []
+    for i, table in enumerate(raw):
+        where = ("tiers", i)
+        toml.warn_unknown(table, TIER_KEYS, where, translatable=("name",))
+        name = toml.string(table, "name", True, where)
+        minimum = _number(toml, table, "min", where)
+        if minimum is not None and score_max is not None and minimum > score_max:
+            toml.error(f"ngưỡng {minimum} lớn hơn điểm tối đa {score_max}", "min", *where)
+        tier = Tier(name=name or "", min=minimum,
+                    names=toml.translations(table, "name", where),
+                    blocs=_blocs(toml, table, bloc_ids, where))
+        if name:
+            tiers.append(tier)
+        for earlier in tiers[:-1]:
+            shared = (tier.blocs is None or earlier.blocs is None
+                      or set(tier.blocs) & set(earlier.blocs))
+            if not shared or not name:
+                continue
+            if earlier.name == tier.name:
+                toml.error(f"mức «{tier.name}» bị lặp lại", "name", *where)
+            elif earlier.min is not None and tier.min is not None and tier.min >= earlier.min:
+                toml.error(f"các mức phải xếp từ cao xuống thấp: ngưỡng {tier.min} của «{tier.name}» "
+                           f"không thấp hơn ngưỡng {earlier.min} của «{earlier.name}»", "min", *where)
+    return tuple(tiers)
+

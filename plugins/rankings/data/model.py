@@ -1,0 +1,168 @@
+"""The loaded data: series, units, editions and their results (plain dataclasses)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+# Text the data gives in other languages than Vietnamese, by language code ("en": "…"):
+# `name_en` in the files is names["en"] here, and a new language is a new key, not a field.
+Translations = dict[str, str]
+
+
+def _translations() -> Translations:
+    return field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Bloc:
+    id: str
+    name: str
+    names: Translations = _translations()
+
+
+@dataclass(frozen=True)
+class Series:
+    title: str
+    publisher: str
+    blocs: tuple[Bloc, ...]
+    titles: Translations = _translations()
+    publishers: Translations = _translations()
+    notice: str | None = None  # shown on every page, e.g. "example data"
+
+    def bloc(self, bloc_id: str) -> Bloc:
+        return next(b for b in self.blocs if b.id == bloc_id)
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: str
+    names: Translations = _translations()
+    short_name: str | None = None
+    province_code: str | None = None
+    website: str | None = None
+    since: int | None = None
+    until: int | None = None
+    successor: str | None = None
+    # The name in another language of the portal, and that language: the official name
+    # in a translated dataset; in the source one, the first translation (site/translated.py).
+    other_name: tuple[str, str] | None = None
+
+    @property
+    def label(self) -> str:
+        """The name used where space is short."""
+        return self.short_name or self.name
+
+    def exists_in(self, year: int) -> bool:
+        return (self.since is None or self.since <= year) and (
+            self.until is None or year <= self.until
+        )
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    name: str
+    names: Translations = _translations()
+    max: Decimal | None = None
+    weight: Decimal | None = None
+    parent: str | None = None
+    blocs: tuple[str, ...] | None = None  # None: every bloc
+
+    def applies_to(self, bloc: str) -> bool:
+        return self.blocs is None or bloc in self.blocs
+
+
+@dataclass(frozen=True)
+class Tier:
+    name: str
+    min: Decimal | None = None  # None: a tier known only by name, never derived
+    names: Translations = _translations()
+    blocs: tuple[str, ...] | None = None
+
+    def applies_to(self, bloc: str) -> bool:
+        return self.blocs is None or bloc in self.blocs
+
+
+@dataclass(frozen=True)
+class Methodology:
+    name: str
+    decision: str
+    score_max: Decimal | None = None  # None: the scale was not published
+    decimals: int = 2
+    method: str = "given"  # given | sum | weighted
+    rank_source: str = "computed"  # computed | published
+    announced: datetime.date | None = None
+    source_url: str | None = None
+    documents: tuple[str, ...] = ()
+    comparable_with_previous: bool = True
+    coverage: str | None = None
+    partial_blocs: tuple[str, ...] | None = None  # None: all blocs when coverage is set
+    names: Translations = _translations()
+    criteria: tuple[Criterion, ...] = ()
+    tiers: tuple[Tier, ...] = ()
+
+    def criteria_for(self, bloc: str) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if c.applies_to(bloc))
+
+    def tiers_for(self, bloc: str) -> tuple[Tier, ...]:
+        return tuple(t for t in self.tiers if t.applies_to(bloc))
+
+    def partial(self, bloc: str) -> bool:
+        """Whether the bloc's published table is incomplete."""
+        if self.partial_blocs is not None:
+            return bloc in self.partial_blocs
+        return self.coverage is not None
+
+    def children(self, criterion_id: str) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if c.parent == criterion_id)
+
+
+@dataclass
+class Result:
+    """One unit in one edition, with what was published and what was computed."""
+
+    agency: str
+    bloc: str
+    row: int  # row in results.csv, for messages
+    status: str = "rated"
+    note: str | None = None
+    source: str | None = None
+    score: Decimal | None = None
+    rank: int | None = None
+    tier: str | None = None
+    criteria: dict[str, Decimal | None] = field(default_factory=dict)
+    criteria_rank: dict[str, int | None] = field(default_factory=dict)
+    rank_change: int | None = None  # positive: moved up since the previous edition
+    previous_rank: int | None = None
+
+    @property
+    def rated(self) -> bool:
+        return self.status == "rated"
+
+
+@dataclass
+class Edition:
+    year: int
+    methodology: Methodology
+    results: list[Result]
+    results_file: str  # as shown in messages
+    folder: str  # absolute path of the edition folder
+    previous: int | None = None  # year of the previous edition in the series
+
+    def bloc_results(self, bloc: str) -> list[Result]:
+        return [r for r in self.results if r.bloc == bloc]
+
+
+@dataclass
+class Dataset:
+    series: Series
+    agencies: dict[str, Agency]
+    editions: dict[int, Edition]  # ascending by year
+    warnings: list = field(default_factory=list)
+
+    @property
+    def latest(self) -> Edition | None:
+        return self.editions[max(self.editions)] if self.editions else None

@@ -1,0 +1,101 @@
+"""<year>/results.csv (or .xlsx): one row per unit, checked cell by cell and row by row."""
+
+from __future__ import annotations
+
+import difflib
+from decimal import Decimal
+from pathlib import Path
+
+from . import cells
+from .cells import NUMBER, POSITIVE_INT, at_most, column, filled, filled_never, matches
+from .columns import COLUMNS, GIVEN
+from .dialects import find_table, read_table
+from .model import Agency, Methodology, Result, Series
+from .problems import Problems
+
+
+def load_results(folder: Path, label_of, year: int, methodology: Methodology, series: Series,
+                 agencies: dict[str, Agency], problems: Problems) -> tuple[list[Result], str] | None:
+    path = find_table(folder, "results")
+    if path is None:
+        problems.add(label_of(folder / "results.csv"), None, None,
+                     "mỗi kỳ đánh giá cần tệp results.csv (hoặc results.xlsx)")
+        return None
+    label = label_of(path)
+    table = read_table(path, label, problems)
+    if table is None:
+        return None
+    criteria = {c.id: c for c in methodology.criteria}
+    known = set(GIVEN) | set(criteria) | {f"{c}-rank" for c in criteria}
+    for name in table.frame.columns:
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f"; có phải là «{close[0]}»?" if close else ""
+            problems.add(label, 1, name,
+                         f"cột không có trong quy cách và không phải mã tiêu chí của năm {year}{hint}")
+    numeric = ["score"] + list(criteria)
+    frame = cells.number_cells(table.frame, numeric, table.decimal_comma)
+    if methodology.score_max is None:
+        score_range = filled_never("có điểm nhưng methodology.toml không khai báo thang điểm ([score] max)")
+    else:
+        score_range = at_most(methodology.score_max,
+                              f"điểm «{{value}}» phải nằm trong khoảng 0 đến {methodology.score_max}")
+    not_number = "«{value}» không phải là số (dùng dấu chấm thập phân, hoặc dấu phẩy khi tệp phân cách bằng «;»)"
+    rules = {c.name: column(*([filled()] if c.required else []),
+                            *([matches(c.pattern, c.problem)] if c.pattern else []), required=c.required)
+             for c in COLUMNS if c.name in GIVEN}
+    rules["agency"] = column(filled(), required=True, unique=True)
+    rules["bloc"] = column(filled(), matches("|".join(b.id for b in series.blocs),
+                                             "khối «{value}» không có trong series.toml"), required=True)
+    rules["score"] = column(matches(NUMBER, not_number), score_range)
+    for criterion in criteria.values():
+        bound = f" (tối đa {criterion.max})" if criterion.max is not None else ""
+        rules[criterion.id] = column(
+            matches(NUMBER, not_number),
+            at_most(criterion.max, f"điểm tiêu chí «{{value}}» phải nằm trong khoảng 0 đến{bound or ' vô cùng'}"))
+        rules[f"{criterion.id}-rank"] = column(
+            matches(POSITIVE_INT, "thứ hạng «{value}» phải là số nguyên dương"))
+    bad = cells.check(frame, rules, label, problems)
+
+    results = []
+    for index, record in frame.iterrows():
+        if index in bad:
+            continue
+        row = index + 2
+        value = lambda key: record.get(key) or None  # noqa: E731 - "" means absent
+        agency = agencies.get(record["agency"])
+        if agency is None:
+            problems.add(label, row, "agency", f"«{record['agency']}» không có trong agencies.csv")
+            continue
+        if not agency.exists_in(year):
+            span = f"{agency.since or '…'}–{agency.until or '…'}"
+            problems.add(label, row, "agency",
+                         f"«{agency.id}» chỉ tồn tại trong các năm {span}, không có năm {year}")
+        result = Result(agency=agency.id, bloc=record["bloc"], row=row,
+                        status=value("status") or "rated", note=value("note"), source=value("source"),
+                        score=_decimal(value("score")), rank=_int(value("rank")), tier=value("tier"))
+        for criterion in criteria.values():
+            given = _decimal(value(criterion.id))
+            given_rank = _int(value(f"{criterion.id}-rank"))
+            if (given is not None or given_rank is not None) and not criterion.applies_to(result.bloc):
+                problems.add(label, row, criterion.id,
+                             f"tiêu chí «{criterion.id}» không áp dụng cho khối «{result.bloc}»")
+            if criterion.applies_to(result.bloc):
+                result.criteria[criterion.id] = given
+                result.criteria_rank[criterion.id] = given_rank
+        if not result.rated:
+            for key in ("rank", "tier"):
+                if value(key):
+                    problems.add(label, row, key, "đơn vị «not-rated» (không đánh giá) không có thứ hạng hay mức")
+            if not result.note:
+                problems.add(label, row, "note", "đơn vị «not-rated» phải có ghi chú («note») nêu lý do")
+        results.append(result)
+    return results, label
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return Decimal(text) if text else None
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None

@@ -1,0 +1,1 @@
+"""The Pelican side: the generator that walks the catalog, the templates environment, page rendering."""

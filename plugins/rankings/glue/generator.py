@@ -1,0 +1,137 @@
+"""The Pelican generator: loads the data, asks the catalog for every output of the site,
+and writes each: pages through Pelican's writer (so the sitemap and other plugins see
+them), charts, PDFs and share images through the rendering engine, downloads as files."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import logging
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+from pelican.contents import Page as PelicanPage
+from pelican.generators import Generator
+
+from .. import settings as config
+from . import pages
+
+log = logging.getLogger(__name__)
+_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)"[^>]*?height="([\d.]+)"')
+
+
+class RankingsGenerator(Generator):
+    def generate_context(self):
+        # The rendering libraries load here, when a site is built, not when the plugin is.
+        from ..data.loader import load
+        from ..outputs import opendata
+        from ..outputs.charts import page_charts
+        from ..site.catalog import catalog
+        from ..site.i18n import Language, translations
+
+        lang = self.settings["DEFAULT_LANG"]
+        language = Language(config.get(self.settings, "RANKINGS_LOCALE"),
+                            translations(str(config.translations_folder(self.settings)), lang))
+        loaded = load(config.data_folder(self.settings))
+        for warning in loaded.warnings if config.get(self.settings, "RANKINGS_REPORT_WARNINGS") else []:
+            log.warning("%s", warning)
+        announcements = {int(a.edition): a for a in self.context.get("articles", [])
+                         if str(getattr(a, "edition", "")).isdigit()}
+        self.catalog = catalog(loaded, lang, language, config.paths(self.settings), announcements, page_charts,
+                               functools.partial(opendata.files,
+                                                 package=config.get(self.settings, "RANKINGS_PACKAGE_NAME")))
+        self.context["rankings"] = self.catalog.dataset
+        self.context["RANKINGS_PATHS"] = config.paths(self.settings)
+
+    def generate_output(self, writer):
+        figures = self._charts()
+        written = {page: self._pelican_page(page) for page in self.catalog.pages}
+        jobs = []
+        start = time.perf_counter()
+        for page in self.catalog.pages:
+            extra = {"charts": figures.get(page, [])}
+            if page.parent is not None:
+                extra = {"figure": next(f for f in figures[page.parent] if f["chart"] is page.embeds),
+                         "parent": written[page.parent]}
+            jobs.append(pages.Job(page.save_as, self.get_template(page.template), self.context,
+                                  dict(page.context, page=written[page], url=page.url, **extra),
+                                  self.settings["RELATIVE_URLS"]))
+        for job, html in zip(jobs, pages.render_all(jobs)):
+            writer.write_file(job.save_as, pages.Rendered(html), self.context, relative_urls=job.relative_urls,
+                              **job.variables)
+        log.info("pages: %d written, %.3f s", len(jobs), time.perf_counter() - start)
+        self._write_downloads()
+        self._write_cards()
+        self._write_reports(figures)
+
+    def _pelican_page(self, page) -> PelicanPage:
+        day = page.date
+        return PelicanPage("", metadata={
+            "title": page.title, "summary": page.description, "url": page.url, "save_as": page.save_as,
+            "date": datetime.datetime(day.year, day.month, day.day),
+        }, settings=self.settings, context=self.context)
+
+    def _charts(self) -> dict:
+        """Each page's charts as figures: SVG to inline, data written beside the page."""
+        from ..outputs.chart_svg import chart_engine
+        from ..site.catalog import embed_url
+
+        engine = chart_engine(config.chart_fonts(self.settings), config.cache_folder(self.settings, "charts"),
+                              config.get(self.settings, "RANKINGS_LOCALE"))
+        shown = [(page, chart) for page in self.catalog.pages for chart in page.charts]
+        start = time.perf_counter()
+        files = engine.prepare([chart for _, chart in shown])
+        log.info("charts: %d rendered, %d from the cache, %.3f s", engine.rendered, engine.cached,
+                 time.perf_counter() - start)
+        figures = {}
+        for (page, chart), (svg_file, csv_file) in zip(shown, files):
+            folder = os.path.join(self.output_path, page.url)
+            os.makedirs(folder, exist_ok=True)
+            shutil.copyfile(csv_file, os.path.join(folder, f"{chart.id}.csv"))
+            svg = svg_file.read_text(encoding="utf-8")
+            width, height = (int(float(v)) for v in _SIZE.search(svg).groups())
+            figures.setdefault(page, []).append({
+                "chart": chart, "svg": svg, "data_url": f"{page.url}{chart.id}.csv", "width": width,
+                "height": height, "embed_url": embed_url(page.url, chart)})
+        return figures
+
+    def _write_cards(self) -> None:
+        from ..outputs import cards
+
+        template = self.env.get_template("share-card.svg")
+        footer = cards.footer(self.settings.get("SITEURL", ""), self.settings["SITENAME"])
+        jobs = {Path(self.output_path, card.path): template.render(
+            self.context, title=card.title, headline=card.headline, detail=cards.lines(card.detail, 62, 1)[0],
+            footer=footer, card_lines=cards.lines) for card in self.catalog.cards}
+        engine = cards.card_engine(config.chart_fonts(self.settings), config.cache_folder(self.settings, "cards"))
+        self._timed("cards", engine, jobs)
+
+    def _write_reports(self, figures: dict) -> None:
+        from ..outputs.pdf import pdf_engine
+
+        site, publisher = self.settings.get("SITEURL", ""), self.catalog.dataset.series.publisher
+        jobs = {Path(self.output_path, report.path): self.get_template(report.template).render(
+            self.context, web_url=f"{site}/{report.page.url}", pdf_title=f"{report.title} — {publisher}",
+            pdf_description=report.description, charts=figures.get(report.page, []), **report.context)
+            for report in self.catalog.reports}
+        engine = pdf_engine(Path(self.settings["THEME"]) / "static", config.cache_folder(self.settings, "pdf"))
+        self._timed("PDFs", engine, jobs)
+
+    @staticmethod
+    def _timed(what: str, engine, jobs: dict) -> None:
+        start = time.perf_counter()
+        engine.write_all(jobs)
+        log.info("%s: %d rendered, %d from the cache, %.3f s", what, engine.rendered, engine.cached,
+                 time.perf_counter() - start)
+
+    def _write_downloads(self) -> None:
+        for download in self.catalog.downloads:
+            target = Path(self.output_path, download.path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if download.source is not None:
+                shutil.copyfile(download.source, target)
+            else:
+                target.write_bytes(download.content())

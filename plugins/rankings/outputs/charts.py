@@ -1,0 +1,355 @@
+"""Charts, built with Altair from the loaded data. Each page's chart is made in two pure
+steps: a function of what the page shows gives its data, parameters and text alternative
+(a Chart), and a draw_* function turns those into an Altair chart. Rendering to SVG, and
+caching by the inputs, is render.py's job."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+import altair as alt
+import pandas as pd
+
+from ..data.model import Dataset
+from ..site.i18n import Language
+from ..site.views import BlocTable, UnitHistory
+from .geo import coordinates
+
+FONT = "Be Vietnam Pro, Noto Sans, Arial, sans-serif"  # the theme's font, shipped and registered
+INK, MUTED, LINE, ACCENT = "#1b1f24", "#4a5560", "#d5dbe1", "#0b4f8a"
+TIER_COLOURS = ["#1f5f99", "#5fa2d4", "#e8a25a", "#b2182b", "#6b4f9e", "#7a7a7a"]  # best first
+WIDTH = 380  # plot area; near 1:1 on a phone, so the text stays readable
+
+
+def _labels(characters: int) -> alt.Axis:
+    """Axis labels cut at a number of characters. Vega's labelLimit cuts by measured
+    width, measuring each label many times: 0.7 s of a 1 s chart of 80 units."""
+    return alt.Axis(labelLimit=0, labelExpr=f"truncate(datum.label, {characters})")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as its inputs: the data, the parameters and a pure drawing function. The
+    spec is built from these alone, so they are also the chart's cache key (render.py)."""
+
+    id: str  # used for the file of its data and for element ids
+    title: str
+    caption: str  # the text alternative: what the chart shows, with its main figures
+    data: pd.DataFrame  # the data behind it, offered for download
+    params: dict  # every other input of the drawing, JSON-able
+    draw: Callable[[pd.DataFrame, dict], alt.TopLevelMixin]
+
+    @property
+    def spec(self) -> dict:
+        """The Vega-Lite spec, from Altair."""
+        return _configure(self.draw(self.data, self.params), self.caption)
+
+    @functools.cached_property
+    def inputs(self) -> str:
+        """Everything the spec is made from, as text to hash."""
+        return json.dumps([self.id, self.draw.__name__, self.caption, self.params,
+                           self.data.to_json(orient="split", force_ascii=False)],
+                          sort_keys=True, ensure_ascii=False, default=str)
+
+
+CONFIG = {
+    "font": FONT,
+    "axis": {"labelColor": MUTED, "titleColor": INK, "gridColor": "#eef1f4", "domainColor": LINE,
+             "tickColor": LINE, "labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": 600},
+    "legend": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": INK, "titleColor": INK},
+    "title": {"fontSize": 14, "anchor": "start", "color": INK, "fontWeight": 700},
+    "view": {"stroke": None},
+}
+
+
+def _configure(chart: alt.TopLevelMixin, description: str) -> dict:
+    """The Vega-Lite spec with the site's look. Built without Altair's per-call validation
+    (tests validate every spec against the schema), which would cost more than rendering."""
+    spec = chart.to_dict(validate=False)
+    spec.pop("$schema", None)  # the renderer knows its Vega-Lite version; keeps specs stable
+    spec.update(description=description, config=CONFIG, background="white", padding=8)
+    return spec
+
+
+def _num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+# -- unit page -------------------------------------------------------------------------
+
+def unit_trend(dataset: Dataset, unit: UnitHistory, _: Language) -> Chart | None:
+    """Rank (reversed axis: 1 at the top) and score across editions, with gaps where the
+    unit has no rank and breaks where the methodology changed."""
+    by_year = {e.edition.year: e for e in unit.entries}
+    ranked = [e for e in unit.entries if e.result.rank is not None]
+    if not ranked:
+        return None
+    col = {"year": _("năm"), "rank": _("hạng"), "segment": _("đoạn"), "score": _("điểm (% tối đa)"),
+           "bloc": _("khối"), "status": _("trạng thái"), "label": _("nhãn")}
+    first, last = min(by_year), max(by_year)
+    rows, segment, breaks = [], 0, []
+    for year in (y for y in sorted(dataset.editions) if first <= y <= last):
+        edition = dataset.editions[year]
+        if year != first and not edition.methodology.comparable_with_previous:
+            breaks.append(str(year))
+            segment += 1
+        entry = by_year.get(year)
+        rank = entry.result.rank if entry else None
+        if rank is None:
+            segment += 1
+        m = edition.methodology
+        score = entry.result.score if entry else None
+        share = (float(score / m.score_max * 100) if score is not None and m.score_max else None)
+        rows.append({col["year"]: str(year), col["rank"]: rank, col["segment"]: segment, col["score"]: share,
+                     col["bloc"]: entry.table.bloc.name if entry else None,
+                     col["status"]: (_("không đánh giá") if entry and not entry.result.rated else
+                                     _("có hạng") if rank is not None else _("không có hạng"))})
+    frame = pd.DataFrame(rows)
+    said = "; ".join(_("%(year)s: hạng %(rank)s", year=e.edition.year, rank=e.result.rank)
+                     for e in sorted(ranked, key=lambda e: e.edition.year))
+    missing = [r[col["year"]] for r in rows if r[col["rank"]] is None]
+    caption = _("Thứ hạng của %(unit)s qua các năm — %(ranks)s.", unit=unit.agency.name, ranks=said)
+    if missing:
+        caption += " " + _("Không có hạng: %(years)s.", years=", ".join(missing))
+    if breaks:
+        caption += " " + _("Phương pháp thay đổi từ năm %(years)s.", years=", ".join(breaks))
+    title = _("Thứ hạng qua các năm")
+    text = {"title": title, "rank": _("Hạng"), "score": _("Điểm, % tối đa"), "break": _("đổi phương pháp"),
+            "score_title": _("Điểm (quy về % điểm tối đa của từng năm)")}
+    return Chart("thu-hang-qua-cac-nam", title, caption, frame,
+                 {"breaks": breaks, "col": col, "text": text}, draw_trend)
+
+
+def draw_trend(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
+    col, text = params["col"], params["text"]
+    year, rank, score_col = col["year"], col["rank"], col["score"]
+    x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=list(frame[year])), axis=alt.Axis(labelAngle=0))
+    worst = max(int(r) for r in frame[rank].dropna())
+    base = alt.Chart(frame).encode(x=x)
+    rank_y = alt.Y(f"{rank}:Q", title=text["rank"], scale=alt.Scale(reverse=True, domain=[1, max(worst, 3)], nice=False),
+                   axis=alt.Axis(tickMinStep=1, format="d"))
+    known = base.transform_filter(f"datum['{rank}'] != null")
+    layers = [known.mark_line(color=ACCENT, strokeWidth=2).encode(y=rank_y, detail=alt.Detail(f"{col['segment']}:N")),
+              known.mark_point(filled=True, size=70, color=ACCENT).encode(
+                  y=rank_y, tooltip=[alt.Tooltip(f"{year}:O"), alt.Tooltip(f"{rank}:Q"), alt.Tooltip(f"{col['bloc']}:N")]),
+              known.mark_text(align="left", dx=7, dy=-8, fontSize=12, color=INK).encode(
+                  y=rank_y, text=alt.Text(f"{rank}:Q"))]
+    if params["breaks"]:
+        rules = pd.DataFrame({year: params["breaks"], col["label"]: [text["break"]] * len(params["breaks"])})
+        layers.append(alt.Chart(rules).mark_rule(strokeDash=[4, 3], color=MUTED).encode(x=x))
+        layers.append(alt.Chart(rules).mark_text(align="right", dx=-4, dy=-4, baseline="bottom", fontSize=11,
+                                                 color=MUTED).encode(x=x, y=alt.YValue(0),
+                                                                     text=alt.Text(f"{col['label']}:N")))
+    chart = alt.layer(*layers).properties(width=WIDTH, height=200, title=text["title"])
+    if frame[score_col].notna().sum() >= 2:  # one point is no trend
+        score = base.transform_filter(f"datum['{score_col}'] != null").encode(
+            y=alt.Y(f"{score_col}:Q", title=text["score"], scale=alt.Scale(domain=[0, 100])))
+        chart = alt.vconcat(chart, alt.layer(
+            score.mark_line(color="#5fa2d4", strokeWidth=2).encode(detail=alt.Detail(f"{col['segment']}:N")),
+            score.mark_point(filled=True, size=60, color="#1f5f99")).properties(
+                width=WIDTH, height=120, title=text["score_title"]))
+    return chart
+
+
+def unit_criteria(unit: UnitHistory, _: Language) -> Chart | None:
+    """The unit's criteria in its latest edition with criteria, against the bloc median."""
+    entry = next((e for e in unit.entries if any(line.value is not None and line.median is not None
+                                                 for line in e.criteria)), None)
+    if entry is None:
+        return None
+    lines = [line for line in entry.criteria if line.value is not None and line.median is not None]
+    relative = all(line.criterion.max for line in lines)
+    col = {"criterion": _("tiêu chí"), "unit": _("đơn vị"), "median": _("trung vị khối"),
+           "series": _("chuỗi"), "value": _("giá trị")}
+    frame = pd.DataFrame([{col["criterion"]: line.criterion.name,
+                           col["unit"]: float(line.value / line.criterion.max * 100) if relative else float(line.value),
+                           col["median"]: (float(line.median / line.criterion.max * 100) if relative
+                                           else float(line.median))} for line in lines])
+    decimals = entry.edition.methodology.decimals
+    above = sum(1 for line in lines if line.value > line.median)
+    caption = _("Năm %(year)s, %(unit)s cao hơn trung vị của khối %(bloc)s ở %(above)s/%(total)s tiêu chí: %(values)s.",
+                year=entry.edition.year, unit=unit.agency.name, bloc=entry.table.bloc.name, above=above,
+                total=len(lines), values="; ".join(
+                    _("%(criterion)s %(value)s (trung vị %(median)s)", criterion=line.criterion.name,
+                      value=_.score(line.value, decimals), median=_.score(line.median, decimals)) for line in lines))
+    title = _("Tiêu chí so với trung vị của khối")
+    text = {"axis": _("% điểm tối đa của tiêu chí") if relative else _("Điểm"),
+            "title": _("Tiêu chí năm %(year)s so với trung vị của khối", year=entry.edition.year)}
+    return Chart("tieu-chi-so-voi-trung-vi", title, caption, frame,
+                 {"unit": unit.agency.label, "relative": relative, "col": col, "text": text}, draw_criteria)
+
+
+def draw_criteria(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
+    col, text, unit_name = params["col"], params["text"], params["unit"]
+    criterion, series, value = col["criterion"], col["series"], col["value"]
+    long = frame.melt(criterion, var_name=series, value_name=value).replace({col["unit"]: unit_name})
+    x = alt.X(f"{value}:Q", title=text["axis"],
+              scale=alt.Scale(domain=[0, 100]) if params["relative"] else alt.Undefined)
+    y = alt.Y(f"{criterion}:N", title=None, sort=None, axis=_labels(40))
+    colour = alt.Color(f"{series}:N", title=None, scale=alt.Scale(domain=[unit_name, col["median"]],
+                                                                  range=[ACCENT, "#e8a25a"]),
+                       legend=alt.Legend(orient="top"))
+    return alt.layer(
+        alt.Chart(frame).mark_rule(color=LINE, strokeWidth=2).encode(
+            y=y, x=alt.X(f"{col['unit']}:Q"), x2=alt.X2(f"{col['median']}:Q")),
+        alt.Chart(long).mark_point(filled=True, size=90).encode(
+            y=y, x=x, color=colour, shape=alt.Shape(f"{series}:N", legend=None),
+            tooltip=[alt.Tooltip(f"{criterion}:N"), alt.Tooltip(f"{series}:N"), alt.Tooltip(f"{value}:Q", format=".1f")]),
+    ).properties(width=WIDTH - 120, height=max(60, 28 * len(frame)), title=text["title"])
+
+
+# -- edition page ----------------------------------------------------------------------
+
+def tier_distribution(tables: list[BlocTable], _: Language) -> Chart | None:
+    """Units per tier in each bloc, as counts and shares (stacked, best tier first)."""
+    col = {"bloc": _("khối"), "tier": _("mức"), "order": _("thứ tự"), "count": _("số đơn vị"), "share": _("tỷ lệ (%)")}
+    rows = []
+    for t in tables:
+        for order, (tier, count) in enumerate(t.tiers):
+            if t.tier_total:
+                rows.append({col["bloc"]: t.bloc.name, col["tier"]: tier, col["order"]: order, col["count"]: count,
+                             col["share"]: round(100 * count / t.tier_total, 1)})
+    if not rows or not any(r[col["count"]] for r in rows):
+        return None
+    frame = pd.DataFrame(rows)
+    caption = _("Số đơn vị theo mức — %(blocs)s.", blocs="; ".join(
+        f"{t.bloc.name}: " + ", ".join(f"{tier} {count} ({_.percent(count, t.tier_total)})" for tier, count in t.tiers)
+        for t in tables if t.tier_total))
+    title = _("Tỷ lệ đơn vị theo mức")
+    text = {"title": title, "tier": _("Mức"), "axis": _("Tỷ lệ đơn vị (%)")}
+    return Chart("ty-le-theo-muc", title, caption, frame, {"col": col, "text": text}, draw_tiers)
+
+
+def draw_tiers(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
+    col, text = params["col"], params["text"]
+    tier, share, count = col["tier"], col["share"], col["count"]
+    tiers = list(dict.fromkeys(frame.sort_values(col["order"])[tier]))
+    colour = alt.Color(f"{tier}:N", title=text["tier"], sort=tiers,
+                       scale=alt.Scale(domain=tiers, range=TIER_COLOURS[:len(tiers)]), legend=alt.Legend(orient="top"))
+    base = alt.Chart(frame).encode(
+        y=alt.Y(f"{col['bloc']}:N", title=None, sort=None, axis=_labels(34)),
+        x=alt.X(f"{share}:Q", title=text["axis"], stack="zero", scale=alt.Scale(domain=[0, 100])),
+        order=alt.Order(f"{col['order']}:Q"))
+    return alt.layer(
+        base.mark_bar().encode(color=colour, tooltip=[alt.Tooltip(f"{col['bloc']}:N"), alt.Tooltip(f"{tier}:N"),
+                                                     alt.Tooltip(f"{count}:Q"), alt.Tooltip(f"{share}:Q")]),
+        base.mark_text(align="center", dx=0, color="white", fontWeight=700, fontSize=12).encode(
+            x=alt.X(f"{share}:Q", stack="zero", bandPosition=0.5), text=alt.Text(f"{count}:Q"),
+            opacity=alt.OpacityValue(0, condition={"test": f"datum['{share}'] >= 6", "value": 1})),
+    ).properties(width=WIDTH - 80, height=max(40, 44 * frame[col["bloc"]].nunique()), title=text["title"])
+
+
+# -- bloc page -------------------------------------------------------------------------
+
+def bloc_scores(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
+    """Every unit's score in rank order, with the tier thresholds drawn."""
+    m = table.edition.methodology
+    scored = [r for r in table.rows if r.rated and r.score is not None]
+    if len(scored) < 2:
+        return None
+    col = {"unit": _("đơn vị"), "rank": _("hạng"), "score": _("điểm"), "tier": _("mức"),
+           "threshold": _("ngưỡng"), "label": _("nhãn")}
+    frame = pd.DataFrame([{col["unit"]: dataset.agencies[r.agency].label, col["rank"]: r.rank,
+                           col["score"]: _num(r.score), col["tier"]: r.tier or "—"} for r in scored])
+    tiers = m.tiers_for(table.bloc.id)
+    thresholds = [{col["threshold"]: float(t.min), col["label"]: f"{t.name} ≥ {_.number(t.min)}"}
+                  for t in tiers if t.min]
+    top, bottom = scored[0], scored[-1]
+    caption = _("Điểm năm %(year)s, khối %(bloc)s: cao nhất %(top)s %(top_score)s, thấp nhất %(bottom)s "
+                "%(bottom_score)s; %(n)s đơn vị có điểm.", year=table.edition.year, bloc=table.bloc.name,
+                top=dataset.agencies[top.agency].label, top_score=_.score(top.score, m.decimals),
+                bottom=dataset.agencies[bottom.agency].label, bottom_score=_.score(bottom.score, m.decimals),
+                n=len(scored))
+    if thresholds:
+        caption += " " + _("Vạch đứt: ngưỡng các mức (%(thresholds)s).",
+                           thresholds=", ".join(t[col["label"]] for t in thresholds))
+    title = _("Điểm theo thứ hạng")
+    text = {"axis": _("Điểm"), "tier": _("Mức"), "title": _("Điểm của %(n)s đơn vị, theo thứ hạng", n=len(scored))}
+    params = {"max": _num(m.score_max), "tiers": [t.name for t in tiers],
+              "coloured": any(r.tier for r in scored), "thresholds": thresholds, "col": col, "text": text}
+    return Chart("diem-theo-thu-hang", title, caption, frame, params, draw_scores)
+
+
+def draw_scores(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
+    col, text = params["col"], params["text"]
+    unit, score, tier = col["unit"], col["score"], col["tier"]
+    y = alt.Y(f"{unit}:N", title=None, sort=list(frame[unit]), axis=_labels(34))
+    x = alt.X(f"{score}:Q", title=text["axis"],
+              scale=alt.Scale(domain=[0, params["max"]] if params["max"] is not None else alt.Undefined))
+    names = params["tiers"]
+    colour = (alt.Color(f"{tier}:N", title=text["tier"], sort=names,
+                        scale=alt.Scale(domain=names, range=TIER_COLOURS[:len(names)]), legend=alt.Legend(orient="top"))
+              if params["coloured"] else alt.ColorValue(ACCENT))
+    layers = [alt.Chart(frame).mark_bar(height={"band": 0.7}).encode(
+        y=y, x=x, color=colour, tooltip=[alt.Tooltip(f"{col['rank']}:Q"), alt.Tooltip(f"{unit}:N"),
+                                          alt.Tooltip(f"{score}:Q"), alt.Tooltip(f"{tier}:N")])]
+    if params["thresholds"]:
+        thresholds = pd.DataFrame(params["thresholds"])
+        at = alt.X(f"{col['threshold']}:Q")
+        layers.append(alt.Chart(thresholds).mark_rule(strokeDash=[4, 3], color=INK).encode(x=at))
+        layers.append(alt.Chart(thresholds).mark_text(align="left", dx=3, dy=-6, baseline="bottom", fontSize=11,
+                                                      color=INK).encode(x=at, y=alt.YValue(0),
+                                                                        text=alt.Text(f"{col['label']}:N")))
+    return alt.layer(*layers).properties(width=WIDTH - 100, height=18 * len(frame), title=text["title"])
+
+
+def province_map(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
+    """Provinces placed by their coordinates, coloured by tier (or by rank where no tier
+    was published). No boundary file: one dot per province."""
+    col = {"province": _("tỉnh"), "lat": _("vĩ độ"), "lon": _("kinh độ"), "rank": _("hạng"), "tier": _("mức")}
+    rows = []
+    for r in table.rows:
+        agency = dataset.agencies[r.agency]
+        where = coordinates(agency)
+        if where and (r.rank is not None or r.tier):
+            rows.append({col["province"]: agency.label, col["lat"]: where[0], col["lon"]: where[1],
+                         col["rank"]: r.rank, col["tier"]: r.tier or "—"})
+    if len(rows) < 5:
+        return None
+    frame = pd.DataFrame(rows)
+    by_tier = bool(frame[col["tier"]].ne("—").all())
+    best = sorted((r for r in rows if r[col["rank"]] is not None), key=lambda r: r[col["rank"]])[:5]
+    caption = _("Bản đồ %(n)s tỉnh, thành phố đặt theo tọa độ, tô màu theo %(by)s. Dẫn đầu: %(best)s.",
+                n=len(rows), by=_("mức") if by_tier else _("thứ hạng (càng đậm càng cao)"),
+                best=", ".join(f"{r[col['province']]} ({r[col['rank']]})" for r in best))
+    text = {"tier": _("Mức"), "rank": _("Hạng"), "title": _("Bản đồ theo vị trí tỉnh, thành phố")}
+    params = {"by_tier": by_tier, "tiers": [t.name for t in table.edition.methodology.tiers_for(table.bloc.id)],
+              "col": col, "text": text}
+    return Chart("ban-do", _("Bản đồ"), caption, frame, params, draw_map)
+
+
+def draw_map(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
+    col, text, names = params["col"], params["text"], params["tiers"]
+    rank, tier, province = col["rank"], col["tier"], col["province"]
+    colour = (alt.Color(f"{tier}:N", title=text["tier"], sort=names,
+                        scale=alt.Scale(domain=names, range=TIER_COLOURS[:len(names)]))
+              if params["by_tier"] else
+              alt.Color(f"{rank}:Q", title=text["rank"], scale=alt.Scale(scheme="blues", reverse=True),
+                        legend=alt.Legend(orient="right", direction="vertical")))
+    base = alt.Chart(frame).encode(longitude=alt.Longitude(f"{col['lon']}:Q"), latitude=alt.Latitude(f"{col['lat']}:Q"))
+    return alt.layer(
+        base.mark_circle(size=120, opacity=0.9, stroke="white", strokeWidth=1).encode(
+            color=colour, tooltip=[alt.Tooltip(f"{province}:N"), alt.Tooltip(f"{rank}:Q"), alt.Tooltip(f"{tier}:N")]),
+        base.transform_filter(f"datum['{rank}'] != null && datum['{rank}'] <= 5").mark_text(
+            align="left", dx=8, fontSize=11, color=INK).encode(text=alt.Text(f"{province}:N")),
+    ).project(type="mercator").properties(width=300, height=520, title=text["title"])
+
+
+def page_charts(dataset: Dataset, tables: dict[int, list[BlocTable]], units: dict[str, UnitHistory],
+                language: Language = Language()) -> dict[tuple, list[Chart]]:
+    """Every chart of the site, keyed by the page that shows it: ("edition", year),
+    ("bloc", year, bloc id) or ("unit", agency id)."""
+    out: dict[tuple, list[Chart]] = {}
+    for year, edition_tables in tables.items():
+        out[("edition", year)] = [c for c in [tier_distribution(edition_tables, language)] if c]
+        for table in edition_tables:
+            out[("bloc", year, table.bloc.id)] = [
+                c for c in (bloc_scores(dataset, table, language), province_map(dataset, table, language)) if c]
+    for agency_id, unit in units.items():
+        out[("unit", agency_id)] = [c for c in (unit_trend(dataset, unit, language), unit_criteria(unit, language))
+                                    if c]
+    return out

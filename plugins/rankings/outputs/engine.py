@@ -1,0 +1,80 @@
+"""The one engine behind every rendered output (charts, PDFs, share images): each made
+from an input by a module-level function, kept in a cache under a hash of the input's
+key and of whatever else shapes the output (the salt), made only when missing, over all
+cores when there are many, and copied to where the site wants it."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .files import write_atomically
+
+
+@dataclass
+class Engine:
+    make: Callable[[Any], Sequence[bytes | str]]  # module-level (workers run it): one content per suffix
+    key: Callable[[Any], str]  # the text that identifies an input's output
+    folder: Path  # the cache
+    salt: str  # changes whenever `make` would give other output for the same key
+    suffixes: tuple[str, ...]
+    pool_from: int  # fewer misses than this are made faster here than in fresh processes
+    start: Callable[[], None] | None = None  # once in every process that makes (fonts)
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    rendered: int = 0  # counts, for `invoke bench` and the build's summary
+    cached: int = 0
+
+    def __post_init__(self):
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def _paths(self, item) -> tuple[Path, ...]:
+        name = hashlib.sha256((self.key(item) + self.salt).encode("utf-8")).hexdigest()
+        return tuple(self.folder / f"{name}{suffix}" for suffix in self.suffixes)
+
+    def prepare(self, items: Sequence) -> list[tuple[Path, ...]]:
+        """The cached files of each item, in order, making those not there yet."""
+        paths = [self._paths(item) for item in items]  # each key hashed once
+        missing = {p: item for p, item in zip(paths, items) if not p[0].exists()}
+        self.cached += len(paths) - len(missing)
+        self.rendered += len(missing)
+        if len(missing) >= self.pool_from and self.workers > 1:
+            # Fresh processes: the build process runs other libraries' threads (the chart
+            # engine's among them), and a fork copies their locks, not the threads. One
+            # input at a time: they differ in cost, and chunks would leave a core idle.
+            with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                     initializer=self.start) as pool:
+                for p, made in zip(missing, pool.map(self.make, missing.values())):
+                    self._keep(p, made)
+        else:
+            if missing and self.start:
+                self.start()
+            for p, item in missing.items():
+                self._keep(p, self.make(item))
+        return paths
+
+    @staticmethod
+    def _keep(paths: tuple[Path, ...], made: Sequence[bytes | str]) -> None:
+        # The first file last: once it is in the cache, all of them are.
+        for path, content in reversed(list(zip(paths, made, strict=True))):
+            write_atomically(path, content)
+
+    def write_all(self, jobs: dict[Path, Any]) -> None:
+        """Each target file from its input (the first of the files it makes)."""
+        for target, paths in zip(jobs, self.prepare(list(jobs.values()))):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(paths[0], target)
+
+
+def salt(*parts: str, files: Sequence[Path] = ()) -> str:
+    """A hash of the versions and files that shape an engine's output."""
+    digest = hashlib.sha256("|".join(parts).encode())
+    for path in sorted(files):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,18 @@
+"""The theme's fonts, registered with the SVG renderer (vl-convert) once per process."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+
+@functools.cache
+def register(folder: str) -> None:
+    import vl_convert  # only where something is drawn
+
+    vl_convert.register_font_directory(folder)
+
+
+def files(folder: Path) -> list[Path]:
+    """The font files, for the salt of what they shape."""
+    return sorted(folder.glob("*.ttf"))

@@ -1,0 +1,1 @@
+"""The ranking rules: pure functions, and their application to an edition."""

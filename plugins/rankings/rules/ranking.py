@@ -1,0 +1,62 @@
+"""The ranking rules of the data contract, as pure functions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Hashable
+
+from ..data.model import Tier
+
+
+def competition_ranks(scores: Mapping[Hashable, Decimal]) -> dict[Hashable, int]:
+    """Standard competition ranks, best score first: equal scores share a rank and
+    the next rank skips (1, 2, 2, 4)."""
+    ordered = sorted(scores.values(), reverse=True)
+    first_position = {}
+    for position, score in enumerate(ordered, start=1):
+        first_position.setdefault(score, position)
+    return {key: first_position[score] for key, score in scores.items()}
+
+
+def tier_for(score: Decimal, tiers: Sequence[Tier]) -> str | None:
+    """The first tier, best first, whose threshold the score reaches; None if no tier
+    has a threshold or the score is below all of them."""
+    for tier in tiers:
+        if tier.min is not None and score >= tier.min:
+            return tier.name
+    return None
+
+
+def derivable(tiers: Sequence[Tier]) -> bool:
+    """Tiers can be derived from scores only when every tier has a threshold."""
+    return bool(tiers) and all(t.min is not None for t in tiers)
+
+
+def combined_score(values: Mapping[str, Decimal | None], weights: Mapping[str, Decimal] | None = None) -> Decimal | None:
+    """Sum (or weighted sum) of the parts; None when any part is unknown."""
+    if not values or any(v is None for v in values.values()):
+        return None
+    if weights is None:
+        return sum(values.values(), Decimal(0))
+    return sum((weights[k] * v for k, v in values.items()), Decimal(0))
+
+
+def quantum(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
+
+
+def rounded(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(quantum(decimals), rounding=ROUND_HALF_UP)
+
+
+def agrees(given: Decimal, computed: Decimal, decimals: int) -> bool:
+    """A given score agrees with the computed one within half a unit of the last shown decimal."""
+    return abs(given - computed) <= quantum(decimals) / 2
+
+
+def rank_change(previous_rank: int | None, rank: int | None) -> int | None:
+    """Places gained since the previous edition (positive = moved up)."""
+    if previous_rank is None or rank is None:
+        return None
+    return previous_rank - rank

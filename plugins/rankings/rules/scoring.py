@@ -1,0 +1,125 @@
+"""Applies the ranking rules to an edition: computed scores, ranks and tiers, checked
+against what was published."""
+
+from __future__ import annotations
+
+from ..data.model import Dataset, Edition, Methodology, Result
+from ..data.problems import Problems
+from . import ranking
+
+PARTIAL_HINT = ('; nếu bảng công bố không đầy đủ, đặt rank_source = "published" '
+                "trong [score] của methodology.toml")
+
+
+def score_edition(edition: Edition, bloc_ids: list[str], problems: Problems) -> None:
+    m = edition.methodology
+    for bloc in bloc_ids:
+        rows = [r for r in edition.bloc_results(bloc) if r.rated]
+        for result in rows:
+            _fill_parent_criteria(result, m)
+            _fill_score(result, m, edition.results_file, problems)
+        _rank(rows, "rank", lambda r: r.score, lambda r: r.rank, _set_rank, m,
+              edition.results_file, problems)
+        for c in m.criteria_for(bloc):
+            _rank(rows, f"{c.id}-rank", lambda r, c=c.id: r.criteria.get(c),
+                  lambda r, c=c.id: r.criteria_rank.get(c),
+                  lambda r, value, c=c.id: r.criteria_rank.__setitem__(c, value), m,
+                  edition.results_file, problems)
+        _tiers(rows, bloc, m, edition.results_file, problems)
+
+
+def _fill_parent_criteria(result: Result, m: Methodology) -> None:
+    """A criterion with children and no value of its own scores the sum of its children."""
+    def depth(c):
+        d, parent = 0, c.parent
+        while parent:
+            d, parent = d + 1, next((p.parent for p in m.criteria if p.id == parent), None)
+        return d
+
+    for criterion in sorted(m.criteria, key=depth, reverse=True):
+        children = [c.id for c in m.children(criterion.id) if c.id in result.criteria]
+        if children and criterion.id in result.criteria and result.criteria[criterion.id] is None:
+            result.criteria[criterion.id] = ranking.combined_score(
+                {c: result.criteria[c] for c in children})
+
+
+def _fill_score(result: Result, m: Methodology, label: str, problems: Problems) -> None:
+    if m.method == "given":
+        return
+    top = [c for c in m.criteria_for(result.bloc) if c.parent is None]
+    weights = {c.id: c.weight for c in top} if m.method == "weighted" else None
+    computed = ranking.combined_score({c.id: result.criteria.get(c.id) for c in top}, weights)
+    if computed is None:
+        return
+    if result.score is None:
+        # Rounded as it is shown, so that scores a reader sees as equal share a rank.
+        result.score, result.score_computed = ranking.rounded(computed, m.decimals), True
+    elif not ranking.agrees(result.score, computed, m.decimals):
+        how = "tổng" if m.method == "sum" else "tổng có trọng số"
+        problems.add(label, result.row, "score",
+                     f"điểm công bố {result.score} khác điểm tính được ({how} các tiêu chí) "
+                     f"{ranking.rounded(computed, m.decimals)}")
+
+
+def _set_rank(result: Result, value: int) -> None:
+    result.rank, result.rank_computed = value, True
+
+
+def _rank(rows: list[Result], column: str, score_of, rank_of, set_rank, m: Methodology,
+          label: str, problems: Problems) -> None:
+    """Overall or criterion ranks: computed from scores where the rank is not given;
+    a given rank that disagrees fails, unless the methodology says published ranks stand."""
+    scores = {id(r): score_of(r) for r in rows if score_of(r) is not None}
+    computed = ranking.competition_ranks(scores)
+    for r in rows:
+        if id(r) not in computed:
+            continue
+        given, mine = rank_of(r), computed[id(r)]
+        if given is None:
+            if m.rank_source == "computed":
+                set_rank(r, mine)
+        elif given != mine:
+            message = (f"thứ hạng công bố {given} khác thứ hạng tính từ điểm {mine} "
+                       f"(điểm {score_of(r)})")
+            if m.rank_source == "published":
+                problems.warn(label, r.row, column, message + "; giữ thứ hạng công bố")
+            else:
+                problems.add(label, r.row, column, message + PARTIAL_HINT)
+
+
+def _tiers(rows: list[Result], bloc: str, m: Methodology, label: str, problems: Problems) -> None:
+    tiers = m.tiers_for(bloc)
+    names = [t.name for t in tiers]
+    for r in rows:
+        if r.tier is not None and tiers and r.tier not in names:
+            problems.add(label, r.row, "tier",
+                         f"mức «{r.tier}» không có trong methodology.toml cho khối «{bloc}» "
+                         f"(có: {', '.join(names)})")
+            continue
+        if r.score is None or not ranking.derivable(tiers):
+            continue
+        derived = ranking.tier_for(r.score, tiers)
+        if r.tier is None:
+            r.tier, r.tier_computed = derived, derived is not None
+        elif r.tier != derived:
+            problems.add(label, r.row, "tier",
+                         f"mức công bố «{r.tier}» trái với ngưỡng: điểm {r.score} ứng với mức "
+                         f"«{derived or 'không đạt mức nào'}»")
+
+
+def link_editions(dataset: Dataset) -> None:
+    """Rank change since the previous edition: only for units rated in both, in the same
+    bloc, and only when the methodology says the editions can be compared."""
+    years = sorted(dataset.editions)
+    for previous, year in zip(years, years[1:]):
+        edition = dataset.editions[year]
+        edition.previous = previous
+        if not edition.methodology.comparable_with_previous:
+            continue
+        before = {(r.agency, r.bloc): r for r in dataset.editions[previous].results if r.rated}
+        for r in edition.results:
+            old = before.get((r.agency, r.bloc))
+            if r.rated and old is not None:
+                r.previous_rank = old.rank
+                r.rank_change = ranking.rank_change(old.rank, r.rank)
+

@@ -1,0 +1,1 @@
+"""What the site says in each language: the catalog of its outputs, the views, the words and numbers."""

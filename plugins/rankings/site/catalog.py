@@ -1,0 +1,181 @@
+"""Every output of the site, each described once: its address, template, title,
+description, date and what it shows. A pure function of the loaded data (and of the
+language's words): the Pelican generator, the PDFs, the share images, the embeds and the
+downloads all walk this list, and a test holds it against the site contract."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..data.model import Dataset, Edition
+from .formatting import sort_key
+from .i18n import Language
+from .translated import translated
+from .views import UnitHistory, edition_tables, unit_histories
+
+CARD = "chia-se.png"  # a page's share image, beside it (the site's at the top)
+EMBED = "nhung"  # /<page>/nhung/<chart id>/: a chart alone, to embed
+
+
+def embed_url(url: str, chart) -> str:
+    """The address of a chart's page of its own, below the page that shows it."""
+    return f"{url}{EMBED}/{chart.id}/"
+
+
+@dataclass(frozen=True, eq=False)
+class Page:
+    """An HTML page, written through Pelican's writer."""
+
+    url: str  # its address below the site: "" for the home page, else ending in "/"
+    template: str
+    title: str
+    description: str
+    date: datetime.date  # when its figures were announced (the sitemap's lastmod); never the build's
+    context: dict = field(default_factory=dict)
+    charts: tuple = ()  # the charts it shows (outputs.charts.Chart)
+    embeds: object = None  # for a chart's page of its own: that chart (its parent page is `parent`)
+    parent: Page | None = None
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    """A printable PDF of a page."""
+
+    path: str
+    template: str
+    title: str
+    description: str
+    page: Page  # the web page it prints: its address and charts
+    context: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class Card:
+    """The image a shared link shows (Open Graph, Twitter)."""
+
+    path: str
+    title: str
+    headline: str = ""
+    detail: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Download:
+    """A file offered as it is: open data made from the dataset, or an original document."""
+
+    path: str
+    content: Callable[[], bytes] | None = None
+    source: Path | None = None  # a file copied as it is
+
+
+@dataclass
+class Catalog:
+    dataset: Dataset  # in the site's language
+    pages: list[Page]
+    reports: list[Report]
+    cards: list[Card]
+    downloads: list[Download]
+
+    def paths(self) -> list[str]:
+        """Every file the catalog writes, below the site."""
+        return ([p.save_as for p in self.pages] + [r.path for r in self.reports] + [c.path for c in self.cards]
+                + [d.path for d in self.downloads])
+
+
+def catalog(loaded: Dataset, lang: str, _: Language, paths: dict[str, str],
+            announcements: dict[int, object] | None = None, charts: Callable | None = None,
+            open_data: Callable | None = None) -> Catalog:
+    """The site of the loaded data in language `lang`. `announcements` are the articles
+    announcing each edition's results; `charts(dataset, tables, units, language)` gives the
+    charts of each page by key (outputs.charts.page_charts); `open_data(dataset)` the
+    download files (outputs.opendata.files). Without them, the pages have no charts and
+    /du-lieu/ no files."""
+    dataset = translated(loaded, lang)
+    tables = {year: edition_tables(dataset, edition) for year, edition in dataset.editions.items()}
+    units = unit_histories(dataset, tables)
+    charts = charts(dataset, tables, units, _) if charts else {}
+    announcements = announcements or {}
+    pages, reports, cards = [], [], []
+    series, latest = dataset.series, dataset.latest
+    announced = [e.methodology.announced for e in dataset.editions.values() if e.methodology.announced]
+    last_announced = max(announced) if announced else datetime.date(max(dataset.editions, default=2000), 12, 31)
+
+    def date(edition: Edition | None) -> datetime.date:
+        return (edition.methodology.announced if edition and edition.methodology.announced else None) or last_announced
+
+    def page(url, template, title, description, when, context=None, chart_key=None) -> Page:
+        shown = tuple(charts.get(chart_key, ()))
+        made = Page(url, template, title, description, when, context or {}, shown)
+        pages.append(made)
+        for chart in shown:  # each chart also has a page of its own, to embed
+            pages.append(Page(embed_url(url, chart), "embed", f"{chart.title} — {title}", chart.caption,
+                              when, {}, (), chart, made))
+        return made
+
+    def card_of(agency_id: str) -> str:
+        return f"{paths['unit']}/{agency_id}/{CARD}"
+
+    page("", "home", series.title, _("%(publisher)s: kết quả xếp hạng các năm.", publisher=series.publisher),
+         date(latest), {"tables": tables.get(latest.year, []) if latest else []})
+    for year, edition in dataset.editions.items():
+        page(f"{year}/", "edition", _("Kết quả năm %(year)s", year=year),
+             _("%(series)s: kết quả năm %(year)s, theo từng khối.", series=series.title, year=year), date(edition),
+             {"edition": edition, "tables": tables[year], "announcement": announcements.get(year)},
+             ("edition", year))
+        page(f"{year}/{paths['methodology']}/", "methodology", _("Phương pháp đánh giá năm %(year)s", year=year),
+             edition.methodology.name, date(edition), {"edition": edition})
+        for table in tables[year]:
+            bloc = table.bloc
+            shown = page(f"{year}/{bloc.id}/", "bloc", _("%(bloc)s — xếp hạng năm %(year)s", bloc=bloc.name, year=year),
+                         _("Bảng xếp hạng khối %(bloc)s năm %(year)s: thứ hạng, điểm, mức.", bloc=bloc.name, year=year),
+                         date(edition), {"edition": edition, "table": table}, ("bloc", year, bloc.id))
+            reports.append(Report(f"{year}/{bloc.id}.pdf", "pdf/bloc",
+                                  _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=bloc.name, year=year),
+                                  f"{series.title}: {bloc.name}, {year}", shown, {"edition": edition, "table": table}))
+    for agency_id, unit in units.items():
+        entry, name = unit.latest, unit.agency.name
+        shown = page(f"{paths['unit']}/{agency_id}/", "agency", name,
+                     _("%(unit)s: xếp hạng qua các năm.", unit=name) if entry else
+                     _("%(unit)s: chưa có kết quả xếp hạng trong dữ liệu.", unit=name),
+                     date(entry.edition if entry else None), {"unit": unit, "share_image": card_of(agency_id)},
+                     ("unit", agency_id))
+        reports.append(Report(f"{paths['unit']}/{agency_id}.pdf", "pdf/agency", name,
+                              _("%(series)s: %(unit)s qua các năm", series=series.title, unit=name), shown,
+                              {"unit": unit}))
+        cards.append(_unit_card(card_of(agency_id), unit, _))
+    page(f"{paths['unit']}/", "units", _("Các đơn vị"), _("Danh sách mọi đơn vị, theo vần A–Z."), date(latest),
+         {"units": sorted(units.values(), key=lambda u: sort_key(u.agency.name))})
+    page(f"{paths['data']}/", "opendata", _("Dữ liệu mở"),
+         _("Tải kết quả các năm dưới dạng CSV, JSON và Data Package."), date(latest))
+    page(f"{paths['news']}/", "news", _("Tin tức"), _("Thông báo kết quả các kỳ đánh giá."), date(latest))
+    cards.insert(0, Card(CARD, series.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else ""))
+    return Catalog(dataset, pages, reports, cards, _downloads(dataset, paths, open_data))
+
+
+def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:
+    entry = unit.latest
+    if entry is None:
+        return Card(path, unit.agency.name)
+    r, m = entry.result, entry.edition.methodology
+    detail = [entry.table.bloc.name]
+    if r.tier:
+        detail.append(_("mức %(tier)s", tier=r.tier))
+    if r.score is not None:
+        detail.append(_("điểm %(score)s", score=_.score(r.score, m.decimals)))
+    return Card(path, unit.agency.name, f"{_.rank_of(r, entry.table)} · {_('Năm %(year)s', year=entry.edition.year)}",
+                " · ".join(detail))
+
+
+def _downloads(dataset: Dataset, paths: dict[str, str], open_data: Callable | None) -> list[Download]:
+    files = [Download(f"{paths['data']}/{name}", make) for name, make in (open_data(dataset) if open_data else [])]
+    for year, edition in dataset.editions.items():
+        files += [Download(f"{year}/{paths['documents']}/{document}", source=Path(edition.folder, document))
+                  for document in edition.methodology.documents]
+    return files

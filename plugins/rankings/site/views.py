@@ -1,0 +1,163 @@
+"""What each page shows, computed from the dataset: plain objects for the templates."""
+
+from __future__ import annotations
+
+import functools
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..data.model import Agency, Bloc, Criterion, Dataset, Edition, Result
+from .formatting import sort_key
+
+
+@dataclass
+class BlocTable:
+    """One bloc of one edition, in rank order."""
+
+    edition: Edition
+    bloc: Bloc
+    rows: list[Result]
+    criteria: list[Criterion]  # the criteria with at least one published figure
+    unpublished_criteria: list[Criterion]
+    partial: bool
+    rated: int
+    not_rated: int
+    tiers: list[tuple[str, int]] = field(default_factory=list)  # (tier, count), best first
+    missing_ranks: list[str] = field(default_factory=list)  # "4", "6–17"
+    medians: dict[str, Decimal] = field(default_factory=dict)  # by criterion; none for a partial table
+
+    @property
+    def size(self) -> int | None:
+        """N in "rank n of N", known only for a complete table."""
+        return None if self.partial else self.rated
+
+    @functools.cached_property  # asked once per row by the templates
+    def has_scores(self) -> bool:
+        return any(r.score is not None for r in self.rows)
+
+    @functools.cached_property
+    def has_changes(self) -> bool:
+        return any(r.rank_change is not None for r in self.rows)
+
+    @property
+    def tier_total(self) -> int:
+        return sum(n for _, n in self.tiers)
+
+    @property
+    def leaders(self) -> list[Result]:
+        return [r for r in self.rows if r.rank is not None and r.rank <= 3]
+
+
+def bloc_table(dataset: Dataset, edition: Edition, bloc: Bloc) -> BlocTable:
+    m = edition.methodology
+    # Ranked rows by rank (ties by name); the rest in the order the source listed them.
+    rows = sorted(edition.bloc_results(bloc.id),
+                  key=lambda r: (not r.rated, r.rank is None, r.rank or 0,
+                                 sort_key(dataset.agencies[r.agency].label) if r.rank else (), r.row))
+    applicable = m.criteria_for(bloc.id)
+    published = [c for c in applicable
+                 if any(r.criteria.get(c.id) is not None or r.criteria_rank.get(c.id) is not None
+                        for r in rows)]
+    rated = [r for r in rows if r.rated]
+    tier_counts = Counter(r.tier for r in rated if r.tier)
+    names = [t.name for t in m.tiers_for(bloc.id)] or sorted(tier_counts, key=sort_key)
+    return BlocTable(
+        edition=edition, bloc=bloc, rows=rows, criteria=published,
+        unpublished_criteria=[c for c in applicable if c not in published],
+        partial=m.partial(bloc.id), rated=len(rated), not_rated=len(rows) - len(rated),
+        tiers=[(name, tier_counts[name]) for name in names if tier_counts[name] or m.tiers_for(bloc.id)],
+        missing_ranks=_missing_ranks([r.rank for r in rated if r.rank is not None]),
+        medians={} if m.partial(bloc.id) else _medians(rated, published),
+    )
+
+
+def _medians(rated: list[Result], criteria: list[Criterion]) -> dict[str, Decimal]:
+    out = {}
+    for c in criteria:
+        known = [r.criteria[c.id] for r in rated if r.criteria.get(c.id) is not None]
+        if known:
+            out[c.id] = statistics.median(known)
+    return out
+
+
+def _missing_ranks(ranks: list[int]) -> list[str]:
+    """Ranks below the worst known one that no known row holds, skipping the places
+    that ties leave out (1, 2, 2, 4 misses nothing)."""
+    counts = Counter(ranks)
+    taken = set()
+    for rank, n in counts.items():
+        taken.update(range(rank, rank + n))
+    missing = [k for k in range(1, max(ranks, default=0) + 1) if k not in taken]
+    spans, start = [], None
+    for i, k in enumerate(missing):
+        if start is None:
+            start = k
+        if i + 1 == len(missing) or missing[i + 1] != k + 1:
+            spans.append(str(start) if start == k else f"{start}–{k}")
+            start = None
+    return spans
+
+
+def edition_tables(dataset: Dataset, edition: Edition) -> list[BlocTable]:
+    """The bloc tables of an edition, leaving out blocs with no unit in it."""
+    tables = [bloc_table(dataset, edition, bloc) for bloc in dataset.series.blocs]
+    return [t for t in tables if t.rows]
+
+
+@dataclass
+class CriterionLine:
+    criterion: Criterion
+    value: Decimal | None
+    rank: int | None
+    median: Decimal | None
+
+
+@dataclass
+class UnitEdition:
+    """One unit in one edition, with what its bloc looked like."""
+
+    table: BlocTable
+    result: Result
+    criteria: list[CriterionLine]
+
+    @property
+    def edition(self) -> Edition:
+        return self.table.edition
+
+    @property
+    def has_median(self) -> bool:
+        return any(line.median is not None for line in self.criteria)
+
+
+@dataclass
+class UnitHistory:
+    agency: Agency
+    entries: list[UnitEdition]  # newest first
+    predecessors: list[Agency]
+    successor: Agency | None
+
+    @property
+    def latest(self) -> UnitEdition | None:
+        return self.entries[0] if self.entries else None
+
+
+def unit_histories(dataset: Dataset, tables: dict[int, list[BlocTable]]) -> dict[str, UnitHistory]:
+    """Every unit across the editions, from one pass over the bloc tables."""
+    appearances: dict[str, list[UnitEdition]] = {agency_id: [] for agency_id in dataset.agencies}
+    for year in sorted(tables, reverse=True):
+        for table in tables[year]:
+            for result in table.rows:
+                appearances[result.agency].append(UnitEdition(table, result, [
+                    CriterionLine(c, result.criteria.get(c.id), result.criteria_rank.get(c.id), table.medians.get(c.id))
+                    for c in table.criteria
+                    if result.criteria.get(c.id) is not None or result.criteria_rank.get(c.id) is not None]))
+    predecessors: dict[str, list[Agency]] = {}
+    for agency in dataset.agencies.values():
+        if agency.successor:
+            predecessors.setdefault(agency.successor, []).append(agency)
+    return {agency.id: UnitHistory(agency, appearances[agency.id],
+                                   sorted(predecessors.get(agency.id, []), key=lambda a: sort_key(a.name)),
+                                   dataset.agencies.get(agency.successor) if agency.successor else None)
+            for agency in dataset.agencies.values()}
