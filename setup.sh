@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Sets up a fresh machine and builds the site from data/: Debian packages (Pango for the PDFs;
-# Chromium, poppler-utils, qpdf and Java (the Nu HTML checker) for the tests),
+# Sets up a fresh machine and builds the site from data/: Debian packages (Chromium,
+# poppler-utils, qpdf and Java (the Nu HTML checker), all for the tests),
 # a virtual environment with the pinned Python packages, then `invoke build`.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-debian_packages=(chromium poppler-utils qpdf default-jre-headless libpango-1.0-0 libpangoft2-1.0-0)
+debian_packages=(chromium poppler-utils qpdf default-jre-headless)
 missing=()
 for package in "${debian_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

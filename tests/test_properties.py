@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -67,7 +68,7 @@ HOSTILE = ["<script>alert(1)</script>", "# Tiêu đề [liên kết](javascript:
                       .filter(str.strip), min_size=4, max_size=4))
 def test_hostile_notes_are_shown_as_text_everywhere(tmp_path_factory, drawn):
     """One build holding a hostile note on every row: each is shown exactly, escaped, on
-    the bloc page and the unit page, and passed as a value in the open data."""
+    the bloc page and the unit page, as text in the PDFs, and as a value in the open data."""
     folder = fresh_copy(tmp_path_factory)
     notes = dict(zip(range(9), HOSTILE + drawn))
     for row, note in notes.items():
@@ -83,6 +84,9 @@ def test_hostile_notes_are_shown_as_text_everywhere(tmp_path_factory, drawn):
         unit = BeautifulSoup((site / "co-quan" / agency / "index.html").read_text("utf-8"), "html.parser")
         assert " ".join(note.split()) in " ".join(unit.select_one("section[id='2019']").get_text(" ").split())
         assert records[agency]["note"] == note.strip()
+        for pdf in (site / "2019" / f"{bloc}.pdf", site / "co-quan" / f"{agency}.pdf"):
+            printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+            assert "".join(note.split()) in "".join(printed.split()), (pdf, note)  # lines wrap where they like
 
 
 def reference_ranks(scores: dict) -> dict:

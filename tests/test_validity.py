@@ -42,7 +42,7 @@ import os, signal, sys, tempfile
 sys.path.insert(0, {plugins!r})
 from pathlib import Path
 from rankings import build
-from rankings.outputs import engine
+from rankings.outputs import engine, pdf
 
 phase, output, cache = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 
@@ -53,6 +53,7 @@ if phase == "staging created":
     make_folder = tempfile.mkdtemp
     tempfile.mkdtemp = lambda *a, **k: (make_folder(*a, **k), die())[0]
 elif phase == "pools running":
+    pdf.POOL_FROM = 2  # the fixture's few reports go to a pool too
     class Pool(engine.ProcessPoolExecutor):
         def map(self, *args, **kwargs):
             results = super().map(*args, **kwargs)

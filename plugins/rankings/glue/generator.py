@@ -110,14 +110,15 @@ class RankingsGenerator(Generator):
         self._timed("cards", engine, jobs)
 
     def _write_reports(self, figures: dict) -> None:
-        from ..outputs.pdf import pdf_engine
+        from ..outputs.pdf import as_json, pdf_engine
+        from ..site.reports import address, document
 
-        site, publisher = self.settings.get("SITEURL", ""), self.catalog.dataset.series.publisher
-        jobs = {Path(self.output_path, report.path): self.get_template(report.template).render(
-            self.context, web_url=f"{site}/{report.page.url}", pdf_title=f"{report.title} — {publisher}",
-            pdf_description=report.description, charts=figures.get(report.page, []), **report.context)
-            for report in self.catalog.reports}
-        engine = pdf_engine(Path(self.settings["THEME"]) / "static", config.cache_folder(self.settings, "pdf"))
+        site, lang = self.settings.get("SITEURL", ""), self.settings["DEFAULT_LANG"]
+        jobs = {Path(self.output_path, report.path): as_json(document(
+            report, self.catalog.dataset, figures.get(report.page, []), self.catalog.language, lang,
+            address(site, self.settings["SITENAME"], report.page.url))) for report in self.catalog.reports}
+        engine = pdf_engine(Path(self.settings["THEME"]) / "templates" / "pdf", config.chart_fonts(self.settings),
+                            config.cache_folder(self.settings, "pdf"))
         self._timed("PDFs", engine, jobs)
 
     @staticmethod

@@ -78,6 +78,7 @@ class Download:
 @dataclass
 class Catalog:
     dataset: Dataset  # in the site's language
+    language: Language
     pages: list[Page]
     reports: list[Report]
     cards: list[Card]
@@ -156,7 +157,7 @@ def catalog(loaded: Dataset, lang: str, _: Language, paths: dict[str, str],
          _("Tải kết quả các năm dưới dạng CSV, JSON và Data Package."), date(latest))
     page(f"{paths['news']}/", "news", _("Tin tức"), _("Thông báo kết quả các kỳ đánh giá."), date(latest))
     cards.insert(0, Card(CARD, series.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else ""))
-    return Catalog(dataset, pages, reports, cards, _downloads(dataset, paths, open_data))
+    return Catalog(dataset, _, pages, reports, cards, _downloads(dataset, paths, open_data))
 
 
 def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:

@@ -73,5 +73,14 @@ class Language:
     def percent(self, part: int, whole: int) -> str:
         return formatting.percent(part, whole, self.locale)
 
+    def date(self, value) -> str:
+        return formatting.date(value, self.locale)
+
     def rank_of(self, result, table) -> str:
-        return labels.rank_of(self.catalog.gettext, result, table)
+        return labels.rank_of(self.catalog, result, table)
+
+    def change_text(self, result, edition) -> str:
+        return labels.change_text(self.catalog, result, edition)
+
+    def plural(self, singular: str, plural: str, n: int, **values) -> str:
+        return self.catalog.ngettext(singular, plural, n) % values

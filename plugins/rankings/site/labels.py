@@ -10,12 +10,13 @@ from gettext import NullTranslations
 
 from markupsafe import Markup, escape
 
-from .formatting import change, score
 from ..data.languages import SOURCE
+from .formatting import change, score
 
 
-def rank_of(gettext: Callable[[str], str], result, table) -> str:
+def rank_of(catalog: NullTranslations, result, table) -> str:
     """"Hạng 3/63", or why there is no rank."""
+    gettext = catalog.gettext
     if not result.rated:
         return gettext("Không đánh giá")
     if result.rank is None:
@@ -25,21 +26,22 @@ def rank_of(gettext: Callable[[str], str], result, table) -> str:
     return gettext("Hạng %(rank)s") % {"rank": result.rank}
 
 
+def change_text(catalog: NullTranslations, result, edition) -> str:
+    """The change in words; empty when there is none to show."""
+    moved, ngettext = result.rank_change, catalog.ngettext
+    if moved is None:
+        return ""
+    if moved > 0:
+        return ngettext("tăng %(n)s bậc so với năm %(year)s", "tăng %(n)s bậc so với năm %(year)s",
+                        moved) % {"n": moved, "year": edition.previous}
+    if moved < 0:
+        return ngettext("giảm %(n)s bậc so với năm %(year)s", "giảm %(n)s bậc so với năm %(year)s",
+                        -moved) % {"n": -moved, "year": edition.previous}
+    return catalog.gettext("giữ nguyên thứ hạng so với năm %(year)s") % {"year": edition.previous}
+
+
 def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Callable]:
     gettext, ngettext = catalog.gettext, catalog.ngettext
-
-    def change_text(result, edition) -> str:
-        """The change in words; empty when there is none to show."""
-        moved = result.rank_change
-        if moved is None:
-            return ""
-        if moved > 0:
-            return ngettext("tăng %(n)s bậc so với năm %(year)s", "tăng %(n)s bậc so với năm %(year)s",
-                            moved) % {"n": moved, "year": edition.previous}
-        if moved < 0:
-            return ngettext("giảm %(n)s bậc so với năm %(year)s", "giảm %(n)s bậc so với năm %(year)s",
-                            -moved) % {"n": -moved, "year": edition.previous}
-        return gettext("giữ nguyên thứ hạng so với năm %(year)s") % {"year": edition.previous}
 
     def change_mark(result, edition) -> Markup:
         """+3 / −2 / = with its meaning for screen readers and as a tooltip."""
@@ -77,5 +79,5 @@ def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Call
             return text
         return Markup('<span lang="{}">{}</span>').format(SOURCE, text)
 
-    return {"published": published, "criterion_cell": criterion_cell, "rank_of": functools.partial(rank_of, gettext),
-            "change_text": change_text, "change_mark": change_mark, "source_link": source_link}
+    return {"published": published, "criterion_cell": criterion_cell, "rank_of": functools.partial(rank_of, catalog),
+            "change_text": functools.partial(change_text, catalog), "change_mark": change_mark, "source_link": source_link}
