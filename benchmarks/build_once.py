@@ -16,7 +16,7 @@ from rankings.build import build_site  # noqa: E402
 
 
 class Stages(logging.Handler):
-    """Adds up the figures the generator logs for each stage ("PDFs: %d rendered, …"),
+    """Adds up the figures the generator logs for each stage ("PDFs (vi): %d rendered, …"),
     over the passes of a build (one per language)."""
 
     def __init__(self):
@@ -24,7 +24,7 @@ class Stages(logging.Handler):
         self.seen = {}
 
     def emit(self, record):
-        stage = record.msg.split(":", 1)[0]
+        stage = record.msg.split(":", 1)[0].split(" (", 1)[0]  # "PDFs (en): …" adds to "PDFs"
         before = self.seen.get(stage, [0] * len(record.args))
         self.seen[stage] = [a + b for a, b in zip(before, record.args)]
 

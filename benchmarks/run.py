@@ -74,6 +74,10 @@ def report(results: list[dict]) -> str:
             f"{r['runs'][label]['stages']['PDFs'][0]} / "
             f"{1000 * r['runs'][label]['stages']['PDFs'][2] / max(r['runs'][label]['stages']['PDFs'][0], 1):.0f} ms"
             for r in results])
+    row("PDFs from the cache, no change / ms per PDF", [
+        f"{r['runs']['no change']['stages']['PDFs'][1]} / "
+        f"{1000 * r['runs']['no change']['stages']['PDFs'][2] / max(r['runs']['no change']['stages']['PDFs'][1], 1):.1f} ms"
+        for r in results])
     row("share images rendered, cold / ms per image", [
         f"{r['runs']['cold']['stages']['cards'][0]} / "
         f"{1000 * r['runs']['cold']['stages']['cards'][2] / max(r['runs']['cold']['stages']['cards'][0], 1):.0f} ms"

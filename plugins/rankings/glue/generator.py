@@ -62,7 +62,7 @@ class RankingsGenerator(Generator):
         for job, html in zip(jobs, pages.render_all(jobs)):
             writer.write_file(job.save_as, pages.Rendered(html), self.context, relative_urls=job.relative_urls,
                               **job.variables)
-        log.info("pages: %d written, %.3f s", len(jobs), time.perf_counter() - start)
+        self._stage("pages", "%d written, %.3f s", len(jobs), time.perf_counter() - start)
         self._write_downloads()
         self._write_cards()
         self._write_reports(figures)
@@ -84,8 +84,8 @@ class RankingsGenerator(Generator):
         shown = [(page, chart) for page in self.catalog.pages for chart in page.charts]
         start = time.perf_counter()
         files = engine.prepare([chart for _, chart in shown])
-        log.info("charts: %d rendered, %d from the cache, %.3f s", engine.rendered, engine.cached,
-                 time.perf_counter() - start)
+        self._stage("charts", "%d rendered, %d from the cache, %.3f s", engine.rendered, engine.cached,
+                    time.perf_counter() - start)
         figures = {}
         for (page, chart), (svg_file, csv_file) in zip(shown, files):
             folder = os.path.join(self.output_path, page.url)
@@ -121,12 +121,17 @@ class RankingsGenerator(Generator):
                             config.cache_folder(self.settings, "pdf"))
         self._timed("PDFs", engine, jobs)
 
-    @staticmethod
-    def _timed(what: str, engine, jobs: dict) -> None:
+    def _timed(self, what: str, engine, jobs: dict) -> None:
         start = time.perf_counter()
         engine.write_all(jobs)
-        log.info("%s: %d rendered, %d from the cache, %.3f s", what, engine.rendered, engine.cached,
-                 time.perf_counter() - start)
+        self._stage(what, "%d rendered, %d from the cache, %.3f s", engine.rendered, engine.cached,
+                    time.perf_counter() - start)
+
+    def _stage(self, what: str, figures: str, *values) -> None:
+        """What a stage did, for the log and `invoke bench` (which adds each stage's numbers
+        over the language passes). The language is in the message: Pelican's log drops a
+        message it has seen, and both passes may say the same."""
+        log.info(f"{what} ({self.settings['DEFAULT_LANG']}): {figures}", *values)
 
     def _write_downloads(self) -> None:
         for download in self.catalog.downloads:
