@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from altair.vegalite.v6.schema.core import TopLevelSpec
 
-from conftest import FIXTURE, ROOT, build, html, text
+from conftest import FIXTURE, ROOT, html, text
 from rankings.outputs import charts
 from rankings.data.loader import load
 from rankings.outputs import chart_svg

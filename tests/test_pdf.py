@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT, html
 from rankings.outputs.pdf import as_json, pdf_engine
 from rankings.site.reports import span

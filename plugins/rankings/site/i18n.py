@@ -81,6 +81,3 @@ class Language:
 
     def change_text(self, result, edition) -> str:
         return labels.change_text(self.catalog, result, edition)
-
-    def plural(self, singular: str, plural: str, n: int, **values) -> str:
-        return self.catalog.ngettext(singular, plural, n) % values
