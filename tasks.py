@@ -23,7 +23,7 @@ def _fail(message: str) -> None:
 
 
 def _build(output: str, data: str | None, content: str | None, conf: Path) -> Path:
-    from rankings.build import build_site
+    from rankings.build import OutputError, build_site
     from rankings.data.problems import DataError
     from rankings.settings import SettingsError
 
@@ -33,6 +33,10 @@ def _build(output: str, data: str | None, content: str | None, conf: Path) -> Pa
         _fail(error.report())
     except SettingsError as error:
         _fail(f"Cấu hình sai: {error}")
+    except OutputError as error:
+        _fail(f"Không tạo trang web: {error}")
+    except OSError as error:  # a read-only or full disk, a folder that cannot be made
+        _fail(f"Không ghi được thư mục kết quả: {error.strerror} ({error.filename or output})")
 
 
 @task(help={"data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",

@@ -199,3 +199,26 @@ def test_no_build_writes_a_cache_into_or_beside_its_data_folder(site):
     for folder in (FIXTURE, FIXTURE.parent):
         assert not any(p.name in (".cache", "cache") for p in folder.iterdir())
     assert (CACHE / "rankings" / "charts").is_dir() and (CACHE / "rankings" / "pdf").is_dir()
+
+
+@pytest.mark.slow
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(data, tmp_path):
+    """OWASP's advice for CSV injection, in every CSV the site offers: the open data and
+    the data behind each chart."""
+    agencies = data / "agencies.csv"
+    agencies.write_text(agencies.read_text(encoding="utf-8").replace(
+        "so-y-te,Sở Y tế,", 'so-y-te,"=HYPERLINK(""http://x"",""Sở Y tế"")",'), encoding="utf-8")
+    results = data / "2019" / "results.csv"
+    results.write_text(results.read_text(encoding="utf-8").replace(
+        "so-khcn,so,40,Yếu,10,8,7,15,,,", "so-khcn,so,40,Yếu,10,8,7,15,,@SUM(1+1),"), encoding="utf-8")
+    site = build(tmp_path / "out", data)
+    records = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2019.csv").read_text("utf-8")))}
+    assert records["so-y-te"]["name"] == "'=HYPERLINK(\"http://x\",\"Sở Y tế\")"
+    assert records["so-khcn"]["note"] == "'@SUM(1+1)"
+    assert records["so-tai-chinh"]["name"] == "Sở Tài chính"  # other text as it is
+    changes = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2020.csv").read_text("utf-8")))}
+    assert changes["so-noi-vu"]["rank_change"] == "-2"  # a number stays a number
+    chart = (site / "2019" / "so" / "diem-theo-thu-hang.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in chart and "\n=" not in chart and ",=" not in chart
+    document = json.loads((site / "du-lieu" / "2019.json").read_text(encoding="utf-8"))
+    assert any(r["name"].startswith("=HYPERLINK") for r in document["results"])  # JSON carries values as they are

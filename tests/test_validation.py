@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,7 @@ def test_a_bad_folder_leaves_the_previous_output_untouched(data, tmp_path):
         build(output, data)
     after = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert after == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["basic", "output"]  # no staging left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.lock", "basic", "output"]  # no staging left
 
 
 def test_invoke_build_prints_every_problem_without_a_traceback(data, tmp_path):
@@ -192,3 +193,41 @@ def test_a_failed_build_does_not_change_the_next_one(data, tmp_path):
     edit(data / R19, "huyen-b,huyen,188", "huyen-b,huyen,88")
     site = build(tmp_path / "fixed", data)
     assert (site / "sitemap.xml").is_file()  # plugins start clean after a failed run
+
+
+def test_text_in_another_unicode_form_is_read_as_the_same(data):
+    """A tier, a name and a document's file name typed in decomposed form (as macOS and
+    some keyboards write them) match their composed twins."""
+    results = data / "2019" / "results.csv"
+    results.write_text(results.read_text(encoding="utf-8").replace(
+        "so-khcn,so,40,Yếu", "so-khcn,so,40," + unicodedata.normalize("NFD", "Yếu")), encoding="utf-8")
+    document = data / "2019" / "Báo cáo kết quả 2019.pdf"
+    document.rename(data / "2019" / unicodedata.normalize("NFD", document.name))
+    agencies = data / "agencies.csv"
+    agencies.write_text(unicodedata.normalize("NFD", agencies.read_text(encoding="utf-8")), encoding="utf-8")
+    dataset = load(data)
+    assert dataset.agencies["so-y-te"].name == "Sở Y tế" == unicodedata.normalize("NFC", "Sở Y tế")
+    assert next(r for r in dataset.editions[2019].results if r.agency == "so-khcn").tier == "Yếu"
+    m = dataset.editions[2019].methodology
+    assert m.documents == ("Báo cáo kết quả 2019.pdf",) and m.document_files[0].is_file()
+
+
+@pytest.mark.parametrize("listed, made, said", [
+    ("ghi-chu.txt", "text", "không phải là tệp PDF"),
+    ("index.pdf", "link", "không phải liên kết"),
+    ("Báo cáo kết quả 2019.pdf", "twice", "được liệt kê hai lần"),
+])
+def test_only_the_editions_own_pdf_files_are_published(data, listed, made, said):
+    folder = data / "2019"
+    if made == "text":
+        (folder / listed).write_text("<script>alert(1)</script>", encoding="utf-8")
+    elif made == "link":
+        (folder / listed).symlink_to(data.parent.parent / "outside.pdf")
+        (data.parent.parent / "outside.pdf").write_bytes(b"%PDF-1.4 secret")
+    methodology = folder / "methodology.toml"
+    methodology.write_text(methodology.read_text(encoding="utf-8").replace(
+        'documents = ["Báo cáo kết quả 2019.pdf"]', f'documents = ["Báo cáo kết quả 2019.pdf", "{listed}"]'),
+        encoding="utf-8")
+    found = problems_of(data)
+    assert [(p.file, p.column) for p in found] == [("basic/2019/methodology.toml", "documents")], found
+    assert said in found[0].message

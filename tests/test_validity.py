@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import stat
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import CACHE, FIXTURE, ROOT
-from rankings.build import recover
+from rankings.build import MARKER, recover
 
 
 @pytest.mark.slow
@@ -91,7 +93,7 @@ def test_a_killed_build_never_leaves_a_half_written_site(site, tmp_path, phase):
     assert (phase == "between the two renames") == (not output.exists())
     recover(output)  # what the next build does first
     assert tree(output) == before
-    assert not list(tmp_path.glob(".output.*"))
+    assert not list(tmp_path.glob(".output.building-*")) and not (tmp_path / ".output.old").exists()
 
 
 def test_recovery_removes_staging_folders_and_completes_an_interrupted_swap(tmp_path):
@@ -109,3 +111,50 @@ def test_recovery_removes_staging_folders_and_completes_an_interrupted_swap(tmp_
     assert (output / "index.html").read_text() == "previous" and not retired.exists()
     recover(tmp_path / "never-built")  # nothing to do
     assert not (tmp_path / "never-built").exists()
+
+
+@pytest.mark.parametrize("where", ["the data folder", "inside the data folder", "a folder holding the data",
+                                   "the project", "the home folder"])
+def test_an_output_that_would_replace_what_the_build_reads_is_refused(data, where):
+    output = {"the data folder": data, "inside the data folder": data / "2019" / "site",
+              "a folder holding the data": data.parent, "the project": ROOT, "the home folder": Path.home()}[where]
+    before = tree(data)
+    run = subprocess.run([sys.executable, "-m", "invoke", "build", "--data", str(data), "--output", str(output)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert run.stderr.startswith("Không tạo trang web: thư mục kết quả"), run.stderr
+    assert tree(data) == before and (ROOT / "tasks.py").is_file()
+
+
+def test_a_previous_site_is_replaced_and_the_published_folder_is_readable(site, tmp_path):
+    output = Path(shutil.copytree(site, tmp_path / "output"))
+    assert (output / MARKER).is_file()  # the marker a build leaves
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755  # not mkdtemp's 0700: a web server reads it
+
+
+@pytest.mark.slow
+def test_two_builds_into_one_output_at_once_both_finish_whole(site, tmp_path):
+    output = Path(shutil.copytree(site, tmp_path / "output"))
+    command = [sys.executable, "-m", "invoke", "build", "--data", str(FIXTURE), "--output", str(output)]
+    first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".output.building-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert first.poll() is None, "the first build ended before it could be overlapped"
+    # The second starts while the first is writing its staging folder: it must wait,
+    # never tidy the first one's work away as a killed build's.
+    second = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert first.wait(timeout=300) == 0, first.stderr.read()[-2000:]
+    published = tree(output)  # what readers see the moment the first build is done
+    assert second.wait(timeout=300) == 0, second.stderr.read()[-2000:]
+    assert published == tree(site) and tree(output) == tree(site)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.lock", "output"]
+
+
+def test_an_output_location_that_cannot_be_written_is_one_line(tmp_path):
+    (tmp_path / "tep").write_text("a file where a folder should be")
+    run = subprocess.run([sys.executable, "-m", "invoke", "build", "--data", str(FIXTURE), "--output",
+                          str(tmp_path / "tep" / "site")], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert run.stderr.startswith("Không ghi được thư mục kết quả: "), run.stderr
+    assert len(run.stderr.splitlines()) == 2  # the problem, and that the previous site stays

@@ -4,6 +4,8 @@ place only when all of it succeeded. A killed build is tidied up by the next one
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import os
 import shutil
@@ -16,6 +18,11 @@ from . import settings as config
 from .data.model import Dataset
 
 log = logging.getLogger(__name__)
+MARKER = ".xep-hang-site"  # left in every site a build writes: the folder may be replaced by the next
+
+
+class OutputError(Exception):
+    """The output folder is one a build must not replace, or cannot be written."""
 
 
 def read_settings(conf: str | Path, data: str | Path | None = None, content: str | Path | None = None,
@@ -59,9 +66,49 @@ def build_site(output: str | Path, data: str | Path | None = None, conf: str | P
     base = read_settings(conf, data, content, output, settings)
     config.check(base)
     dataset = check(config.data_folder(base))  # once; the passes below find it loaded
+    refuse_unsafe_output(output, [config.data_folder(base), *([Path(base["PATH"])] if base["PATH"] else [])],
+                         [Path(conf).resolve().parent, Path.home()])
     output.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(output):
+        _build(output, base, dataset)
+    return output
+
+
+def refuse_unsafe_output(output: Path, sources: list[Path], homes: list[Path]) -> None:
+    """A build replaces its output folder whole: never one that is, holds or lies inside a
+    folder it reads (the data, the content), nor one that is or holds the project or the
+    home folder, unless a previous build left its marker there."""
+    def within(inner: Path, outer: Path) -> bool:
+        return inner == outer or outer in inner.parents
+
+    for source in (s.resolve() for s in sources):
+        if within(output, source) or within(source, output):
+            raise OutputError(f"thư mục kết quả {output} trùng, chứa hoặc nằm trong thư mục nguồn {source}; "
+                              "hãy chọn một thư mục khác")
+    if (output / MARKER).is_file():
+        return
+    for home in (h.resolve() for h in homes):
+        if within(home, output):
+            raise OutputError(f"thư mục kết quả {output} chứa {home}, và không phải là một trang do bản dựng trước "
+                              "tạo ra; hãy chọn một thư mục khác")
+
+
+@contextlib.contextmanager
+def _locked(output: Path):
+    """One build at a time into one output: a second waits for the first to finish."""
+    with open(output.with_name(f".{output.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _build(output: Path, base: dict, dataset: Dataset) -> None:
     recover(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # a published folder, readable by the web server (mkdtemp makes it 0700)
+    (staging / MARKER).write_text("Thư mục này do bản dựng cổng xếp hạng tạo ra và được thay thế ở mỗi lần dựng.\n",
+                                  encoding="utf-8")
     no_content = tempfile.TemporaryDirectory()
     try:
         base["PATH"] = base["PATH"] or no_content.name
@@ -79,7 +126,6 @@ def build_site(output: str | Path, data: str | Path | None = None, conf: str | P
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         no_content.cleanup()
-    return output
 
 
 def _swap(staging: Path, output: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def _read_csv(path: Path, label: str, problems: Problems) -> Table | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        text = raw.decode("utf-8")
+        text = unicodedata.normalize("NFC", raw.decode("utf-8"))  # one form for every name
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         problems.add(
@@ -111,7 +112,7 @@ def _xlsx_cell(value) -> str:
         return str(int(value))
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return str(value).strip()
+    return unicodedata.normalize("NFC", str(value).strip())
 
 
 def _header_ok(header: list[str], label: str, problems: Problems) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -51,6 +52,27 @@ def _blocs(toml: TomlFile, table: dict, bloc_ids: set[str] | None, where,
     return tuple(value)
 
 
+def _documents(toml: TomlFile, folder: Path, names: list[str]) -> dict[str, Path]:
+    """The original documents offered for download, by the name they are published under:
+    PDF files of the edition's own folder, each listed once. A name matches a file stored
+    in another Unicode form (macOS writes decomposed names); a link is never followed, so
+    nothing from outside the data folder is published."""
+    on_disk = {unicodedata.normalize("NFC", p.name): p for p in folder.iterdir()
+               if p.is_file() and not p.is_symlink()}
+    found = {}
+    for name in names:
+        if name in found:
+            toml.error(f"tệp «{name}» được liệt kê hai lần", "documents")
+        elif not name.lower().endswith(".pdf"):
+            toml.error(f"«{name}» không phải là tệp PDF; chỉ văn bản PDF được công bố kèm kết quả", "documents")
+        elif "/" in name or "\\" in name or name not in on_disk:
+            toml.error(f"không thấy tệp «{name}» trong thư mục {folder.name}/ (tệp thường, không phải liên kết)",
+                       "documents")
+        else:
+            found[name] = on_disk[name]
+    return found
+
+
 def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
                      problems: Problems) -> Methodology | None:
     mark = problems.mark()
@@ -78,9 +100,7 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
     if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
         toml.error("phải là danh sách tên tệp", "documents")
         documents = []
-    for document in documents:
-        if "/" in document or "\\" in document or not (folder / document).is_file():
-            toml.error(f"không thấy tệp «{document}» trong thư mục {folder.name}/", "documents")
+    document_files = _documents(toml, folder, documents)
 
     comparable = data.get("comparable_with_previous", True)
     if not isinstance(comparable, bool):
@@ -118,7 +138,8 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
     return Methodology(
         name=name, names=toml.translations(data, "name"), decision=decision,
         score_max=score_max, decimals=decimals, method=method, rank_source=rank_source,
-        announced=announced, source_url=source_url, documents=tuple(documents),
+        announced=announced, source_url=source_url, documents=tuple(document_files),
+        document_files=tuple(document_files.values()),
         comparable_with_previous=comparable,
         coverage=toml.string(data, "coverage", False), partial_blocs=partial_blocs,
         criteria=criteria, tiers=tiers,

@@ -96,7 +96,8 @@ class Methodology:
     rank_source: str = "computed"  # computed | published
     announced: datetime.date | None = None
     source_url: str | None = None
-    documents: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()  # the names they are published under
+    document_files: tuple = ()  # the files (Path), in the same order
     comparable_with_previous: bool = True
     coverage: str | None = None
     partial_blocs: tuple[str, ...] | None = None  # None: all blocs when coverage is set

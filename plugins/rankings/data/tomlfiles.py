@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import tomllib
 from pathlib import Path
 
@@ -22,7 +23,7 @@ class TomlFile:
         self.data: dict | None = None
         text = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
         try:
-            self.text = text.decode("utf-8")
+            self.text = unicodedata.normalize("NFC", text.decode("utf-8"))  # one form for every name
         except UnicodeDecodeError as err:
             problems.add(label, text[: err.start].count(b"\n") + 1, None,
                          "tệp không ở mã UTF-8; hãy lưu lại với bộ mã UTF-8")

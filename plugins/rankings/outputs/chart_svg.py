@@ -12,7 +12,7 @@ from pathlib import Path
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from . import charts, fonts
+from . import charts, fonts, spreadsheet
 from .engine import Engine, salt
 
 POOL_FROM = 60  # fewer misses than this render faster here than in fresh worker processes
@@ -33,7 +33,7 @@ def _render(chart: charts.Chart, locale: str) -> tuple[str, str]:
     import vl_convert
 
     svg = vl_convert.vegalite_to_svg(chart.spec, format_locale=number_format(locale))
-    return _prefix_ids(svg, f"bd-{chart.id}"), chart.data.to_csv(index=False, lineterminator="\n")
+    return _prefix_ids(svg, f"bd-{chart.id}"), spreadsheet.safe_frame(chart.data).to_csv(index=False, lineterminator="\n")
 
 
 def _inputs(chart: charts.Chart) -> str:
@@ -45,7 +45,7 @@ def chart_engine(font_folder: Path, cache_folder: Path, locale: str) -> Engine:
 
     return Engine(functools.partial(_render, locale=locale), _inputs, cache_folder,
                   salt(vl_convert.__version__, json.dumps(number_format(locale)),
-                       files=[Path(charts.__file__), *fonts.files(font_folder)]),
+                       files=[Path(charts.__file__), Path(__file__), Path(spreadsheet.__file__), *fonts.files(font_folder)]),
                   (".svg", ".csv"), POOL_FROM, functools.partial(fonts.register, str(font_folder)))
 
 

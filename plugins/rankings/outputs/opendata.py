@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..data.columns import COLUMNS, CRITERIA, output_columns
 from ..data.model import Dataset, Edition
+from .spreadsheet import safe_frame
 
 
 def columns(edition: Edition) -> list[str]:
@@ -43,8 +44,8 @@ def _plain(value):
 
 
 def to_csv(dataset: Dataset, edition: Edition) -> bytes:
-    frame = pd.DataFrame([{k: _plain(v) for k, v in rec.items()} for rec in records(dataset, edition)],
-                         columns=columns(edition), dtype=object)
+    frame = safe_frame(pd.DataFrame([{k: _plain(v) for k, v in rec.items()} for rec in records(dataset, edition)],
+                                    columns=columns(edition), dtype=object))
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")

@@ -177,6 +177,7 @@ def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:
 def _downloads(dataset: Dataset, paths: dict[str, str], open_data: Callable | None) -> list[Download]:
     files = [Download(f"{paths['data']}/{name}", make) for name, make in (open_data(dataset) if open_data else [])]
     for year, edition in dataset.editions.items():
-        files += [Download(f"{year}/{paths['documents']}/{document}", source=Path(edition.folder, document))
-                  for document in edition.methodology.documents]
+        m = edition.methodology
+        files += [Download(f"{year}/{paths['documents']}/{name}", source=source)
+                  for name, source in zip(m.documents, m.document_files)]
     return files
