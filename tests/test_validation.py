@@ -231,3 +231,35 @@ def test_only_the_editions_own_pdf_files_are_published(data, listed, made, said)
     found = problems_of(data)
     assert [(p.file, p.column) for p in found] == [("basic/2019/methodology.toml", "documents")], found
     assert said in found[0].message
+
+
+def ranks_2020(data: Path, ranks: list[str]) -> None:
+    units = ["so-tttt", "so-tai-chinh", "so-y-te", "so-noi-vu", "ban-dan-toc", "so-khcn"]
+    (data / R20).write_text("agency,bloc,rank\n" + "".join(f"{u},so,{r}\n" for u, r in zip(units, ranks))
+                            + "huyen-ab,huyen,1\nhuyen-c,huyen,2\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("ranks, row, said", [
+    (["1", "2", "2", "3", "5", "6"], 5, "có 3 đơn vị xếp trên nên hạng phải là 4"),
+    (["1", "2", "3", "4", "5", "50"], 7, "thứ hạng 50 lớn hơn số đơn vị được đánh giá của khối (6)"),
+    (["1", "2", "3", "4", "5", "999999999999"], 7, "phải là số nguyên dương (tối đa 6 chữ số)"),
+])
+def test_published_ranks_of_a_complete_table_are_ranks_of_its_units(data, ranks, row, said):
+    ranks_2020(data, ranks)
+    found = problems_of(data)
+    assert [(p.file, p.row, p.column) for p in found] == [("basic/" + R20, row, "rank")], found
+    assert said in found[0].message
+
+
+def test_numbers_are_finite_shown_as_given_and_never_minus_zero(data):
+    edit(data / "2020" / "methodology.toml", "max = 100", "max = inf")
+    edit(data / R20, "so-tttt ; so ; 90,5 ;", "so-tttt ; so ; 90,55 ;")
+    found = problems_of(data)
+    assert [(p.file, p.row, p.column) for p in found] == [("basic/2020/methodology.toml", 6, "max")], found
+    assert "hữu hạn" in found[0].message  # the results wait for a usable methodology
+    edit(data / "2020" / "methodology.toml", "max = inf", "max = 100")
+    found = problems_of(data)
+    assert [(p.file, p.row, p.column) for p in found] == [("basic/" + R20, 2, "score")], found
+    assert "90.55» có nhiều chữ số thập phân hơn số được hiển thị (decimals = 1" in found[0].message
+    edit(data / R20, "90,55", "-0")
+    assert next(r.score for r in load(data).editions[2020].results if r.agency == "so-tttt").is_signed() is False

@@ -11,8 +11,10 @@ import pandera.pandas as pa
 from .problems import Problems
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
-NUMBER = r"-?\d+(\.\d+)?"
-POSITIVE_INT = r"[1-9]\d*"
+# Bounded lengths: a cell of a thousand digits is a mistake, never a figure.
+NUMBER = r"-?\d{1,12}(\.\d{1,12})?"
+POSITIVE_INT = r"[1-9]\d{0,5}"
+RANK_PROBLEM = "thứ hạng «{value}» phải là số nguyên dương (tối đa 6 chữ số)"
 YEAR = r"\d{4}"
 HTTP_URL = r"https?://[^\s]+"
 
@@ -41,6 +43,16 @@ def at_most(maximum: Decimal | None, error: str) -> pa.Check:
             return True
         value = Decimal(cell)
         return value >= 0 and (maximum is None or value <= maximum)
+
+    return pa.Check(ok, element_wise=True, error=error)
+
+
+def decimals_at_most(decimals: int, error: str) -> pa.Check:
+    """A number with no more decimals than are shown: two scores a reader sees as equal
+    must not be ranked apart by a digit the page never shows."""
+
+    def ok(cell: str) -> bool:
+        return not _NUMBER.fullmatch(cell) or len(cell.partition(".")[2]) <= decimals
 
     return pa.Check(ok, element_wise=True, error=error)
 

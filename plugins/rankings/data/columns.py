@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cells import HTTP_URL, POSITIVE_INT
+from .cells import HTTP_URL, POSITIVE_INT, RANK_PROBLEM
 
 CRITERIA = "<criterion id>"  # where each criterion's score, then its rank, stand
 
@@ -27,7 +27,7 @@ COLUMNS = (
     Column("status", given=True, pattern="rated|not-rated",
            problem="trạng thái «{value}» phải là rated hoặc not-rated"),
     Column("score", given=True),
-    Column("rank", given=True, pattern=POSITIVE_INT, problem="thứ hạng «{value}» phải là số nguyên dương"),
+    Column("rank", given=True, pattern=POSITIVE_INT, problem=RANK_PROBLEM),
     Column("tier", given=True),
     Column("rank_change", given=False),
     Column(CRITERIA, given=True),

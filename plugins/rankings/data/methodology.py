@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import unicodedata
 from decimal import Decimal
@@ -30,7 +31,10 @@ def _number(toml: TomlFile, table: dict, key: str, where, positive: bool = False
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         toml.error("phải là một số", key, *where)
         return None
-    number = Decimal(str(value))  # str() keeps 0.15 as written, not as a binary float
+    if not math.isfinite(value):
+        toml.error(f"phải là một số hữu hạn, không phải {value}", key, *where)
+        return None
+    number = Decimal(str(value)) + 0  # str() keeps 0.15 as written, not as a binary float; + 0: -0.0 is 0
     if number < 0 or (positive and number == 0):
         toml.error("phải là số dương" if positive else "không được âm", key, *where)
         return None

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import cells
-from .cells import NUMBER, POSITIVE_INT, at_most, column, filled, filled_never, matches
+from .cells import NUMBER, POSITIVE_INT, RANK_PROBLEM, at_most, decimals_at_most, column, filled, filled_never, matches
 from .columns import COLUMNS, GIVEN
 from .dialects import find_table, read_table
 from .model import Agency, Methodology, Result, Series
@@ -47,14 +47,17 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
     rules["agency"] = column(filled(), required=True, unique=True)
     rules["bloc"] = column(filled(), matches("|".join(b.id for b in series.blocs),
                                              "khối «{value}» không có trong series.toml"), required=True)
-    rules["score"] = column(matches(NUMBER, not_number), score_range)
+    shown = decimals_at_most(methodology.decimals, f"«{{value}}» có nhiều chữ số thập phân hơn số được hiển thị "
+                                                   f"(decimals = {methodology.decimals} trong [score] của "
+                                                   "methodology.toml): hai điểm khác nhau sẽ hiện như nhau")
+    rules["score"] = column(matches(NUMBER, not_number), score_range, shown)
     for criterion in criteria.values():
         bound = f" (tối đa {criterion.max})" if criterion.max is not None else ""
         rules[criterion.id] = column(
-            matches(NUMBER, not_number),
+            matches(NUMBER, not_number), shown,
             at_most(criterion.max, f"điểm tiêu chí «{{value}}» phải nằm trong khoảng 0 đến{bound or ' vô cùng'}"))
         rules[f"{criterion.id}-rank"] = column(
-            matches(POSITIVE_INT, "thứ hạng «{value}» phải là số nguyên dương"))
+            matches(POSITIVE_INT, RANK_PROBLEM))
     bad = cells.check(frame, rules, label, problems)
 
     results = []
@@ -94,7 +97,7 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
 
 
 def _decimal(text: str | None) -> Decimal | None:
-    return Decimal(text) if text else None
+    return Decimal(text) + 0 if text else None  # + 0: "-0" is 0, with its decimals kept
 
 
 def _int(text: str | None) -> int | None:

@@ -66,7 +66,7 @@ def to_json(dataset: Dataset, edition: Edition) -> bytes:
         "results": [{k: (float(v) if isinstance(v, Decimal) else v) for k, v in rec.items()}
                     for rec in records(dataset, edition)],
     }
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
 
 
 def _field(name: str, edition: Edition, dataset: Dataset) -> dict:
@@ -128,4 +128,4 @@ def datapackage(dataset: Dataset, name: str) -> bytes:
         "contributors": [{"title": dataset.series.publisher, "role": "publisher"}],
         "resources": resources,
     }
-    return (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(package, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")

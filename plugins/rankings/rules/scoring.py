@@ -26,6 +26,10 @@ def score_edition(edition: Edition, bloc_ids: list[str], problems: Problems) -> 
                   lambda r, value, c=c.id: r.criteria_rank.__setitem__(c, value), m,
                   edition.results_file, problems)
         _tiers(rows, bloc, m, edition.results_file, problems)
+        if not m.partial(bloc):
+            for column, rank_of in [("rank", lambda r: r.rank)] + [
+                    (f"{c.id}-rank", lambda r, c=c.id: r.criteria_rank.get(c)) for c in m.criteria_for(bloc)]:
+                _check_complete_ranks(rows, column, rank_of, edition.results_file, problems)
 
 
 def _fill_parent_criteria(result: Result, m: Methodology) -> None:
@@ -85,6 +89,24 @@ def _rank(rows: list[Result], column: str, score_of, rank_of, set_rank, m: Metho
                 problems.warn(label, r.row, column, message + "; giữ thứ hạng công bố")
             else:
                 problems.add(label, r.row, column, message + PARTIAL_HINT)
+
+
+def _check_complete_ranks(rows: list[Result], column: str, rank_of, label: str, problems: Problems) -> None:
+    """In a complete table the ranks, given or computed, are those of its N rated units:
+    none beyond N, and, once every unit has one, standard competition ranks (1, 2, 2, 4)."""
+    ranks = [rank_of(r) for r in rows]
+    for r, rank in zip(rows, ranks):
+        if rank is not None and rank > len(rows):
+            problems.add(label, r.row, column, f"thứ hạng {rank} lớn hơn số đơn vị được đánh giá của khối ({len(rows)}); "
+                                               "nếu bảng công bố không đầy đủ, ghi khối vào partial_blocs")
+    if None in ranks or any(rank > len(rows) for rank in ranks):
+        return
+    for r, rank in zip(rows, ranks):
+        ahead = sum(1 for other in ranks if other < rank)
+        if rank != ahead + 1:
+            problems.add(label, r.row, column,
+                         f"thứ hạng {rank} không theo cách xếp đồng hạng (1, 2, 2, 4): có {ahead} đơn vị xếp trên "
+                         f"nên hạng phải là {ahead + 1}")
 
 
 def _tiers(rows: list[Result], bloc: str, m: Methodology, label: str, problems: Problems) -> None:
