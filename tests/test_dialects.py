@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -80,3 +82,85 @@ def test_empty_file_is_reported(data):
     with pytest.raises(DataError) as caught:
         load(data)
     assert [p.file for p in caught.value.problems] == ["basic/2021/results.csv"]
+
+
+def problems_of(folder):
+    with pytest.raises(DataError) as caught:
+        load(folder)
+    return [(p.file, p.row, p.column, p.message) for p in caught.value.problems]
+
+
+def as_workbook(data, change=None) -> Path:
+    """2019's results saved as a workbook with openpyxl, as a spreadsheet program would."""
+    frame = pd.read_csv(data / "2019" / "results.csv", dtype=str, keep_default_na=False)
+    (data / "2019" / "results.csv").unlink()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Kết quả"
+    sheet.append(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        sheet.append([float(v) if v.replace(".", "", 1).isdigit() else (v or None) for v in row])
+    if change:
+        change(book)
+    path = data / "2019" / "results.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("broken, row, fragment", [
+    ('huyen-a,huyen,75,,,,,,,"Ghi chú chưa đóng ngoặc,\n', 8, "không được đóng"),
+    ('huyen-a,huyen,75,,,,,,,"Ghi chú" thêm,\n', 8, "dấu ngoặc kép đặt sai"),
+])
+def test_a_quote_left_open_is_named_at_its_row(data, broken, row, fragment):
+    path = data / "2019" / "results.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[7] = broken  # row 8: huyen-a; the rows after it would vanish into one note
+    path.write_text("".join(lines), encoding="utf-8")
+    found = problems_of(data)
+    assert [(f, r) for f, r, _, _ in found] == [("basic/2019/results.csv", row)], found
+    assert fragment in found[0][3]
+
+
+def test_a_cell_over_the_field_limit_is_named_at_its_row(data):
+    path = data / "2019" / "results.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "huyen-b,huyen,88,,,,,,,,", 'huyen-b,huyen,88,,,,,,,"' + "x" * 200_000 + '",'), encoding="utf-8")
+    found = problems_of(data)
+    assert [(f, r) for f, r, _, _ in found] == [("basic/2019/results.csv", 9)] and "dài hơn" in found[0][3]
+
+
+def test_results_csv_and_xlsx_both_present_is_a_problem(data):
+    (data / "2019" / "results.xlsx").write_bytes((data / "2019" / "results.csv").read_bytes())
+    found = problems_of(data)
+    assert [(f, m) for f, _, _, m in found] == [
+        ("basic/2019/results.xlsx", "thư mục có cả results.csv và results.xlsx; hãy giữ một tệp")]
+
+
+def test_a_formula_without_a_saved_value_is_named_with_how_to_fix(data):
+    as_workbook(data, lambda book: book.active.__setitem__("C9", "=40+48"))  # huyen-b's score, never computed
+    found = problems_of(data)
+    assert [(f, r, c) for f, r, c, _ in found] == [("basic/2019/results.xlsx", 9, "score")], found
+    assert "=40+48" in found[0][3] and "lưu lại" in found[0][3]
+
+
+def test_the_first_visible_sheet_is_read_and_named(data):
+    def hide_a_first_sheet(book):
+        notes = book.create_sheet("Ghi chú", 0)
+        notes.append(["agency", "bloc"])
+        notes.sheet_state = "hidden"
+        book.create_sheet("Giải thích").append(["Cột", "Ý nghĩa"])
+
+    as_workbook(data, hide_a_first_sheet)
+    dataset = load(data)
+    assert len(dataset.editions[2019].results) == 9
+    assert [w.message for w in dataset.warnings if w.file == "basic/2019/results.xlsx"] == [
+        "tệp có 3 trang tính; chỉ đọc trang «Kết quả» (trang đầu tiên đang ẩn)"]
+
+
+def test_small_numbers_from_a_workbook_are_read_in_full(data):
+    methodology = data / "2019" / "methodology.toml"
+    methodology.write_text(methodology.read_text(encoding="utf-8").replace("decimals = 2", "decimals = 5"),
+                           encoding="utf-8")
+    as_workbook(data, lambda book: book.active.__setitem__("E8", 0.00001))  # huyen-a's ha-tang
+    result = next(r for r in load(data).editions[2019].results if r.agency == "huyen-a")
+    assert result.criteria.get("ha-tang") == Decimal("0.00001")

@@ -13,8 +13,10 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 
 from .problems import Problems
@@ -31,13 +33,14 @@ class Table:
     decimal_comma: bool  # numbers may be written 0,727
 
 
-def find_table(folder: Path, stem: str) -> Path | None:
-    """``<stem>.csv``, or ``<stem>.xlsx`` in its place."""
-    for suffix in (".csv", ".xlsx"):
-        path = folder / f"{stem}{suffix}"
-        if path.is_file():
-            return path
-    return None
+def find_table(folder: Path, stem: str, label_of, problems: Problems) -> Path | None:
+    """`<stem>.csv`, or `<stem>.xlsx` in its place; both at once is a problem (which would
+    hold the figures?)."""
+    found = [folder / f"{stem}{suffix}" for suffix in (".csv", ".xlsx") if (folder / f"{stem}{suffix}").is_file()]
+    if len(found) > 1:
+        problems.add(label_of(found[1]), None, None, f"thư mục có cả {stem}.csv và {stem}.xlsx; hãy giữ một tệp")
+        return None
+    return found[0] if found else None
 
 
 def read_table(path: Path, label: str, problems: Problems) -> Table | None:
@@ -67,7 +70,9 @@ def _read_csv(path: Path, label: str, problems: Problems) -> Table | None:
         return None
     first_line = text.lstrip("\r\n").splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    records = _records(text, delimiter, label, problems)
+    if records is None:
+        return None
     header = [cell.strip() for cell in records[0]]
     body = []
     for number, record in enumerate(records[1:], start=2):
@@ -90,26 +95,74 @@ def _read_csv(path: Path, label: str, problems: Problems) -> Table | None:
     return Table(frame, decimal_comma=delimiter == ";")
 
 
+def _records(text: str, delimiter: str, label: str, problems: Problems) -> list[list[str]] | None:
+    """The file's records; None, with the problem named at the row where it starts, when a
+    quote is left open (it would swallow the rest of the file into one cell)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            records.append(next(reader))
+        except StopIteration:
+            return records
+        except csv.Error as err:
+            if "field larger than field limit" in str(err):
+                said = (f"một ô bắt đầu từ dòng này dài hơn {csv.field_size_limit():,} ký tự: thường là một dấu "
+                        "ngoặc kép mở mà không đóng")
+            elif "unexpected end of data" in str(err):
+                said = "dấu ngoặc kép mở ở dòng này không được đóng: phần còn lại của tệp sẽ thành một ô"
+            else:
+                said = ("dấu ngoặc kép đặt sai: một ô đặt trong ngoặc kép phải kết thúc ngay sau dấu đóng, và "
+                        "dấu ngoặc kép bên trong ô được viết hai lần (\"\")")
+            problems.add(label, start, None, said)
+            return None
+
+
 def _read_xlsx(path: Path, label: str, problems: Problems) -> Table | None:
+    """The first visible sheet, with each cell's saved value; a formula whose value was
+    never saved (a file written by a program, not a spreadsheet) is a problem, not a gap."""
     try:
-        frame = pd.read_excel(path, sheet_name=0, dtype=object, header=0, engine="openpyxl")
+        values = openpyxl.load_workbook(path, data_only=True)
+        formulas = openpyxl.load_workbook(path, data_only=False)
     except Exception as err:  # a corrupt workbook: say so, without a traceback
         problems.add(label, None, None, f"không đọc được tệp Excel: {err}")
         return None
-    header = [str(c).strip() for c in frame.columns]
+    visible = [sheet for sheet in values.worksheets if sheet.sheet_state == "visible"]
+    if not visible:
+        problems.add(label, None, None, "tệp Excel không có trang tính nào đang hiện")
+        return None
+    sheet = visible[0]
+    if len(values.worksheets) > 1:
+        problems.warn(label, None, None, f"tệp có {len(values.worksheets)} trang tính; chỉ đọc trang «{sheet.title}»"
+                      + (" (trang đầu tiên đang ẩn)" if sheet is not values.worksheets[0] else ""))
+    rows = [[_xlsx_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    if not rows:
+        problems.add(label, None, None, "tệp rỗng: cần một dòng tiêu đề")
+        return None
+    width = max((i + 1 for row in rows for i, v in enumerate(row) if v), default=0)  # past it, only empty cells
+    header = rows[0][:width]
     if not _header_ok(header, label, problems):
         return None
-    frame.columns = header
-    frame = frame.map(_xlsx_cell)
-    frame = frame[(frame != "").any(axis=1)]
+    for row in formulas[sheet.title].iter_rows(min_row=2, max_col=width):
+        for cell in row:
+            if cell.data_type == "f" and values[sheet.title][cell.coordinate].value is None:
+                problems.add(label, cell.row, header[cell.column - 1],
+                             f"ô {cell.coordinate} có công thức ({cell.value}) nhưng chưa có giá trị được lưu; hãy mở "
+                             "tệp bằng Excel hoặc LibreOffice rồi lưu lại để giá trị được tính")
+    frame = pd.DataFrame([row[:width] + [""] * (width - len(row)) for row in rows[1:]], columns=header, dtype=object)
+    frame = frame[(frame != "").any(axis=1)] if len(frame) else frame
     return Table(frame, decimal_comma=False)
 
 
 def _xlsx_cell(value) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        # In full (0.00001, never 1e-05): the shortest decimal that is the same number.
+        return format(Decimal(repr(value)), "f")
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return unicodedata.normalize("NFC", str(value).strip())

@@ -16,7 +16,10 @@ from .problems import Problems
 
 def load_results(folder: Path, label_of, year: int, methodology: Methodology, series: Series,
                  agencies: dict[str, Agency], problems: Problems) -> tuple[list[Result], str] | None:
-    path = find_table(folder, "results")
+    mark = problems.mark()
+    path = find_table(folder, "results", label_of, problems)
+    if problems.since(mark):
+        return None
     if path is None:
         problems.add(label_of(folder / "results.csv"), None, None,
                      "mỗi kỳ đánh giá cần tệp results.csv (hoặc results.xlsx)")
