@@ -27,6 +27,9 @@ RESAVE_HINT = (
 )
 
 
+MAX_CELL = 100_000  # characters; a longer cell is a quote left open, never a note
+
+
 @dataclass(frozen=True)
 class Table:
     frame: pd.DataFrame  # all cells str, stripped; index 0 = row 2 of the file
@@ -102,14 +105,15 @@ def _records(text: str, delimiter: str, label: str, problems: Problems) -> list[
     records = []
     while True:
         start = reader.line_num + 1
+        too_long = (f"một ô bắt đầu từ dòng này dài hơn {MAX_CELL:,} ký tự: thường là một dấu ngoặc kép mở "
+                    "mà không đóng").replace(",", ".")
         try:
-            records.append(next(reader))
+            record = next(reader)
         except StopIteration:
             return records
         except csv.Error as err:
             if "field larger than field limit" in str(err):
-                said = (f"một ô bắt đầu từ dòng này dài hơn {csv.field_size_limit():,} ký tự: thường là một dấu "
-                        "ngoặc kép mở mà không đóng")
+                said = too_long
             elif "unexpected end of data" in str(err):
                 said = "dấu ngoặc kép mở ở dòng này không được đóng: phần còn lại của tệp sẽ thành một ô"
             else:
@@ -117,6 +121,10 @@ def _records(text: str, delimiter: str, label: str, problems: Problems) -> list[
                         "dấu ngoặc kép bên trong ô được viết hai lần (\"\")")
             problems.add(label, start, None, said)
             return None
+        if any(len(cell) > MAX_CELL for cell in record):  # the csv module's own limit is global, and others raise it
+            problems.add(label, start, None, too_long)
+            return None
+        records.append(record)
 
 
 def _read_xlsx(path: Path, label: str, problems: Problems) -> Table | None:
