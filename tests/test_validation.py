@@ -3,6 +3,7 @@ row (header = row 1; the line in TOML files) and column, and no site is built.""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -263,3 +264,42 @@ def test_numbers_are_finite_shown_as_given_and_never_minus_zero(data):
     assert "90.55» có nhiều chữ số thập phân hơn số được hiển thị (decimals = 1" in found[0].message
     edit(data / R20, "90,55", "-0")
     assert next(r.score for r in load(data).editions[2020].results if r.agency == "so-tttt").is_signed() is False
+
+
+@pytest.mark.parametrize("name", ["２０１９", "0999", "20200", "2019 cũ"])
+def test_a_folder_that_looks_like_a_year_and_is_not_one_is_reported(data, name):
+    shutil.copytree(data / "2019", data / name)
+    found = problems_of(data)
+    assert [(p.file, p.row, p.column) for p in found] == [(f"basic/{name}", None, None)], found
+    assert "không phải là một năm" in found[0].message
+
+
+@pytest.mark.parametrize("code, since, until, said", [
+    ("99", "", "", "có cả trước và sau 1/7/2025"),
+    ("89", "2025", "", "của 34 tỉnh từ 1/7/2025"),  # An Giang's code until the merger
+    ("03", "", "2025", "của 63 tỉnh trước 1/7/2025"),
+])
+def test_a_province_code_is_an_official_one_of_its_time(data, code, since, until, said):
+    agencies = data / A
+    agencies.write_text(agencies.read_text(encoding="utf-8") + f"tinh-thu,Tỉnh Thử,,,{code},,{since},{until},\n",
+                        encoding="utf-8")
+    found = problems_of(data)
+    assert [(p.file, p.column) for p in found] == [("basic/agencies.csv", "province_code")], found
+    assert said in found[0].message
+
+
+def test_a_criterion_id_never_takes_an_output_columns_name(data):
+    edit(data / M19, 'id = "nhan-luc"', 'id = "name"')
+    found = problems_of(data)
+    assert any(p.column == "id" and "trùng tên một cột" in p.message for p in found), found
+
+
+@pytest.mark.parametrize("slug, path", [("du-lieu", "du-lieu/index.html"), ("2019", "2019/index.html"),
+                                        ("en", "en/index.html")])
+def test_a_content_page_never_takes_an_address_of_the_site(data, tmp_path, slug, path):
+    (data / "content" / "pages" / "trung.md").write_text(f"Title: Trùng\nSlug: {slug}\n\nNội dung.\n",
+                                                          encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        build(tmp_path / "out", data)
+    assert [(p.file, p.column) for p in caught.value.problems] == [("content/pages/trung.md", "Slug")]
+    assert f"địa chỉ «{path}» trùng với một trang của cổng" in caught.value.problems[0].message

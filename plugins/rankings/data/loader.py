@@ -4,6 +4,7 @@ DataError listing every broken rule."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from .methodology import load_methodology
@@ -38,6 +39,24 @@ def _state(folder: Path) -> tuple:
     return (str(folder), *sorted((str(p), s.st_size, s.st_mtime_ns) for p in files for s in [p.stat()]))
 
 
+YEARS = range(1990, 2100)  # an edition's year: four ASCII digits, in this range
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+def _year_folders(folder: Path, label_of, problems: Problems) -> list[Path]:
+    """The edition folders. One whose name looks like a year and is not one (２０１９ in
+    full-width digits, which would silently stand for 2019; 0999; 20200) is reported."""
+    found = []
+    for path in sorted(p for p in folder.iterdir() if p.is_dir()):
+        if _YEAR.fullmatch(path.name) and int(path.name) in YEARS:
+            found.append(path)
+        elif re.search(r"\d{3}", unicodedata.normalize("NFKC", path.name)):
+            problems.add(label_of(path), None, None,
+                         f"thư mục «{path.name}» trông như một kỳ đánh giá nhưng tên không phải là một năm: tên thư mục "
+                         f"của mỗi kỳ là năm gồm 4 chữ số 0–9, từ {YEARS[0]} đến {YEARS[-1]} (ví dụ 2019)")
+    return found
+
+
 def _read(folder: Path) -> Dataset:
     problems = Problems()
 
@@ -50,7 +69,7 @@ def _read(folder: Path) -> Dataset:
     series = load_series(folder, label_of(folder / "series.toml"), problems)
     agencies = load_agencies(folder, label_of(folder / "agencies.csv"), problems)
     editions: dict[int, Edition] = {}
-    years = sorted(p for p in folder.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
+    years = _year_folders(folder, label_of, problems)
     if not years:
         problems.add(label_of(folder), None, None, "không có kỳ đánh giá nào (thư mục <năm>/, ví dụ 2019/)")
     for year_folder in years:

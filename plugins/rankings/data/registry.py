@@ -11,6 +11,7 @@ from .dialects import read_table
 from .languages import translated_keys
 from .model import Agency, Bloc, Series
 from .problems import Problems
+from .provinces import MERGER_YEAR, official_in
 from .tomlfiles import TomlFile
 
 RESERVED_BLOC_IDS = {"phuong-phap", "tai-lieu"}  # paths used beside the bloc pages
@@ -97,6 +98,12 @@ def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Age
             successor=get("successor"),
         )
         row = index + 2
+        if agency.province_code and not official_in(agency.province_code, agency.since, agency.until):
+            problems.add(label, row, "province_code",
+                         f"«{agency.province_code}» không phải mã tỉnh chính thức (Tổng cục Thống kê) "
+                         + ("của 34 tỉnh từ 1/7/2025" if (agency.since or 0) >= MERGER_YEAR
+                            else "của 63 tỉnh trước 1/7/2025" if agency.until and agency.until <= MERGER_YEAR
+                            else "có cả trước và sau 1/7/2025"))
         if agency.since and agency.until and agency.since > agency.until:
             problems.add(label, row, "until", f"năm kết thúc {agency.until} trước năm bắt đầu {agency.since}")
         if agency.successor and agency.until is None:

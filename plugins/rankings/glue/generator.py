@@ -43,8 +43,24 @@ class RankingsGenerator(Generator):
         self.catalog = catalog(loaded, lang, language, config.paths(self.settings), announcements, page_charts,
                                functools.partial(opendata.files,
                                                  package=config.get(self.settings, "RANKINGS_PACKAGE_NAME")))
+        self._refuse_clashing_content()
         self.context["rankings"] = self.catalog.dataset
         self.context["RANKINGS_PATHS"] = config.paths(self.settings)
+
+    def _refuse_clashing_content(self) -> None:
+        """An article or page written where the site writes its own (a page with `Slug:
+        du-lieu`, `2019` or `en`) would replace it, or be replaced, without a word."""
+        from ..data.problems import DataError, Problem
+        from ..site.catalog import clashes
+
+        reserved = {"pagefind", self.settings["THEME_STATIC_DIR"], *self.settings.get("TRANSLATED_SITES", {})}
+        content = Path(self.settings["PATH"]).parent
+        found = clashes(self.catalog, {Path(item.source_path).relative_to(content).as_posix(): item.save_as
+                                       for name in ("articles", "pages", "hidden_pages")
+                                       for item in self.context.get(name, [])}, reserved)
+        if found:
+            raise DataError([Problem(source, None, "Slug", f"địa chỉ «{path}» trùng với một trang của cổng; hãy đặt "
+                                                          "Slug khác") for source, path in found])
 
     def generate_output(self, writer):
         figures = self._charts()
