@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import stat
 import signal
@@ -13,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CACHE, FIXTURE, ROOT
-from rankings.build import MARKER, recover
+from conftest import CACHE, FIXTURE, ROOT, build
+from rankings import build as staged
+from rankings.build import MARKER, SEARCH_FILES, OutputError, recover
 
 
 @pytest.mark.slow
@@ -158,3 +160,65 @@ def test_an_output_location_that_cannot_be_written_is_one_line(tmp_path):
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
     assert run.stderr.startswith("Không ghi được thư mục kết quả: "), run.stderr
     assert len(run.stderr.splitlines()) == 2  # the problem, and that the previous site stays
+
+
+def test_a_tool_that_writes_empty_files_fails_the_build_and_keeps_the_site(site, tmp_path, monkeypatch):
+    """As the search indexer does on a full disk: it exits 0 and leaves zero-byte files."""
+    output = Path(shutil.copytree(site, tmp_path / "output"))
+    before = tree(output)
+
+    def full_disk(folder):
+        (folder / "pagefind").mkdir(exist_ok=True)
+        for name in SEARCH_FILES:
+            (folder / "pagefind" / name).write_bytes(b"")
+
+    monkeypatch.setattr(staged, "_index", full_disk)
+    with pytest.raises(OutputError, match="tệp rỗng en/pagefind/pagefind-entry.json"):
+        build(output, FIXTURE)
+    assert tree(output) == before and not list(tmp_path.glob(".output.building-*"))
+    monkeypatch.setattr(staged, "_index", lambda folder: None)  # no index at all
+    with pytest.raises(OutputError, match="thiếu pagefind/pagefind.js, pagefind/pagefind-ui.js"):
+        build(output, FIXTURE)
+    assert tree(output) == before
+
+
+POOL_STARTED = """
+import os, sys, time
+sys.path.insert(0, {plugins!r})
+from rankings import build
+from rankings.outputs import engine, pdf
+
+pdf.POOL_FROM = 2
+class Pool(engine.ProcessPoolExecutor):
+    def map(self, *args, **kwargs):
+        results = super().map(*args, **kwargs)
+        next(results)
+        print("pool running", flush=True)
+        time.sleep(120)  # the build is killed here, its workers idle
+engine.ProcessPoolExecutor = Pool
+if __name__ == "__main__":
+    build.build_site(sys.argv[1], {fixture!r}, conf={conf!r}, settings={{"CACHE_PATH": sys.argv[2]}})
+"""
+
+
+def test_pool_workers_end_with_a_killed_build(tmp_path):
+    script = tmp_path / "build.py"
+    script.write_text(POOL_STARTED.format(plugins=str(ROOT / "plugins"), fixture=str(FIXTURE),
+                                          conf=str(ROOT / "pelicanconf.py")), encoding="utf-8")
+    killed = subprocess.Popen([sys.executable, str(script), str(tmp_path / "out"), str(tmp_path / "cache")],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    try:
+        assert any("pool running" in line for line in killed.stdout)  # Pelican's log comes first
+
+        def group():
+            return subprocess.run(["pgrep", "-g", str(killed.pid)], capture_output=True, text=True).stdout.split()
+
+        assert len(group()) >= 3  # the build and its two workers
+        os.kill(killed.pid, signal.SIGKILL)  # the build alone, as an out-of-memory kill would
+        killed.wait()
+        deadline = time.monotonic() + 10
+        while group() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert group() == []
+    finally:
+        subprocess.run(["pkill", "-KILL", "-g", str(killed.pid)])

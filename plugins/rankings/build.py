@@ -113,19 +113,37 @@ def _build(output: Path, base: dict, dataset: Dataset) -> None:
     try:
         base["PATH"] = base["PATH"] or no_content.name
         sites = language_sites(base, dataset)
-        for lang, overrides in sites:
-            first = lang == sites[0][0]
-            site = staging if first else staging / lang
+        folders = [staging if lang == sites[0][0] else staging / lang for lang, _ in sites]
+        for (lang, overrides), site in zip(sites, folders):
+            first = site == staging
             _run_pelican(dict(base, **overrides, DEFAULT_LANG=lang, OUTPUT_PATH=str(site), RANKINGS_REPORT_WARNINGS=first,
                               SITEURL=base["SITEURL"] if first else f"{base['SITEURL']}/{lang}",
                               LANGUAGE_SITES=_links(sites, lang, base)))
             # Indexed before the next language's site is written inside this one: each
             # language gets an index of its own pages.
             _index(site)
+        verify(staging, folders)
         _swap(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         no_content.cleanup()
+
+
+SEARCH_FILES = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json")
+
+
+def verify(site: Path, language_sites: list[Path]) -> None:
+    """Fail closed: a step that wrote nothing, or empty files (a full disk makes some tools
+    write zero bytes and still succeed), stops the build before anything is published."""
+    missing = [(folder / "pagefind" / name).relative_to(site).as_posix()
+               for folder in language_sites for name in SEARCH_FILES if not (folder / "pagefind" / name).is_file()]
+    empty = sorted(path.relative_to(site).as_posix() for path in site.rglob("*")
+                   if path.is_file() and not path.stat().st_size)
+    if missing or empty:
+        said = ([f"thiếu {', '.join(missing)}"] if missing else []) + (
+            [f"tệp rỗng {', '.join(empty[:5])}" + (f" và {len(empty) - 5} tệp khác" if len(empty) > 5 else "")]
+            if empty else [])
+        raise OutputError(f"bản dựng chưa hoàn chỉnh nên không được công bố: {'; '.join(said)} (đĩa còn chỗ trống?)")
 
 
 def _swap(staging: Path, output: Path) -> None:

@@ -5,10 +5,12 @@ cores when there are many, and copied to where the site wants it."""
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import multiprocessing
 import os
 import shutil
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -16,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .files import write_atomically
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass
@@ -49,7 +53,7 @@ class Engine:
             # engine's among them), and a fork copies their locks, not the threads. One
             # input at a time: they differ in cost, and chunks would leave a core idle.
             with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                     initializer=self.start) as pool:
+                                     initializer=_start_worker, initargs=(os.getpid(), self.start)) as pool:
                 for p, made in zip(missing, pool.map(self.make, missing.values())):
                     self._keep(p, made)
         else:
@@ -70,6 +74,19 @@ class Engine:
         for target, paths in zip(jobs, self.prepare(list(jobs.values()))):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(paths[0], target)
+
+
+def _start_worker(parent: int, start: Callable[[], None] | None) -> None:
+    """A worker ends with the build that started it, however the build ends: an idle one
+    would otherwise wait for work for ever after a kill (Linux's parent-death signal)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (AttributeError, OSError):  # not Linux: the pool's own shutdown is all there is
+        pass
+    if os.getppid() != parent:  # the build died before the signal was asked for
+        os._exit(1)
+    if start:
+        start()
 
 
 def salt(*parts: str, files: Sequence[Path] = ()) -> str:
