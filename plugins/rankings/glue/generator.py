@@ -126,15 +126,17 @@ class RankingsGenerator(Generator):
         self._timed("cards", engine, jobs)
 
     def _write_reports(self, figures: dict) -> None:
-        from ..outputs.pdf import as_json, pdf_engine
+        from ..outputs.fonts import covered
+        from ..outputs.pdf import as_json, fallback_folders, pdf_engine
         from ..site.reports import address, document
 
         site, lang = self.settings.get("SITEURL", ""), self.settings["DEFAULT_LANG"]
+        templates = Path(self.settings["THEME"]) / "templates" / "pdf"
+        drawable = covered((config.chart_fonts(self.settings), *fallback_folders(templates)))
         jobs = {Path(self.output_path, report.path): as_json(document(
             report, self.catalog.dataset, figures.get(report.page, []), self.catalog.language, lang,
-            address(site, self.settings["SITENAME"], report.page.url))) for report in self.catalog.reports}
-        engine = pdf_engine(Path(self.settings["THEME"]) / "templates" / "pdf", config.chart_fonts(self.settings),
-                            config.cache_folder(self.settings, "pdf"))
+            address(site, self.settings["SITENAME"], report.page.url)), drawable) for report in self.catalog.reports}
+        engine = pdf_engine(templates, config.chart_fonts(self.settings), config.cache_folder(self.settings, "pdf"))
         self._timed("PDFs", engine, jobs)
 
     def _timed(self, what: str, engine, jobs: dict) -> None:

@@ -13,6 +13,23 @@ def register(folder: str) -> None:
     vl_convert.register_font_directory(folder)
 
 
+def covered(folders: tuple[Path, ...]) -> frozenset[int]:
+    """Every character the fonts of these folders can draw."""
+    return _covered(tuple(str(f) for f in folders))
+
+
+@functools.cache
+def _covered(folders: tuple[str, ...]) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    found = set()
+    for folder in folders:
+        for path in files(Path(folder)):
+            with TTFont(path, lazy=True) as font:
+                found.update(font.getBestCmap())
+    return frozenset(found)
+
+
 def files(folder: Path) -> list[Path]:
     """The font files, for the salt of what they shape."""
     return sorted(folder.glob("*.ttf"))

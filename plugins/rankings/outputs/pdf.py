@@ -21,8 +21,10 @@ def _compiler(templates: str, font_folder: str):
     """One compiler per process: Typst keeps what it laid out, and re-lays out only what changed."""
     import typst
 
-    # Only the theme's fonts: no system font, and none of those built into Typst.
-    found = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[font_folder])
+    # Only the theme's fonts (and its fallback for characters they lack): no system font,
+    # and none of those built into Typst.
+    found = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
+                        font_paths=[font_folder, *map(str, fallback_folders(Path(templates)))])
     return typst.Compiler(str(Path(templates, TEMPLATE)), root=templates, font_paths=found)
 
 
@@ -34,9 +36,33 @@ def _text(document: str) -> str:
     return document
 
 
-def as_json(document: dict) -> str:
-    """The document as the template reads it (and as the cache knows it)."""
-    return json.dumps(document, ensure_ascii=False, sort_keys=True)
+MISSING = "\ufffd"  # what a report shows for a character none of its fonts can draw
+_LAID_OUT = " \n\t"  # spacing Typst lays out without a glyph (other controls are not text it can show)
+
+
+def as_json(document: dict, covered: frozenset[int] | None = None) -> str:
+    """The document as the template reads it (and as the cache knows it). A character
+    none of the fonts can draw becomes MISSING: PDF/UA forbids text that cannot be shown,
+    and Typst rightly refuses such a file (the page and the open data keep the text)."""
+    return json.dumps(_drawable(document, covered) if covered else document, ensure_ascii=False, sort_keys=True)
+
+
+def _drawable(value, covered: frozenset[int]):
+    if isinstance(value, str):
+        if all(ord(ch) in covered or ch in _LAID_OUT for ch in value):
+            return value
+        return "".join(ch if ord(ch) in covered or ch in _LAID_OUT else MISSING for ch in value)
+    if isinstance(value, dict):  # a chart's SVG is drawn as an image, with its own fallbacks
+        return {k: v if k == "svg" else _drawable(v, covered) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_drawable(v, covered) for v in value]
+    return value
+
+
+def fallback_folders(templates: Path) -> tuple[Path, ...]:
+    """The theme's fonts for characters its own font lacks (theme/fonts/fallback)."""
+    folder = templates.parent.parent / "fonts" / "fallback"
+    return (folder,) if folder.is_dir() else ()
 
 
 def pdf_engine(templates: Path, font_folder: Path, cache_folder: Path, workers: int | None = None) -> Engine:
@@ -44,8 +70,9 @@ def pdf_engine(templates: Path, font_folder: Path, cache_folder: Path, workers: 
     import typst
 
     engine = Engine(functools.partial(_render, templates=str(templates), font_folder=str(font_folder)), _text,
-                    cache_folder, salt(typst.__version__, STANDARD, files=[*templates.glob("*.typ"),
-                                                                          *fonts.files(font_folder)]),
+                    cache_folder, salt(typst.__version__, STANDARD, files=[
+                        *templates.glob("*.typ"), *fonts.files(font_folder),
+                        *(f for folder in fallback_folders(templates) for f in fonts.files(folder))]),
                     (".pdf",), POOL_FROM)
     if workers:
         engine.workers = workers
