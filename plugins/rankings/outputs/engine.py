@@ -32,7 +32,7 @@ class Engine:
     pool_from: int  # fewer misses than this are made faster here than in fresh processes
     start: Callable[[], None] | None = None  # once in every process that makes (fonts)
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
-    rendered: int = 0  # counts, for `invoke bench` and the build's summary
+    rendered: int = 0  # counts, for the log and `invoke bench`
     cached: int = 0
 
     def __post_init__(self):
