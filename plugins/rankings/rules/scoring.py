@@ -3,6 +3,8 @@ against what was published."""
 
 from __future__ import annotations
 
+import bisect
+
 from ..data.model import Dataset, Edition, Methodology, Result
 from ..data.problems import Problems
 from . import ranking
@@ -18,17 +20,15 @@ def score_edition(edition: Edition, bloc_ids: list[str], problems: Problems) -> 
         for result in rows:
             _fill_parent_criteria(result, m)
             _fill_score(result, m, edition.results_file, problems)
-        _rank(rows, "rank", lambda r: r.score, lambda r: r.rank, _set_rank, m,
-              edition.results_file, problems)
-        for c in m.criteria_for(bloc):
-            _rank(rows, f"{c.id}-rank", lambda r, c=c.id: r.criteria.get(c),
-                  lambda r, c=c.id: r.criteria_rank.get(c),
-                  lambda r, value, c=c.id: r.criteria_rank.__setitem__(c, value), m,
-                  edition.results_file, problems)
+        # Each ranked column: its name, the score it ranks, the rank, and how to set it.
+        columns = [("rank", lambda r: r.score, lambda r: r.rank, _set_rank)] + [
+            (f"{c.id}-rank", lambda r, c=c.id: r.criteria.get(c), lambda r, c=c.id: r.criteria_rank.get(c),
+             lambda r, value, c=c.id: r.criteria_rank.__setitem__(c, value)) for c in m.criteria_for(bloc)]
+        for column, score_of, rank_of, set_rank in columns:
+            _rank(rows, column, score_of, rank_of, set_rank, m, edition.results_file, problems)
         _tiers(rows, bloc, m, edition.results_file, problems)
         if not m.partial(bloc):
-            for column, rank_of in [("rank", lambda r: r.rank)] + [
-                    (f"{c.id}-rank", lambda r, c=c.id: r.criteria_rank.get(c)) for c in m.criteria_for(bloc)]:
+            for column, _, rank_of, _ in columns:
                 _check_complete_ranks(rows, column, rank_of, edition.results_file, problems)
 
 
@@ -101,8 +101,9 @@ def _check_complete_ranks(rows: list[Result], column: str, rank_of, label: str, 
                                                "nếu bảng công bố không đầy đủ, ghi khối vào partial_blocs")
     if None in ranks or any(rank > len(rows) for rank in ranks):
         return
+    ordered = sorted(ranks)
     for r, rank in zip(rows, ranks):
-        ahead = sum(1 for other in ranks if other < rank)
+        ahead = bisect.bisect_left(ordered, rank)  # the ranks better than this one
         if rank != ahead + 1:
             problems.add(label, r.row, column,
                          f"thứ hạng {rank} không theo cách xếp đồng hạng (1, 2, 2, 4): có {ahead} đơn vị xếp trên "
