@@ -210,7 +210,7 @@ def test_text_in_another_unicode_form_is_read_as_the_same(data):
     assert dataset.agencies["so-y-te"].name == "Sở Y tế" == unicodedata.normalize("NFC", "Sở Y tế")
     assert next(r for r in dataset.editions[2019].results if r.agency == "so-khcn").tier == "Yếu"
     m = dataset.editions[2019].methodology
-    assert m.documents == ("Báo cáo kết quả 2019.pdf",) and m.document_files[0].is_file()
+    assert list(m.documents) == ["Báo cáo kết quả 2019.pdf"] and m.documents["Báo cáo kết quả 2019.pdf"].is_file()
 
 
 @pytest.mark.parametrize("listed, made, said", [

@@ -96,8 +96,8 @@ class Methodology:
     rank_source: str = "computed"  # computed | published
     announced: datetime.date | None = None
     source_url: str | None = None
-    documents: tuple[str, ...] = ()  # the names they are published under
-    document_files: tuple = ()  # the files (Path), in the same order
+    # The original documents: the name each is published under → its file (a Path).
+    documents: dict = field(default_factory=dict, hash=False, compare=False)
     comparable_with_previous: bool = True
     coverage: str | None = None
     partial_blocs: tuple[str, ...] | None = None  # None: all blocs when coverage is set

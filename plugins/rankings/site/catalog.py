@@ -185,7 +185,6 @@ def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:
 def _downloads(dataset: Dataset, paths: dict[str, str], open_data: Callable | None) -> list[Download]:
     files = [Download(f"{paths['data']}/{name}", make) for name, make in (open_data(dataset) if open_data else [])]
     for year, edition in dataset.editions.items():
-        m = edition.methodology
         files += [Download(f"{year}/{paths['documents']}/{name}", source=source)
-                  for name, source in zip(m.documents, m.document_files)]
+                  for name, source in edition.methodology.documents.items()]
     return files
