@@ -17,7 +17,6 @@ from pathlib import Path
 from . import settings as config
 from .data.model import Dataset
 
-log = logging.getLogger(__name__)
 MARKER = ".xep-hang-site"  # left in every site a build writes: the folder may be replaced by the next
 
 

@@ -103,10 +103,10 @@ def _records(text: str, delimiter: str, label: str, problems: Problems) -> list[
     quote is left open (it would swallow the rest of the file into one cell)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records = []
+    too_long = (f"một ô bắt đầu từ dòng này dài hơn {MAX_CELL:_} ký tự: thường là một dấu ngoặc kép mở "
+                "mà không đóng").replace("_", ".")
     while True:
         start = reader.line_num + 1
-        too_long = (f"một ô bắt đầu từ dòng này dài hơn {MAX_CELL:,} ký tự: thường là một dấu ngoặc kép mở "
-                    "mà không đóng").replace(",", ".")
         try:
             record = next(reader)
         except StopIteration:
@@ -154,7 +154,7 @@ def _read_xlsx(path: Path, label: str, problems: Problems) -> Table | None:
         return None
     for row in formulas[sheet.title].iter_rows(min_row=2, max_col=width):
         for cell in row:
-            if cell.data_type == "f" and values[sheet.title][cell.coordinate].value is None:
+            if cell.data_type == "f" and sheet[cell.coordinate].value is None:
                 problems.add(label, cell.row, header[cell.column - 1],
                              f"ô {cell.coordinate} có công thức ({cell.value}) nhưng chưa có giá trị được lưu; hãy mở "
                              "tệp bằng Excel hoặc LibreOffice rồi lưu lại để giá trị được tính")

@@ -7,7 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import cells
-from .cells import NUMBER, POSITIVE_INT, RANK_PROBLEM, at_most, decimals_at_most, column, filled, filled_never, matches
+from .cells import (NUMBER, POSITIVE_INT, RANK_PROBLEM, at_most, column, decimals_at_most, filled, filled_never,
+                    matches)
 from .columns import COLUMNS, GIVEN
 from .dialects import find_table, read_table
 from .model import Agency, Methodology, Result, Series

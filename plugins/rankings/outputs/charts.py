@@ -1,7 +1,7 @@
 """Charts, built with Altair from the loaded data. Each page's chart is made in two pure
 steps: a function of what the page shows gives its data, parameters and text alternative
 (a Chart), and a draw_* function turns those into an Altair chart. Rendering to SVG, and
-caching by the inputs, is render.py's job."""
+caching by the inputs, is chart_svg.py's job."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def _labels(characters: int) -> alt.Axis:
 @dataclass(frozen=True)
 class Chart:
     """A chart as its inputs: the data, the parameters and a pure drawing function. The
-    spec is built from these alone, so they are also the chart's cache key (render.py)."""
+    spec is built from these alone, so they are also the chart's cache key (chart_svg.py)."""
 
     id: str  # used for the file of its data and for element ids
     title: str

@@ -13,18 +13,14 @@ def register(folder: str) -> None:
     vl_convert.register_font_directory(folder)
 
 
+@functools.cache
 def covered(folders: tuple[Path, ...]) -> frozenset[int]:
     """Every character the fonts of these folders can draw."""
-    return _covered(tuple(str(f) for f in folders))
-
-
-@functools.cache
-def _covered(folders: tuple[str, ...]) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
     found = set()
     for folder in folders:
-        for path in files(Path(folder)):
+        for path in files(folder):
             with TTFont(path, lazy=True) as font:
                 found.update(font.getBestCmap())
     return frozenset(found)
