@@ -20,6 +20,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
 from rankings.build import build_site  # noqa: E402
+from rankings.data.loader import load  # noqa: E402
+from rankings.data.problems import DataError  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "basic"
 CACHE = Path(tempfile.mkdtemp(prefix="rankings-tests-cache-"))
@@ -60,6 +62,13 @@ def real_site(tmp_path_factory) -> Path:
 def data(tmp_path) -> Path:
     """A private copy of the fixture folder, to break."""
     return Path(shutil.copytree(FIXTURE, tmp_path / "basic"))
+
+
+def problems_of(folder: Path) -> list:
+    """Every problem the loader reports for a folder it must refuse."""
+    with pytest.raises(DataError) as caught:
+        load(folder)
+    return caught.value.problems
 
 
 def html(site: Path, path: str) -> BeautifulSoup:

@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from conftest import FIXTURE
+from conftest import FIXTURE, problems_of
 from rankings.data.loader import load
 from rankings.data.problems import DataError
 
@@ -84,12 +84,6 @@ def test_empty_file_is_reported(data):
     assert [p.file for p in caught.value.problems] == ["basic/2021/results.csv"]
 
 
-def problems_of(folder):
-    with pytest.raises(DataError) as caught:
-        load(folder)
-    return [(p.file, p.row, p.column, p.message) for p in caught.value.problems]
-
-
 def as_workbook(data, change=None) -> Path:
     """2019's results saved as a workbook with openpyxl, as a spreadsheet program would."""
     frame = pd.read_csv(data / "2019" / "results.csv", dtype=str, keep_default_na=False)
@@ -117,8 +111,8 @@ def test_a_quote_left_open_is_named_at_its_row(data, broken, row, fragment):
     lines[7] = broken  # row 8: huyen-a; the rows after it would vanish into one note
     path.write_text("".join(lines), encoding="utf-8")
     found = problems_of(data)
-    assert [(f, r) for f, r, _, _ in found] == [("basic/2019/results.csv", row)], found
-    assert fragment in found[0][3]
+    assert [(p.file, p.row) for p in found] == [("basic/2019/results.csv", row)], found
+    assert fragment in found[0].message
 
 
 def test_a_cell_over_the_field_limit_is_named_at_its_row(data):
@@ -126,21 +120,21 @@ def test_a_cell_over_the_field_limit_is_named_at_its_row(data):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "huyen-b,huyen,88,,,,,,,,", 'huyen-b,huyen,88,,,,,,,"' + "x" * 200_000 + '",'), encoding="utf-8")
     found = problems_of(data)
-    assert [(f, r) for f, r, _, _ in found] == [("basic/2019/results.csv", 9)] and "dài hơn" in found[0][3]
+    assert [(p.file, p.row) for p in found] == [("basic/2019/results.csv", 9)] and "dài hơn" in found[0].message
 
 
 def test_results_csv_and_xlsx_both_present_is_a_problem(data):
     (data / "2019" / "results.xlsx").write_bytes((data / "2019" / "results.csv").read_bytes())
     found = problems_of(data)
-    assert [(f, m) for f, _, _, m in found] == [
+    assert [(p.file, p.message) for p in found] == [
         ("basic/2019/results.xlsx", "thư mục có cả results.csv và results.xlsx; hãy giữ một tệp")]
 
 
 def test_a_formula_without_a_saved_value_is_named_with_how_to_fix(data):
     as_workbook(data, lambda book: book.active.__setitem__("C9", "=40+48"))  # huyen-b's score, never computed
     found = problems_of(data)
-    assert [(f, r, c) for f, r, c, _ in found] == [("basic/2019/results.xlsx", 9, "score")], found
-    assert "=40+48" in found[0][3] and "lưu lại" in found[0][3]
+    assert [(p.file, p.row, p.column) for p in found] == [("basic/2019/results.xlsx", 9, "score")], found
+    assert "=40+48" in found[0].message and "lưu lại" in found[0].message
 
 
 def test_the_first_visible_sheet_is_read_and_named(data):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build
+from conftest import ROOT, build, problems_of
 from rankings.data.loader import load
 from rankings.data.problems import DataError
 
@@ -25,12 +25,6 @@ def edit(path: Path, old: str, new: str) -> None:
 def append(path: Path, line: str) -> None:
     with path.open("a", encoding="utf-8") as handle:
         handle.write(line)
-
-
-def problems_of(folder: Path):
-    with pytest.raises(DataError) as caught:
-        load(folder)
-    return caught.value.problems
 
 
 S, A = "series.toml", "agencies.csv"
