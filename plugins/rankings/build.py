@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from . import settings as config
-from .data.model import Dataset
+from .data.model import Portal
 
 MARKER = ".xep-hang-site"  # left in every site a build writes: the folder may be replaced by the next
 
@@ -46,7 +46,7 @@ def read_settings(conf: str | Path, data: str | Path | None = None, content: str
     return settings
 
 
-def check(data: str | Path) -> Dataset:
+def check(data: str | Path) -> Portal:
     """The data folder read and validated; DataError lists every problem."""
     from .data.loader import load
 
@@ -64,12 +64,12 @@ def build_site(output: str | Path, data: str | Path | None = None, conf: str | P
     output = Path(output).resolve()
     base = read_settings(conf, data, content, output, settings)
     config.check(base)
-    dataset = check(config.data_folder(base))  # once; the passes below find it loaded
+    portal = check(config.data_folder(base))  # once; the passes below find it loaded
     refuse_unsafe_output(output, [config.data_folder(base), *([Path(base["PATH"])] if base["PATH"] else [])],
                          [Path(conf).resolve().parent, Path.home()])
     output.parent.mkdir(parents=True, exist_ok=True)
     with _locked(output):
-        _build(output, base, dataset)
+        _build(output, base, portal)
     return output
 
 
@@ -100,7 +100,7 @@ def _locked(output: Path):
         yield
 
 
-def _build(output: Path, base: dict, dataset: Dataset) -> None:
+def _build(output: Path, base: dict, portal: Portal) -> None:
     recover(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     umask = os.umask(0)
@@ -111,7 +111,7 @@ def _build(output: Path, base: dict, dataset: Dataset) -> None:
     no_content = tempfile.TemporaryDirectory()
     try:
         base["PATH"] = base["PATH"] or no_content.name
-        sites = language_sites(base, dataset)
+        sites = language_sites(base, portal)
         folders = [staging if lang == sites[0][0] else staging / lang for lang, _ in sites]
         for (lang, overrides), site in zip(sites, folders):
             first = site == staging
@@ -183,13 +183,13 @@ def _index(site: Path) -> None:
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], check=True)
 
 
-def language_sites(settings: dict, dataset: Dataset) -> list[tuple[str, dict]]:
+def language_sites(settings: dict, portal: Portal) -> list[tuple[str, dict]]:
     """The site's language first, then each of TRANSLATED_SITES whose language the data
-    names its series in (title_<lang> in series.toml): a series published without an
-    English title gets no English site of untranslated names."""
+    names the portal in (title_<lang> in series.toml or portal.toml): data published
+    without an English title gets no English site of untranslated names."""
     return [(settings["DEFAULT_LANG"], {})] + [
         (lang, overrides) for lang, overrides in settings.get("TRANSLATED_SITES", {}).items()
-        if lang in dataset.series.titles]
+        if lang in portal.titles]
 
 
 def _links(sites: list[tuple[str, dict]], current: str, settings: dict) -> list[dict]:

@@ -1,14 +1,16 @@
-"""Loads a data folder (the data contract, version 1) into a Dataset, or raises
-DataError listing every broken rule."""
+"""Loads a data folder (the data contract: one series, version 1, or a portal of several,
+version 2) into a Portal, or raises DataError listing every broken rule."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from .methodology import load_methodology
-from .model import Dataset, Edition
+from .model import Dataset, Edition, Portal
+from .portal import PortalFile, load_portal
 from .problems import Problems
 from .registry import load_agencies, load_series
 from .results import load_results
@@ -18,8 +20,8 @@ from ..rules.scoring import link_editions, score_edition
 _last: tuple[tuple, Dataset] | None = None  # the last folder loaded, by its files' state
 
 
-def load(folder: str | Path) -> Dataset:
-    """The folder's dataset; read again only when a file in it has changed since the
+def load(folder: str | Path) -> Portal:
+    """The folder's portal; read again only when a file in it has changed since the
     last load (a build reads it once for all its language passes)."""
     global _last
     folder = Path(folder).resolve()
@@ -57,7 +59,7 @@ def _year_folders(folder: Path, label_of, problems: Problems) -> list[Path]:
     return found
 
 
-def _read(folder: Path) -> Dataset:
+def _read(folder: Path) -> Portal:
     problems = Problems()
 
     def label_of(path: Path) -> str:
@@ -66,17 +68,49 @@ def _read(folder: Path) -> Dataset:
     if not folder.is_dir():
         problems.add(str(folder), None, None, "không có thư mục dữ liệu này")
         problems.raise_if_any()
-    series = load_series(folder, label_of(folder / "series.toml"), problems)
+    several = (folder / "portal.toml").is_file()
+    if several and (folder / "series.toml").is_file():
+        problems.add(label_of(folder / "portal.toml"), None, None,
+                     "thư mục có cả series.toml (một chuỗi) và portal.toml (nhiều chuỗi); hãy giữ một trong hai")
+        problems.raise_if_any()
+    if not several and not (folder / "series.toml").is_file():
+        problems.add(label_of(folder / "series.toml"), None, None,
+                     "không có tệp series.toml (một chuỗi xếp hạng) hay portal.toml (cổng nhiều chuỗi)")
+        problems.raise_if_any()
+    info = load_portal(folder, label_of(folder / "portal.toml"), problems) if several else None
     agencies = load_agencies(folder, label_of(folder / "agencies.csv"), problems)
+    if several:
+        datasets = {}
+        for sid in info.series if info else []:
+            if (folder / sid / "agencies.csv").is_file():
+                problems.add(label_of(folder / sid / "agencies.csv"), None, None,
+                             "các chuỗi dùng chung một agencies.csv ở thư mục gốc của cổng; hãy chuyển các dòng "
+                             "của tệp này vào đó")
+            datasets[sid] = _series(folder / sid, sid, agencies, label_of, problems, info.license)
+    else:
+        datasets = {"": _series(folder, "", agencies, label_of, problems, None)}
+    problems.raise_if_any()
+    if info is None:
+        only = datasets[""].series
+        info = PortalFile(only.title, only.publisher, [], only.titles, only.publishers, only.license)
+    return Portal(title=info.title, publisher=info.publisher, agencies=agencies, series=datasets,
+                  titles=info.titles, publishers=info.publishers, license=info.license,
+                  warnings=sorted(problems.warnings))
+
+
+def _series(folder: Path, sid: str, agencies: dict, label_of, problems: Problems,
+            license: str | None) -> Dataset | None:
+    """One series' folder: series.toml and its editions."""
+    series = load_series(folder, label_of(folder / "series.toml"), problems)
     editions: dict[int, Edition] = {}
-    years = _year_folders(folder, label_of, problems)
+    years = _year_folders(folder, label_of, problems) if folder.is_dir() else []
     if not years:
         problems.add(label_of(folder), None, None, "không có kỳ đánh giá nào (thư mục <năm>/, ví dụ 2019/)")
     for year_folder in years:
         year = int(year_folder.name)
         bloc_ids = {b.id for b in series.blocs} if series else None  # None: not known
         methodology = load_methodology(year_folder, label_of(year_folder / "methodology.toml"),
-                                       bloc_ids, problems)
+                                       bloc_ids, year, problems)
         if methodology is None or series is None:
             continue
         loaded = load_results(year_folder, label_of, year, methodology, series, agencies, problems)
@@ -84,11 +118,12 @@ def _read(folder: Path) -> Dataset:
             continue
         results, results_label = loaded
         edition = Edition(year=year, methodology=methodology, results=results,
-                          results_file=results_label, folder=str(year_folder))
+                          results_file=results_label, folder=str(year_folder), series=sid)
         score_edition(edition, [b.id for b in series.blocs], problems)
         editions[year] = edition
-    problems.raise_if_any()
-    dataset = Dataset(series=series, agencies=agencies, editions=editions,
-                      warnings=sorted(problems.warnings))
+    if series is None:
+        return None
+    dataset = Dataset(series=replace(series, license=series.license or license), agencies=agencies,
+                      editions=editions, id=sid)
     link_editions(dataset)
     return dataset

@@ -16,7 +16,7 @@ from .problems import Problems
 from .tomlfiles import TomlFile
 
 TOP_KEYS = {"name", "decision", "announced", "source_url", "documents",
-            "comparable_with_previous", "coverage", "partial_blocs", "score", "criteria", "tiers"}
+            "comparable_with_previous", "coverage", "partial_blocs", "units_as_of", "score", "criteria", "tiers"}
 SCORE_KEYS = {"max", "decimals", "method", "rank_source"}
 CRITERION_KEYS = {"id", "name", "max", "weight", "parent", "blocs"}
 TIER_KEYS = {"name", "min", "blocs"}
@@ -77,7 +77,28 @@ def _documents(toml: TomlFile, folder: Path, names: list[str]) -> dict[str, Path
     return found
 
 
-def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
+def _units_as_of(toml: TomlFile, data: dict, bloc_ids: set[str] | None, year: int) -> dict[str, int]:
+    """[units_as_of]: the blocs recast on the units of a later year."""
+    value = data.get("units_as_of", {})
+    if not isinstance(value, dict):
+        toml.error("phải là bảng [units_as_of] ghi mã khối = năm, ví dụ tinh-34 = 2025", "units_as_of")
+        return {}
+    found = {}
+    for bloc, units_year in value.items():
+        where = ("units_as_of", 0)
+        if bloc_ids is not None and bloc not in bloc_ids:
+            toml.error(f"khối «{bloc}» không có trong series.toml", bloc, *where)
+        elif isinstance(units_year, bool) or not isinstance(units_year, int):
+            toml.error(f"phải là một năm (số nguyên, ví dụ {year + 1})", bloc, *where)
+        elif units_year < year:
+            toml.error(f"năm {units_year} trước năm của kỳ đánh giá ({year}): một khối chỉ có thể xếp lại "
+                       "theo đơn vị của năm sau", bloc, *where)
+        else:
+            found[bloc] = units_year
+    return found
+
+
+def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None, year: int,
                      problems: Problems) -> Methodology | None:
     mark = problems.mark()
     toml = TomlFile.open(folder / "methodology.toml", label, problems,
@@ -85,7 +106,7 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
     if toml is None:
         return None
     data = toml.data
-    toml.warn_unknown(data, TOP_KEYS, translatable=("name",))
+    toml.warn_unknown(data, TOP_KEYS, translatable=("name", "coverage", "decision"))
     name = toml.string(data, "name", True)
     decision = toml.string(data, "decision", True)
 
@@ -112,6 +133,7 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
         comparable = True
 
     partial_blocs = _blocs(toml, data, bloc_ids, (None, 0), key="partial_blocs")
+    units_as_of = _units_as_of(toml, data, bloc_ids, year)
 
     # [score] may be left out for an edition whose scale was never published
     # (only ranks are known); results.py then refuses any score.
@@ -143,8 +165,9 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None,
         name=name, names=toml.translations(data, "name"), decision=decision,
         score_max=score_max, decimals=decimals, method=method, rank_source=rank_source,
         announced=announced, source_url=source_url, documents=document_files,
-        comparable_with_previous=comparable,
+        comparable_with_previous=comparable, units_as_of=units_as_of,
         coverage=toml.string(data, "coverage", False), partial_blocs=partial_blocs,
+        coverages=toml.translations(data, "coverage"), decisions=toml.translations(data, "decision"),
         criteria=criteria, tiers=tiers,
     )
 

@@ -30,6 +30,13 @@ class Series:
     titles: Translations = _translations()
     publishers: Translations = _translations()
     notice: str | None = None  # shown on every page, e.g. "example data"
+    license: str | None = None  # SPDX id of the licence of its figures (the portal's unless its own)
+    short_title: str | None = None  # the name in a portal's menu ("DTI")
+    short_titles: Translations = _translations()
+
+    @property
+    def label(self) -> str:
+        return self.short_title or self.title
 
     def bloc(self, bloc_id: str) -> Bloc:
         return next(b for b in self.blocs if b.id == bloc_id)
@@ -101,7 +108,11 @@ class Methodology:
     comparable_with_previous: bool = True
     coverage: str | None = None
     partial_blocs: tuple[str, ...] | None = None  # None: all blocs when coverage is set
+    # A recast bloc ranks the units of a later year (DTI 2024 on the 34 provinces of 2025).
+    units_as_of: dict = field(default_factory=dict, hash=False, compare=False)  # bloc id → year
     names: Translations = _translations()
+    coverages: Translations = _translations()
+    decisions: Translations = _translations()
     criteria: tuple[Criterion, ...] = ()
     tiers: tuple[Tier, ...] = ()
 
@@ -110,6 +121,10 @@ class Methodology:
 
     def tiers_for(self, bloc: str) -> tuple[Tier, ...]:
         return tuple(t for t in self.tiers if t.applies_to(bloc))
+
+    def units_year(self, bloc: str, year: int) -> int:
+        """The year whose units the bloc ranks."""
+        return self.units_as_of.get(bloc, year)
 
     def partial(self, bloc: str) -> bool:
         """Whether the bloc's published table is incomplete."""
@@ -130,6 +145,7 @@ class Result:
     row: int  # row in results.csv, for messages
     status: str = "rated"
     note: str | None = None
+    notes: Translations = field(default_factory=dict)
     source: str | None = None
     score: Decimal | None = None
     rank: int | None = None
@@ -152,6 +168,22 @@ class Edition:
     results_file: str  # as shown in messages
     folder: str  # absolute path of the edition folder
     previous: int | None = None  # year of the previous edition in the series
+    series: str = ""  # the series' id in a portal of several; "" in a one-series folder
+
+    @property
+    def url(self) -> str:
+        """Its address below the site: "2019/", or "dti/2024/" in a portal of several series."""
+        return f"{self.series}/{self.year}/" if self.series else f"{self.year}/"
+
+    @property
+    def data_name(self) -> str:
+        """Its open data's name below /du-lieu/: "2019", or "dti/2024"."""
+        return f"{self.series}/{self.year}" if self.series else str(self.year)
+
+    @property
+    def anchor(self) -> str:
+        """Its section's id on a unit's page: "2019", or "dti-2024"."""
+        return f"{self.series}-{self.year}" if self.series else str(self.year)
 
     def bloc_results(self, bloc: str) -> list[Result]:
         return [r for r in self.results if r.bloc == bloc]
@@ -159,11 +191,45 @@ class Edition:
 
 @dataclass
 class Dataset:
+    """One series: its blocs and editions, with the registry it shares with the portal's others."""
+
     series: Series
     agencies: dict[str, Agency]
     editions: dict[int, Edition]  # ascending by year
-    warnings: list = field(default_factory=list)
+    id: str = ""  # "" for a one-series folder, whose pages stand at the site's root
 
     @property
     def latest(self) -> Edition | None:
         return self.editions[max(self.editions)] if self.editions else None
+
+    @property
+    def url(self) -> str:
+        return f"{self.id}/" if self.id else ""
+
+
+@dataclass
+class Portal:
+    """What a data folder holds: one series (data format version 1) or several (version 2)."""
+
+    title: str
+    publisher: str
+    agencies: dict[str, Agency]
+    series: dict[str, Dataset]  # by id, in display order; {"": …} for a one-series folder
+    titles: Translations = field(default_factory=dict)
+    publishers: Translations = field(default_factory=dict)
+    license: str | None = None
+    warnings: list = field(default_factory=list)
+
+    @property
+    def several(self) -> bool:
+        return "" not in self.series
+
+    @property
+    def only(self) -> Dataset | None:
+        """The series of a one-series folder."""
+        return self.series.get("")
+
+    def editions(self) -> list[Edition]:
+        """Every edition of every series, newest first, series in display order."""
+        return sorted((e for d in self.series.values() for e in d.editions.values()),
+                      key=lambda e: -e.year)

@@ -10,12 +10,13 @@ from .cells import HTTP_URL, SLUG, YEAR, column, filled, matches
 from .dialects import read_table
 from .languages import translated_keys
 from .model import Agency, Bloc, Series
+from .portal import license_of
 from .problems import Problems
 from .provinces import MERGER_YEAR, official_in
 from .tomlfiles import TomlFile
 
 RESERVED_BLOC_IDS = {"phuong-phap", "tai-lieu"}  # paths used beside the bloc pages
-SERIES_KEYS = {"title", "publisher", "notice", "blocs"}
+SERIES_KEYS = {"title", "short_title", "publisher", "notice", "license", "blocs"}
 BLOC_KEYS = {"id", "name"}
 AGENCY_COLUMNS = ["id", "name", "short_name", "province_code", "website", "since", "until", "successor"]
 
@@ -26,7 +27,7 @@ def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
     if toml is None:
         return None
     data = toml.data
-    toml.warn_unknown(data, SERIES_KEYS, translatable=("title", "publisher"))
+    toml.warn_unknown(data, SERIES_KEYS, translatable=("title", "short_title", "publisher"))
     title = toml.string(data, "title", True)
     publisher = toml.string(data, "publisher", True)
     raw_blocs = data.get("blocs")
@@ -55,7 +56,8 @@ def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
         return None
     return Series(title=title, publisher=publisher, blocs=tuple(blocs),
                   titles=toml.translations(data, "title"), publishers=toml.translations(data, "publisher"),
-                  notice=toml.string(data, "notice", False))
+                  notice=toml.string(data, "notice", False), license=license_of(toml, data),
+                  short_title=toml.string(data, "short_title", False), short_titles=toml.translations(data, "short_title"))
 
 
 def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Agency]:

@@ -11,6 +11,7 @@ from .cells import (NUMBER, POSITIVE_INT, RANK_PROBLEM, at_most, column, decimal
                     matches)
 from .columns import COLUMNS, GIVEN
 from .dialects import find_table, read_table
+from .languages import translated_keys
 from .model import Agency, Methodology, Result, Series
 from .problems import Problems
 
@@ -30,7 +31,8 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
     if table is None:
         return None
     criteria = {c.id: c for c in methodology.criteria}
-    known = set(GIVEN) | set(criteria) | {f"{c}-rank" for c in criteria}
+    notes = translated_keys("note", table.frame.columns)  # note_en, …
+    known = set(GIVEN) | set(criteria) | {f"{c}-rank" for c in criteria} | set(notes.values())
     for name in table.frame.columns:
         if name not in known:
             close = difflib.get_close_matches(name, sorted(known), n=1)
@@ -48,7 +50,9 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
     rules = {c.name: column(*([filled()] if c.required else []),
                             *([matches(c.pattern, c.problem)] if c.pattern else []), required=c.required)
              for c in COLUMNS if c.name in GIVEN}
-    rules["agency"] = column(filled(), required=True, unique=True)
+    # A recast bloc ranks the units again, on a later year's map: a unit may stand once
+    # among the edition's own blocs and once in each recast bloc (checked below).
+    rules["agency"] = column(filled(), required=True, unique=not methodology.units_as_of)
     rules["bloc"] = column(filled(), matches("|".join(b.id for b in series.blocs),
                                              "khối «{value}» không có trong series.toml"), required=True)
     shown = decimals_at_most(methodology.decimals, f"«{{value}}» có nhiều chữ số thập phân hơn số được hiển thị "
@@ -64,7 +68,7 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
             matches(POSITIVE_INT, RANK_PROBLEM))
     bad = cells.check(frame, rules, label, problems)
 
-    results = []
+    results, rows_of = [], {}
     for index, record in frame.iterrows():
         if index in bad:
             continue
@@ -74,12 +78,20 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
         if agency is None:
             problems.add(label, row, "agency", f"«{record['agency']}» không có trong agencies.csv")
             continue
-        if not agency.exists_in(year):
+        units_year = methodology.units_year(record["bloc"], year)
+        if not agency.exists_in(units_year):
             span = f"{agency.since or '…'}–{agency.until or '…'}"
+            recast = f" (khối «{record['bloc']}» xếp các đơn vị của năm {units_year})" if units_year != year else ""
             problems.add(label, row, "agency",
-                         f"«{agency.id}» chỉ tồn tại trong các năm {span}, không có năm {year}")
+                         f"«{agency.id}» chỉ tồn tại trong các năm {span}, không có năm {units_year}{recast}")
+        if methodology.units_as_of:
+            first = rows_of.setdefault((agency.id, units_year), row)
+            if first != row:
+                problems.add(label, row, "agency", f"«{agency.id}» đã có ở dòng {first} trong các khối xếp "
+                                                   f"theo đơn vị năm {units_year}: mỗi đơn vị một dòng")
         result = Result(agency=agency.id, bloc=record["bloc"], row=row,
                         status=value("status") or "rated", note=value("note"), source=value("source"),
+                        notes={lang: record[key] for lang, key in sorted(notes.items()) if record[key]},
                         score=_decimal(value("score")), rank=_int(value("rank")), tier=value("tier"))
         for criterion in criteria.values():
             given = _decimal(value(criterion.id))

@@ -38,13 +38,15 @@ class RankingsGenerator(Generator):
         loaded = load(config.data_folder(self.settings))
         for warning in loaded.warnings if config.get(self.settings, "RANKINGS_REPORT_WARNINGS") else []:
             log.warning("%s", warning)
-        announcements = {int(a.edition): a for a in self.context.get("articles", [])
+        # An article announces an edition (`Edition: 2019`; in a portal, with `Series: dti`).
+        announcements = {(getattr(a, "series", ""), int(a.edition)): a for a in self.context.get("articles", [])
                          if str(getattr(a, "edition", "")).isdigit()}
-        self.catalog = catalog(loaded, lang, language, config.paths(self.settings), announcements, page_charts,
-                               functools.partial(opendata.files,
+        paths = config.paths(self.settings)
+        self.catalog = catalog(loaded, lang, language, paths, announcements, page_charts,
+                               functools.partial(opendata.files, paths=paths,
                                                  package=config.get(self.settings, "RANKINGS_PACKAGE_NAME")))
         self._refuse_clashing_content()
-        self.context["rankings"] = self.catalog.dataset
+        self.context["portal"] = self.catalog.portal
         self.context["RANKINGS_PATHS"] = config.paths(self.settings)
 
     def _refuse_clashing_content(self) -> None:
@@ -54,6 +56,10 @@ class RankingsGenerator(Generator):
         from ..site.catalog import clashes
 
         reserved = {"pagefind", self.settings["THEME_STATIC_DIR"], *self.settings.get("TRANSLATED_SITES", {})}
+        taken = sorted(sid for sid in self.catalog.portal.series if sid in reserved | set(config.paths(self.settings).values()))
+        if taken:  # the data layer knows the default addresses only; these are this site's
+            raise DataError([Problem("portal.toml", None, "series", f"mã chuỗi «{sid}» trùng với một địa chỉ của "
+                                                                    "cổng này; hãy đặt mã khác") for sid in taken])
         content = Path(self.settings["PATH"]).parent
         found = clashes(self.catalog, {Path(item.source_path).relative_to(content).as_posix(): item.save_as
                                        for name in ("articles", "pages", "hidden_pages")
@@ -134,7 +140,7 @@ class RankingsGenerator(Generator):
         templates = Path(self.settings["THEME"]) / "templates" / "pdf"
         drawable = covered((config.chart_fonts(self.settings), *fallback_folders(templates)))
         jobs = {Path(self.output_path, report.path): as_json(document(
-            report, self.catalog.dataset, figures.get(report.page, []), self.catalog.language, lang,
+            report, self.catalog.portal, figures.get(report.page, []), self.catalog.language, lang,
             address(site, self.settings["SITENAME"], report.page.url)), drawable) for report in self.catalog.reports}
         engine = pdf_engine(templates, config.chart_fonts(self.settings), config.cache_folder(self.settings, "pdf"))
         self._timed("PDFs", engine, jobs)

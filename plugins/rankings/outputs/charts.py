@@ -14,9 +14,9 @@ from decimal import Decimal
 import altair as alt
 import pandas as pd
 
-from ..data.model import Dataset
+from ..data.model import Agency, Dataset, Portal
 from ..site.i18n import Language
-from ..site.views import BlocTable, UnitHistory
+from ..site.views import BlocTable, UnitEdition, UnitHistory
 from .geo import coordinates
 
 FONT = "Be Vietnam Pro, Noto Sans, Arial, sans-serif"  # the theme's font, shipped and registered
@@ -42,6 +42,7 @@ class Chart:
     data: pd.DataFrame  # the data behind it, offered for download
     params: dict  # every other input of the drawing, JSON-able
     draw: Callable[[pd.DataFrame, dict], alt.TopLevelMixin]
+    series: str = ""  # on a unit's page of a portal, the series whose section shows it
 
     @property
     def spec(self) -> dict:
@@ -81,11 +82,19 @@ def _num(value: Decimal | None) -> float | None:
 
 # -- unit page -------------------------------------------------------------------------
 
-def unit_trend(dataset: Dataset, unit: UnitHistory, _: Language) -> Chart | None:
-    """Rank (reversed axis: 1 at the top) and score across editions, with gaps where the
-    unit has no rank and breaks where the methodology changed."""
-    by_year = {e.edition.year: e for e in unit.entries}
-    ranked = [e for e in unit.entries if e.result.rank is not None]
+def _prefix(dataset: Dataset) -> str:
+    """A unit's charts are one pair per series: their ids say which (none in a one-series site)."""
+    return f"{dataset.id}-" if dataset.id else ""
+
+
+def unit_trend(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: Language) -> Chart | None:
+    """Rank (reversed axis: 1 at the top) and score across one series' editions, with gaps
+    where the unit has no rank and breaks where the methodology changed. A bloc recast on
+    a later year's units is left out where the unit was also ranked as evaluated: the
+    line follows one bloc."""
+    entries = [e for e in entries if e.table.bloc.id not in e.edition.methodology.units_as_of] or entries
+    by_year = {e.edition.year: e for e in entries}
+    ranked = [e for e in entries if e.result.rank is not None]
     if not ranked:
         return None
     col = {"year": _("năm"), "rank": _("hạng"), "segment": _("đoạn"), "score": _("điểm (% tối đa)"),
@@ -112,7 +121,7 @@ def unit_trend(dataset: Dataset, unit: UnitHistory, _: Language) -> Chart | None
     said = "; ".join(_("%(year)s: hạng %(rank)s", year=e.edition.year, rank=e.result.rank)
                      for e in sorted(ranked, key=lambda e: e.edition.year))
     missing = [r[col["year"]] for r in rows if r[col["rank"]] is None]
-    caption = _("Thứ hạng của %(unit)s qua các năm — %(ranks)s.", unit=unit.agency.name, ranks=said)
+    caption = _("Thứ hạng của %(unit)s qua các năm — %(ranks)s.", unit=agency.name, ranks=said)
     if missing:
         caption += " " + _("Không có hạng: %(years)s.", years=", ".join(missing))
     if breaks:
@@ -120,8 +129,8 @@ def unit_trend(dataset: Dataset, unit: UnitHistory, _: Language) -> Chart | None
     title = _("Thứ hạng qua các năm")
     text = {"title": title, "rank": _("Hạng"), "score": _("Điểm, % tối đa"), "break": _("đổi phương pháp"),
             "score_title": _("Điểm (quy về % điểm tối đa của từng năm)")}
-    return Chart("thu-hang-qua-cac-nam", title, caption, frame,
-                 {"breaks": breaks, "col": col, "text": text}, draw_trend)
+    return Chart(f"{_prefix(dataset)}thu-hang-qua-cac-nam", title, caption, frame,
+                 {"breaks": breaks, "col": col, "text": text}, draw_trend, dataset.id)
 
 
 def draw_trend(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
@@ -155,9 +164,9 @@ def draw_trend(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     return chart
 
 
-def unit_criteria(unit: UnitHistory, _: Language) -> Chart | None:
-    """The unit's criteria in its latest edition with criteria, against the bloc median."""
-    entry = next((e for e in unit.entries if any(line.value is not None and line.median is not None
+def unit_criteria(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: Language) -> Chart | None:
+    """The unit's criteria in the series' latest edition with criteria, against the bloc median."""
+    entry = next((e for e in entries if any(line.value is not None and line.median is not None
                                                  for line in e.criteria)), None)
     if entry is None:
         return None
@@ -172,15 +181,15 @@ def unit_criteria(unit: UnitHistory, _: Language) -> Chart | None:
     decimals = entry.edition.methodology.decimals
     above = sum(1 for line in lines if line.value > line.median)
     caption = _("Năm %(year)s, %(unit)s cao hơn trung vị của khối %(bloc)s ở %(above)s/%(total)s tiêu chí: %(values)s.",
-                year=entry.edition.year, unit=unit.agency.name, bloc=entry.table.bloc.name, above=above,
+                year=entry.edition.year, unit=agency.name, bloc=entry.table.bloc.name, above=above,
                 total=len(lines), values="; ".join(
                     _("%(criterion)s %(value)s (trung vị %(median)s)", criterion=line.criterion.name,
                       value=_.score(line.value, decimals), median=_.score(line.median, decimals)) for line in lines))
     title = _("Tiêu chí so với trung vị của khối")
     text = {"axis": _("% điểm tối đa của tiêu chí") if relative else _("Điểm"),
             "title": _("Tiêu chí năm %(year)s so với trung vị của khối", year=entry.edition.year)}
-    return Chart("tieu-chi-so-voi-trung-vi", title, caption, frame,
-                 {"unit": unit.agency.label, "relative": relative, "col": col, "text": text}, draw_criteria)
+    return Chart(f"{_prefix(dataset)}tieu-chi-so-voi-trung-vi", title, caption, frame,
+                 {"unit": agency.label, "relative": relative, "col": col, "text": text}, draw_criteria, dataset.id)
 
 
 def draw_criteria(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
@@ -339,17 +348,21 @@ def draw_map(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     ).project(type="mercator").properties(width=300, height=520, title=text["title"])
 
 
-def page_charts(dataset: Dataset, tables: dict[int, list[BlocTable]], units: dict[str, UnitHistory],
+def page_charts(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]], units: dict[str, UnitHistory],
                 language: Language = Language()) -> dict[tuple, list[Chart]]:
-    """Every chart of the site, keyed by the page that shows it: ("edition", year),
-    ("bloc", year, bloc id) or ("unit", agency id)."""
+    """Every chart of the site, keyed by the page that shows it: ("edition", series id,
+    year), ("bloc", series id, year, bloc id) or ("unit", agency id)."""
     out: dict[tuple, list[Chart]] = {}
-    for year, edition_tables in tables.items():
-        out[("edition", year)] = [c for c in [tier_distribution(edition_tables, language)] if c]
-        for table in edition_tables:
-            out[("bloc", year, table.bloc.id)] = [
-                c for c in (bloc_scores(dataset, table, language), province_map(dataset, table, language)) if c]
+    for sid, by_year in tables.items():
+        dataset = portal.series[sid]
+        for year, edition_tables in by_year.items():
+            out[("edition", sid, year)] = [c for c in [tier_distribution(edition_tables, language)] if c]
+            for table in edition_tables:
+                out[("bloc", sid, year, table.bloc.id)] = [
+                    c for c in (bloc_scores(dataset, table, language), province_map(dataset, table, language)) if c]
     for agency_id, unit in units.items():
-        out[("unit", agency_id)] = [c for c in (unit_trend(dataset, unit, language), unit_criteria(unit, language))
-                                    if c]
+        out[("unit", agency_id)] = [
+            c for s in unit.series
+            for c in (unit_trend(s.dataset, unit.agency, s.entries, language),
+                      unit_criteria(s.dataset, unit.agency, s.entries, language)) if c]
     return out

@@ -1,4 +1,7 @@
-"""The open-data downloads: <year>.csv, <year>.json and a Frictionless datapackage.json."""
+"""The open-data downloads: each edition as CSV and JSON, each bloc's table as CSV, every
+series and year in one long table (tat-ca.csv), and a Frictionless datapackage.json
+describing the CSV files with their licence. CSV files carry a byte-order mark: a
+spreadsheet program set to Vietnamese reads them as UTF-8 only with one."""
 
 from __future__ import annotations
 
@@ -11,31 +14,49 @@ from decimal import Decimal
 import pandas as pd
 
 from ..data.columns import COLUMNS, CRITERIA, output_columns
-from ..data.model import Dataset, Edition
+from ..data.model import Dataset, Edition, Portal, Result
+from ..data.portal import LICENSES, license_url
 from .spreadsheet import safe_frame
 
+ALWAYS = ("agency", "name", "bloc")  # kept even where a table's every cell would be empty
+LONG_COLUMNS = ["series", "year", "bloc", "agency", "name", "province_code", "score", "rank", "out_of", "tier",
+                "rank_change", "criteria", "source"]
+def license_of(spdx: str | None) -> dict | None:
+    """The licence as a Data Package names it."""
+    if spdx is None:
+        return None
+    return {"name": spdx, "title": LICENSES.get(spdx, (spdx,))[0], "path": license_url(spdx)}
 
-def columns(edition: Edition) -> list[str]:
-    return output_columns([c.id for c in edition.methodology.criteria])
+
+def _ordered(dataset: Dataset, edition: Edition, bloc: str | None = None) -> list[Result]:
+    """The results in the order of the bloc tables."""
+    return [r for b in dataset.series.blocs if bloc in (None, b.id)
+            for r in sorted(edition.bloc_results(b.id), key=lambda r: (r.rank is None, r.rank or 0, r.agency))]
 
 
-def records(dataset: Dataset, edition: Edition) -> list[dict]:
+def records(dataset: Dataset, edition: Edition, bloc: str | None = None) -> list[dict]:
     """One record per result, in the order of the bloc tables; None where unknown."""
     criteria = [c.id for c in edition.methodology.criteria]
     out = []
-    for bloc in dataset.series.blocs:
-        for r in sorted(edition.bloc_results(bloc.id), key=lambda r: (r.rank is None, r.rank or 0, r.agency)):
-            record = {}
-            for column in COLUMNS:
-                if column.name == CRITERIA:
-                    for cid in criteria:
-                        record[cid], record[f"{cid}-rank"] = r.criteria.get(cid), r.criteria_rank.get(cid)
-                elif column.name == "name":
-                    record["name"] = dataset.agencies[r.agency].name
-                else:
-                    record[column.name] = getattr(r, column.name)
-            out.append(record)
+    for r in _ordered(dataset, edition, bloc):
+        record = {}
+        for column in COLUMNS:
+            if column.name == CRITERIA:
+                for cid in criteria:
+                    record[cid], record[f"{cid}-rank"] = r.criteria.get(cid), r.criteria_rank.get(cid)
+            elif column.name == "name":
+                record["name"] = dataset.agencies[r.agency].name
+            else:
+                record[column.name] = getattr(r, column.name)
+        out.append(record)
     return out
+
+
+def columns(dataset: Dataset, edition: Edition) -> list[str]:
+    """The edition's columns, leaving out any that no row fills."""
+    found = records(dataset, edition)
+    return [c for c in output_columns([c.id for c in edition.methodology.criteria])
+            if c in ALWAYS or any(rec[c] is not None for rec in found)]
 
 
 def _plain(value):
@@ -43,16 +64,21 @@ def _plain(value):
     return format(value, "f") if isinstance(value, Decimal) else value
 
 
-def to_csv(dataset: Dataset, edition: Edition) -> bytes:
-    frame = safe_frame(pd.DataFrame([{k: _plain(v) for k, v in rec.items()} for rec in records(dataset, edition)],
-                                    columns=columns(edition), dtype=object))
+def _csv(rows: list[dict], names: list[str]) -> bytes:
+    frame = safe_frame(pd.DataFrame([{k: _plain(v) for k, v in row.items()} for row in rows], columns=names,
+                                    dtype=object))
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_csv(dataset: Dataset, edition: Edition, bloc: str | None = None) -> bytes:
+    return _csv(records(dataset, edition, bloc), columns(dataset, edition))
 
 
 def to_json(dataset: Dataset, edition: Edition) -> bytes:
     m = edition.methodology
+    shown = columns(dataset, edition)
     document = {
         "series": dataset.series.title,
         "publisher": dataset.series.publisher,
@@ -63,10 +89,60 @@ def to_json(dataset: Dataset, edition: Edition) -> bytes:
         "source_url": m.source_url,
         "coverage": m.coverage,
         "score_max": float(m.score_max) if m.score_max is not None else None,
-        "results": [{k: (float(v) if isinstance(v, Decimal) else v) for k, v in rec.items()}
+        "results": [{k: (float(v) if isinstance(v, Decimal) else v) for k, v in rec.items() if k in shown}
                     for rec in records(dataset, edition)],
     }
+    if dataset.series.license:
+        document["license"] = dataset.series.license
     return (json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
+
+
+def long_records(portal: Portal) -> list[dict]:
+    """Every result of every series and year, one row each, with its criteria in one cell
+    ("id=value; id-rank=n") so that editions of different criteria share the columns."""
+    out = []
+    for sid, dataset in portal.series.items():
+        for year, edition in dataset.editions.items():
+            m = edition.methodology
+            for r in _ordered(dataset, edition):
+                rated = sum(1 for other in edition.bloc_results(r.bloc) if other.rated)
+                criteria = [f"{cid}={_plain(value)}" if not cid.endswith("-rank") else f"{cid}={value}"
+                            for c in m.criteria for cid, value in ((c.id, r.criteria.get(c.id)),
+                                                                    (f"{c.id}-rank", r.criteria_rank.get(c.id)))
+                            if value is not None]
+                agency = portal.agencies[r.agency]
+                out.append({"series": sid or None, "year": year, "bloc": r.bloc, "agency": r.agency,
+                            "name": agency.name, "province_code": agency.province_code, "score": r.score,
+                            "rank": r.rank, "out_of": None if m.partial(r.bloc) or r.rank is None else rated,
+                            "tier": r.tier, "rank_change": r.rank_change, "criteria": "; ".join(criteria) or None,
+                            "source": r.source or m.source_url})
+    return out
+
+
+def _long_columns(portal: Portal) -> list[str]:
+    """The long table's columns that some row fills (the series only in a portal of several)."""
+    found = long_records(portal)
+    return [c for c in LONG_COLUMNS if c in ("year", *ALWAYS) or any(rec[c] is not None for rec in found)]
+
+
+def to_long_csv(portal: Portal) -> bytes:
+    return _csv(long_records(portal), _long_columns(portal))
+
+
+def files(portal: Portal, package: str, paths: dict[str, str]) -> list[tuple[str, Callable[[], bytes]]]:
+    """Every download made from the data, by its address below the site, with the function
+    that makes it. An edition without a figure has none."""
+    data = paths["data"]
+    made = [(f"{data}/datapackage.json", functools.partial(datapackage, portal, package)),
+            (f"{data}/tat-ca.csv", functools.partial(to_long_csv, portal))]
+    for dataset in portal.series.values():
+        for edition in (e for e in dataset.editions.values() if e.results):
+            name = edition.data_name
+            made += [(f"{data}/{name}.csv", functools.partial(to_csv, dataset, edition)),
+                     (f"{data}/{name}.json", functools.partial(to_json, dataset, edition))]
+            made += [(f"{edition.url}{bloc.id}.csv", functools.partial(to_csv, dataset, edition, bloc.id))
+                     for bloc in dataset.series.blocs if edition.bloc_results(bloc.id)]
+    return made
 
 
 def _field(name: str, edition: Edition, dataset: Dataset) -> dict:
@@ -82,7 +158,7 @@ def _field(name: str, edition: Edition, dataset: Dataset) -> dict:
     elif name == "status":
         field["constraints"] = {"enum": ["rated", "not-rated"]}
     elif name == "agency":
-        field["constraints"] = {"required": True, "unique": True}
+        field["constraints"] = {"required": True}
     elif name == "source":
         field["format"] = "uri"
     if name in criteria:
@@ -90,42 +166,43 @@ def _field(name: str, edition: Edition, dataset: Dataset) -> dict:
     return field
 
 
-def files(dataset: Dataset, package: str) -> list[tuple[str, Callable[[], bytes]]]:
-    """The downloads of /du-lieu/, each with the function that makes it."""
-    made = [("datapackage.json", functools.partial(datapackage, dataset, package))]
-    for edition in dataset.editions.values():
-        made += [(f"{edition.year}.csv", functools.partial(to_csv, dataset, edition)),
-                 (f"{edition.year}.json", functools.partial(to_json, dataset, edition))]
-    return made
+LONG_TYPES = {"year": "integer", "score": "number", "rank": "integer", "out_of": "integer", "rank_change": "integer"}
 
 
-def datapackage(dataset: Dataset, name: str) -> bytes:
-    """A Frictionless Tabular Data Package describing every <year>.csv."""
-    resources = []
-    for year, edition in dataset.editions.items():
-        m = edition.methodology
-        resource = {
-            "name": f"ket-qua-{year}",
-            "path": f"{year}.csv",
-            "profile": "tabular-data-resource",
-            "title": f"{dataset.series.title} — năm {year}",
-            "description": m.decision + (f". {m.coverage}" if m.coverage else ""),
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "schema": {
-                "fields": [_field(c, edition, dataset) for c in columns(edition)],
-                "primaryKey": ["agency"],
-            },
-        }
-        if m.source_url:
-            resource["sources"] = [{"title": m.name, "path": m.source_url}]
-        resources.append(resource)
+def _resource(name: str, path: str, title: str, description: str, fields: list[dict], key: list[str]) -> dict:
+    return {"name": name, "path": path, "profile": "tabular-data-resource", "title": title,
+            "description": description, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+            "schema": {"fields": fields, "primaryKey": key}}
+
+
+def datapackage(portal: Portal, name: str) -> bytes:
+    """A Frictionless Tabular Data Package describing every CSV file of /du-lieu/."""
+    resources = [_resource("tat-ca", "tat-ca.csv", portal.title,
+                           "Mọi chuỗi, mọi năm trong một bảng dài; cột criteria ghi điểm và thứ hạng từng tiêu chí "
+                           "dạng «mã=giá trị», cách nhau bởi «; ».",
+                           [{"name": c, "type": LONG_TYPES.get(c, "string")} for c in _long_columns(portal)],
+                           ["series", "year", "bloc", "agency"][0 if portal.several else 1:])]
+    for sid, dataset in portal.series.items():
+        for year, edition in ((y, e) for y, e in dataset.editions.items() if e.results):
+            m = edition.methodology
+            # One row per unit, except where a recast bloc ranks it again.
+            key = ["agency", "bloc"] if m.units_as_of else ["agency"]
+            resource = _resource(f"{sid}-{year}" if sid else f"ket-qua-{year}", f"{edition.data_name}.csv",
+                                 f"{dataset.series.title} — năm {year}",
+                                 m.decision + (f". {m.coverage}" if m.coverage else ""),
+                                 [_field(c, edition, dataset) for c in columns(dataset, edition)], key)
+            if m.source_url:
+                resource["sources"] = [{"title": m.name, "path": m.source_url}]
+            if dataset.series.license and dataset.series.license != portal.license:
+                resource["licenses"] = [license_of(dataset.series.license)]
+            resources.append(resource)
     package = {
         "profile": "tabular-data-package",
         "name": name,
-        "title": dataset.series.title,
-        "contributors": [{"title": dataset.series.publisher, "role": "publisher"}],
+        "title": portal.title,
+        "contributors": [{"title": portal.publisher, "role": "publisher"}],
         "resources": resources,
     }
+    if portal.license:
+        package["licenses"] = [license_of(portal.license)]
     return (json.dumps(package, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..data.model import Dataset, Edition
+from ..data.model import Edition, Portal
 from .formatting import sort_key
 from .i18n import Language
 from .translated import translated
@@ -77,7 +77,7 @@ class Download:
 
 @dataclass
 class Catalog:
-    dataset: Dataset  # in the site's language
+    portal: Portal  # in the site's language
     language: Language
     pages: list[Page]
     reports: list[Report]
@@ -98,23 +98,25 @@ def clashes(made: Catalog, content: dict[str, str], reserved: set[str]) -> list[
             if path in taken or path.split("/", 1)[0] in reserved]
 
 
-def catalog(loaded: Dataset, lang: str, _: Language, paths: dict[str, str],
-            announcements: dict[int, object] | None = None, charts: Callable | None = None,
+def catalog(loaded: Portal, lang: str, _: Language, paths: dict[str, str],
+            announcements: dict[tuple[str, int], object] | None = None, charts: Callable | None = None,
             open_data: Callable | None = None) -> Catalog:
     """The site of the loaded data in language `lang`. `announcements` are the articles
-    announcing each edition's results; `charts(dataset, tables, units, language)` gives the
-    charts of each page by key (outputs.charts.page_charts); `open_data(dataset)` the
-    download files (outputs.opendata.files). Without them, the pages have no charts and
-    /du-lieu/ no files."""
-    dataset = translated(loaded, lang)
-    tables = {year: edition_tables(dataset, edition) for year, edition in dataset.editions.items()}
-    units = unit_histories(dataset, tables)
-    charts = charts(dataset, tables, units, _) if charts else {}
+    announcing each edition's results, by (series id, year); `charts(portal, tables, units,
+    language)` gives the charts of each page by key (outputs.charts.page_charts);
+    `open_data(portal)` the download files (outputs.opendata.files). Without them, the pages
+    have no charts and /du-lieu/ no files."""
+    portal = translated(loaded, lang)
+    tables = {sid: {year: edition_tables(dataset, edition) for year, edition in dataset.editions.items()}
+              for sid, dataset in portal.series.items()}
+    units = unit_histories(portal, tables)
+    charts = charts(portal, tables, units, _) if charts else {}
     announcements = announcements or {}
     pages, reports, cards = [], [], []
-    series, latest = dataset.series, dataset.latest
-    announced = [e.methodology.announced for e in dataset.editions.values() if e.methodology.announced]
-    last_announced = max(announced) if announced else datetime.date(max(dataset.editions, default=2000), 12, 31)
+    editions = portal.editions()  # newest first
+    latest = editions[0] if editions else None
+    announced = [e.methodology.announced for e in editions if e.methodology.announced]
+    last_announced = max(announced) if announced else datetime.date(latest.year if latest else 2000, 12, 31)
 
     def date(edition: Edition | None) -> datetime.date:
         return (edition.methodology.announced if edition and edition.methodology.announced else None) or last_announced
@@ -131,23 +133,42 @@ def catalog(loaded: Dataset, lang: str, _: Language, paths: dict[str, str],
     def card_of(agency_id: str) -> str:
         return f"{paths['unit']}/{agency_id}/{CARD}"
 
-    page("", "home", series.title, _("%(publisher)s: kết quả xếp hạng các năm.", publisher=series.publisher),
-         date(latest), {"tables": tables.get(latest.year, []) if latest else []})
-    for year, edition in dataset.editions.items():
-        page(f"{year}/", "edition", _("Kết quả năm %(year)s", year=year),
-             _("%(series)s: kết quả năm %(year)s, theo từng khối.", series=series.title, year=year), date(edition),
-             {"edition": edition, "tables": tables[year], "announcement": announcements.get(year)},
-             ("edition", year))
-        page(f"{year}/{paths['methodology']}/", "methodology", _("Phương pháp đánh giá năm %(year)s", year=year),
-             edition.methodology.name, date(edition), {"edition": edition})
-        for table in tables[year]:
-            bloc = table.bloc
-            shown = page(f"{year}/{bloc.id}/", "bloc", _("%(bloc)s — xếp hạng năm %(year)s", bloc=bloc.name, year=year),
-                         _("Bảng xếp hạng khối %(bloc)s năm %(year)s: thứ hạng, điểm, mức.", bloc=bloc.name, year=year),
-                         date(edition), {"edition": edition, "table": table}, ("bloc", year, bloc.id))
-            reports.append(Report(f"{year}/{bloc.id}.pdf", "pdf/bloc",
-                                  _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=bloc.name, year=year),
-                                  f"{series.title}: {bloc.name}, {year}", shown, {"edition": edition, "table": table}))
+    if portal.several:
+        page("", "portal", portal.title, _("%(publisher)s: kết quả mới nhất của mọi bảng xếp hạng.",
+                                           publisher=portal.publisher),
+             date(latest), {"latest": [(d, d.latest, tables[sid][d.latest.year]) for sid, d in portal.series.items()
+                                       if d.latest]})
+    else:
+        only = portal.only
+        page("", "home", portal.title, _("%(publisher)s: kết quả xếp hạng các năm.", publisher=portal.publisher),
+             date(latest), {"dataset": only, "tables": tables[""].get(latest.year, []) if latest else []})
+    for sid, dataset in portal.series.items():
+        series = dataset.series
+        if sid:
+            page(dataset.url, "series", series.title,
+                 _("%(series)s: các kỳ đánh giá, các khối và phương pháp qua các năm.", series=series.title),
+                 date(dataset.latest), {"dataset": dataset, "tables": tables[sid]})
+        for year, edition in dataset.editions.items():
+            context = {"dataset": dataset, "edition": edition}
+            # A portal's pages name their series: "Kết quả năm 2024" alone could be either.
+            named = f"{series.title}: " if sid else ""
+            page(edition.url, "edition", named + _("Kết quả năm %(year)s", year=year),
+                 _("%(series)s: kết quả năm %(year)s, theo từng khối.", series=series.title, year=year), date(edition),
+                 dict(context, tables=tables[sid][year], announcement=announcements.get((sid, year))),
+                 ("edition", sid, year))
+            page(f"{edition.url}{paths['methodology']}/", "methodology",
+                 named + _("Phương pháp đánh giá năm %(year)s", year=year), edition.methodology.name, date(edition),
+                 context)
+            for table in tables[sid][year]:
+                bloc = table.bloc
+                shown = page(f"{edition.url}{bloc.id}/", "bloc",
+                             named + _("%(bloc)s — xếp hạng năm %(year)s", bloc=bloc.name, year=year),
+                             _("Bảng xếp hạng khối %(bloc)s năm %(year)s: thứ hạng, điểm, mức.", bloc=bloc.name,
+                               year=year),
+                             date(edition), dict(context, table=table), ("bloc", sid, year, bloc.id))
+                reports.append(Report(f"{edition.url}{bloc.id}.pdf", "pdf/bloc",
+                                      named + _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=bloc.name, year=year),
+                                      f"{series.title}: {bloc.name}, {year}", shown, dict(context, table=table)))
     for agency_id, unit in units.items():
         entry, name = unit.latest, unit.agency.name
         shown = page(f"{paths['unit']}/{agency_id}/", "agency", name,
@@ -156,7 +177,7 @@ def catalog(loaded: Dataset, lang: str, _: Language, paths: dict[str, str],
                      date(entry.edition if entry else None), {"unit": unit, "share_image": card_of(agency_id)},
                      ("unit", agency_id))
         reports.append(Report(f"{paths['unit']}/{agency_id}.pdf", "pdf/agency", name,
-                              _("%(series)s: %(unit)s qua các năm", series=series.title, unit=name), shown,
+                              _("%(series)s: %(unit)s qua các năm", series=portal.title, unit=name), shown,
                               {"unit": unit}))
         cards.append(_unit_card(card_of(agency_id), unit, _))
     page(f"{paths['unit']}/", "units", _("Các đơn vị"), _("Danh sách mọi đơn vị, theo vần A–Z."), date(latest),
@@ -164,8 +185,8 @@ def catalog(loaded: Dataset, lang: str, _: Language, paths: dict[str, str],
     page(f"{paths['data']}/", "opendata", _("Dữ liệu mở"),
          _("Tải kết quả các năm dưới dạng CSV, JSON và Data Package."), date(latest))
     page(f"{paths['news']}/", "news", _("Tin tức"), _("Thông báo kết quả các kỳ đánh giá."), date(latest))
-    cards.insert(0, Card(CARD, series.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else ""))
-    return Catalog(dataset, _, pages, reports, cards, _downloads(dataset, paths, open_data))
+    cards.insert(0, Card(CARD, portal.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else ""))
+    return Catalog(portal, _, pages, reports, cards, _downloads(portal, paths, open_data))
 
 
 def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:
@@ -182,9 +203,10 @@ def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:
                 " · ".join(detail))
 
 
-def _downloads(dataset: Dataset, paths: dict[str, str], open_data: Callable | None) -> list[Download]:
-    files = [Download(f"{paths['data']}/{name}", make) for name, make in (open_data(dataset) if open_data else [])]
-    for year, edition in dataset.editions.items():
-        files += [Download(f"{year}/{paths['documents']}/{name}", source=source)
-                  for name, source in edition.methodology.documents.items()]
+def _downloads(portal: Portal, paths: dict[str, str], open_data: Callable | None) -> list[Download]:
+    files = [Download(path, make) for path, make in (open_data(portal) if open_data else [])]
+    for dataset in portal.series.values():
+        for edition in dataset.editions.values():
+            files += [Download(f"{edition.url}{paths['documents']}/{name}", source=source)
+                      for name, source in edition.methodology.documents.items()]
     return files

@@ -10,6 +10,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
+from ..data.portal import license_url
 from ..rules.ranking import rounded
 
 
@@ -74,4 +75,5 @@ FILTERS = {
     "percent": percent,
     "change": change,
     "date": date,
+    "license_url": license_url,
 }

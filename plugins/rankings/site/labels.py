@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from ..data.languages import SOURCE
 from .formatting import change, score
+from .translated import Translation
 
 
 def rank_of(catalog: NullTranslations, result, table) -> str:
@@ -75,7 +76,7 @@ def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Call
     def published(text: str | None) -> Markup | str | None:
         """Text the data gives only as published, in Vietnamese (a legal basis, a note),
         marked as such in another language's page, for screen readers and translators."""
-        if not text or lang == SOURCE:
+        if not text or lang == SOURCE or isinstance(text, Translation):
             return text
         return Markup('<span lang="{}">{}</span>').format(SOURCE, text)
 

@@ -6,6 +6,7 @@ no name, note or address can change how a report is laid out."""
 from __future__ import annotations
 
 from ..data.languages import SOURCE
+from .translated import Translation
 from .formatting import change
 from .i18n import Language
 
@@ -41,24 +42,27 @@ class Writer:
         self._, self.lang = language, lang
 
     def published(self, text: str) -> dict:
-        return span(text, lang=SOURCE if self.lang != SOURCE else None)
+        return span(text, lang=SOURCE if self.lang != SOURCE and not isinstance(text, Translation) else None)
 
     def score(self, value, decimals: int, empty: str = "—") -> str:
         return empty if value is None else self._.score(value, decimals)
 
 
-def document(report, dataset, charts: list[dict], language: Language, lang: str, web: str) -> dict:
+def document(report, portal, charts: list[dict], language: Language, lang: str, web: str) -> dict:
     """The whole document of a catalog Report: `charts` are its page's figures (SVG and
     caption), `web` the page's address as printed on every page."""
-    _, series = language, dataset.series
+    _ = language
     writer = Writer(language, lang)
+    dataset = report.context.get("dataset") or portal.only  # a unit's report in a portal spans every series
     blocks = (bloc_blocks(report, dataset, charts, writer) if "table" in report.context
-              else unit_blocks(report, charts, writer))
+              else unit_blocks(report, charts, writer, portal.several))
     wide = "table" in report.context and len(report.context["table"].criteria) > 3
+    publisher, title = (dataset.series.publisher, dataset.series.title) if dataset else (portal.publisher, portal.title)
+    notice = dataset.series.notice if dataset else None
     return {
-        "lang": lang, "title": f"{report.title} — {series.publisher}", "author": series.publisher,
-        "description": report.description, "landscape": wide, "org": series.publisher, "series": series.title,
-        "notice": writer.published(series.notice) if series.notice else None,
+        "lang": lang, "title": f"{report.title} — {publisher}", "author": publisher,
+        "description": report.description, "landscape": wide, "org": publisher, "series": title,
+        "notice": writer.published(notice) if notice else None,
         "web": _("Bản trực tuyến: %(address)s", address=web), "page": _("Trang"), "blocks": blocks,
     }
 
@@ -131,10 +135,11 @@ def bloc_blocks(report, dataset, charts: list[dict], writer: Writer) -> list[dic
     return blocks
 
 
-def unit_blocks(report, charts: list[dict], writer: Writer) -> list[dict]:
+def unit_blocks(report, charts: list[dict], writer: Writer, several: bool) -> list[dict]:
     _, unit = writer._, report.context["unit"]
     a = unit.agency
-    subtitle = [span(_("Kết quả đánh giá mức độ ứng dụng CNTT qua các năm"))]
+    subtitle = [span(_("Kết quả xếp hạng qua các năm") if several else
+                     _("Kết quả đánh giá mức độ ứng dụng CNTT qua các năm"))]
     if a.other_name:
         subtitle += [span(" · "), span(a.other_name[0], lang=a.other_name[1])]
     facts = []
@@ -153,16 +158,27 @@ def unit_blocks(report, charts: list[dict], writer: Writer) -> list[dict]:
         blocks.append({"kind": "facts", "rows": [[label, value] for label, value in facts]})
     if not unit.entries:
         return blocks + [{"kind": "paragraph", "spans": [span(_("Chưa có kết quả xếp hạng của đơn vị này trong dữ liệu."))]}]
+    if not several:
+        return blocks + _unit_series(unit.entries, charts, "", writer)
+    for shown in unit.series:
+        blocks.append({"kind": "heading", "level": 1, "text": shown.dataset.series.title})
+        blocks += _unit_series(shown.entries, charts, shown.dataset.id, writer)
+    return blocks
+
+
+def _unit_series(entries: list, charts: list[dict], series: str, writer: Writer) -> list[dict]:
+    """A unit's results in one series: the table, the trend, a section per edition."""
+    _, blocks = writer._, []
     blocks.append({"kind": "table", "columns": [
         column(_("Năm")), column(_("Khối"), width="1"), column(_("Hạng")), column(_("Điểm"), "right"),
         column(_("Mức")), column(_("Thay đổi"), "right")],
         "rows": [{"muted": not e.result.rated, "cells": [
             [span(e.edition.year, strong=True)], [span(e.table.bloc.name)], [span(_.rank_of(e.result, e.table))],
             [span(writer.score(e.result.score, e.edition.methodology.decimals))], [span(e.result.tier or "—")],
-            [_change(e.result.rank_change)]]} for e in unit.entries]})
+            [_change(e.result.rank_change)]]} for e in entries]})
     # The trend alone: the criteria tables below carry the bloc medians the other chart draws.
-    blocks += _figures([c for c in charts if c["chart"].id == "thu-hang-qua-cac-nam"])
-    for e in unit.entries:
+    blocks += _figures([c for c in charts if c["chart"].series == series and c["chart"].id.endswith("thu-hang-qua-cac-nam")])
+    for e in entries:
         blocks.append({"kind": "section", "blocks": _unit_edition(e, writer)})
     return blocks
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..data.model import Agency, Bloc, Criterion, Dataset, Edition, Result
+from ..data.model import Agency, Bloc, Criterion, Dataset, Edition, Portal, Result
 from .formatting import sort_key
 
 
@@ -132,32 +132,57 @@ class UnitEdition:
 
 
 @dataclass
+class UnitSeries:
+    """A unit in one series: the editions that ranked it, newest first."""
+
+    dataset: Dataset
+    entries: list[UnitEdition]
+
+    @property
+    def latest(self) -> list[UnitEdition]:
+        """Its standing in the series' latest edition that ranked it: one entry, or one
+        per bloc where a recast bloc ranked it again."""
+        return [e for e in self.entries if e.edition is self.entries[0].edition]
+
+
+@dataclass
 class UnitHistory:
     agency: Agency
-    entries: list[UnitEdition]  # newest first
+    entries: list[UnitEdition]  # newest first; in the same year, in the portal's order of series
     predecessors: list[Agency]
     successor: Agency | None
+    series: list[UnitSeries] = field(default_factory=list)  # the series that rank it, latest first
 
     @property
     def latest(self) -> UnitEdition | None:
         return self.entries[0] if self.entries else None
 
 
-def unit_histories(dataset: Dataset, tables: dict[int, list[BlocTable]]) -> dict[str, UnitHistory]:
-    """Every unit across the editions, from one pass over the bloc tables."""
-    appearances: dict[str, list[UnitEdition]] = {agency_id: [] for agency_id in dataset.agencies}
-    for year in sorted(tables, reverse=True):
-        for table in tables[year]:
-            for result in table.rows:
-                appearances[result.agency].append(UnitEdition(table, result, [
-                    CriterionLine(c, result.criteria.get(c.id), result.criteria_rank.get(c.id), table.medians.get(c.id))
-                    for c in table.criteria
-                    if result.criteria.get(c.id) is not None or result.criteria_rank.get(c.id) is not None]))
+def unit_histories(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]]) -> dict[str, UnitHistory]:
+    """Every unit across the series and editions, from one pass over the bloc tables
+    (`tables[series id][year]`)."""
+    agencies = portal.agencies
+    appearances: dict[str, list[UnitEdition]] = {agency_id: [] for agency_id in agencies}
+    order = {sid: i for i, sid in enumerate(tables)}
+    for table in sorted((t for by_year in tables.values() for year_tables in by_year.values() for t in year_tables),
+                        key=lambda t: (-t.edition.year, order[t.edition.series])):
+        for result in table.rows:
+            appearances[result.agency].append(UnitEdition(table, result, [
+                CriterionLine(c, result.criteria.get(c.id), result.criteria_rank.get(c.id), table.medians.get(c.id))
+                for c in table.criteria
+                if result.criteria.get(c.id) is not None or result.criteria_rank.get(c.id) is not None]))
     predecessors: dict[str, list[Agency]] = {}
-    for agency in dataset.agencies.values():
+    for agency in agencies.values():
         if agency.successor:
             predecessors.setdefault(agency.successor, []).append(agency)
+
+    def by_series(entries: list[UnitEdition]) -> list[UnitSeries]:
+        found = {sid: [e for e in entries if e.edition.series == sid] for sid in tables}
+        return sorted((UnitSeries(portal.series[sid], found[sid]) for sid in tables if found[sid]),
+                      key=lambda u: -u.entries[0].edition.year)
+
     return {agency.id: UnitHistory(agency, appearances[agency.id],
                                    sorted(predecessors.get(agency.id, []), key=lambda a: sort_key(a.name)),
-                                   dataset.agencies.get(agency.successor) if agency.successor else None)
-            for agency in dataset.agencies.values()}
+                                   agencies.get(agency.successor) if agency.successor else None,
+                                   by_series(appearances[agency.id]))
+            for agency in agencies.values()}
