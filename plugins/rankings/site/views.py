@@ -152,6 +152,9 @@ class UnitHistory:
     predecessors: list[Agency]
     successor: Agency | None
     series: list[UnitSeries] = field(default_factory=list)  # the series that rank it, latest first
+    # Where its successor was ranked in a bloc recast on the later units (DTI 2024 on the
+    # 34 provinces of 2025), the result that stands for it and its merged neighbours.
+    successor_recast: list[UnitEdition] = field(default_factory=list)
 
     @property
     def latest(self) -> UnitEdition | None:
@@ -184,5 +187,7 @@ def unit_histories(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]]
     return {agency.id: UnitHistory(agency, appearances[agency.id],
                                    sorted(predecessors.get(agency.id, []), key=lambda a: sort_key(a.name)),
                                    agencies.get(agency.successor) if agency.successor else None,
-                                   by_series(appearances[agency.id]))
+                                   by_series(appearances[agency.id]),
+                                   [e for e in appearances.get(agency.successor or "", [])
+                                    if e.table.bloc.id in e.edition.methodology.units_as_of])
             for agency in agencies.values()}
