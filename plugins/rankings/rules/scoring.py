@@ -25,7 +25,7 @@ def score_edition(edition: Edition, bloc_ids: list[str], problems: Problems) -> 
             (f"{c.id}-rank", lambda r, c=c.id: r.criteria.get(c), lambda r, c=c.id: r.criteria_rank.get(c),
              lambda r, value, c=c.id: r.criteria_rank.__setitem__(c, value)) for c in m.criteria_for(bloc)]
         for column, score_of, rank_of, set_rank in columns:
-            _rank(rows, column, score_of, rank_of, set_rank, m, edition.results_file, problems)
+            _rank(rows, column, score_of, rank_of, set_rank, m, m.partial(bloc), edition.results_file, problems)
         _tiers(rows, bloc, m, edition.results_file, problems)
         if not m.partial(bloc):
             for column, _, rank_of, _ in columns:
@@ -57,7 +57,7 @@ def _fill_score(result: Result, m: Methodology, label: str, problems: Problems) 
         return
     if result.score is None:
         # Rounded as it is shown, so that scores a reader sees as equal share a rank.
-        result.score, result.score_computed = ranking.rounded(computed, m.decimals), True
+        result.score = ranking.rounded(computed, m.decimals)
     elif not ranking.agrees(result.score, computed, m.decimals):
         how = "tổng" if m.method == "sum" else "tổng có trọng số"
         problems.add(label, result.row, "score",
@@ -66,13 +66,19 @@ def _fill_score(result: Result, m: Methodology, label: str, problems: Problems) 
 
 
 def _set_rank(result: Result, value: int) -> None:
-    result.rank, result.rank_computed = value, True
+    result.rank = value
 
 
-def _rank(rows: list[Result], column: str, score_of, rank_of, set_rank, m: Methodology,
+def _rank(rows: list[Result], column: str, score_of, rank_of, set_rank, m: Methodology, partial: bool,
           label: str, problems: Problems) -> None:
     """Overall or criterion ranks: computed from scores where the rank is not given;
-    a given rank that disagrees fails, unless the methodology says published ranks stand."""
+    a given rank that disagrees fails, unless the methodology says published ranks stand.
+    Then a partial table's ranks are the published ones alone: the scores of some of its
+    units cannot rank them."""
+    if m.rank_source == "published" and partial:
+        return
+    if column != "rank" and any(score_of(r) is None for r in rows):
+        return  # a criterion scored for some units only (the top five, say) ranks none of them
     scores = {id(r): score_of(r) for r in rows if score_of(r) is not None}
     computed = ranking.competition_ranks(scores)
     for r in rows:
@@ -80,8 +86,7 @@ def _rank(rows: list[Result], column: str, score_of, rank_of, set_rank, m: Metho
             continue
         given, mine = rank_of(r), computed[id(r)]
         if given is None:
-            if m.rank_source == "computed":
-                set_rank(r, mine)
+            set_rank(r, mine)
         elif given != mine:
             message = (f"thứ hạng công bố {given} khác thứ hạng tính từ điểm {mine} "
                        f"(điểm {score_of(r)})")
@@ -123,7 +128,7 @@ def _tiers(rows: list[Result], bloc: str, m: Methodology, label: str, problems: 
             continue
         derived = ranking.tier_for(r.score, tiers)
         if r.tier is None:
-            r.tier, r.tier_computed = derived, derived is not None
+            r.tier = derived
         elif r.tier != derived:
             problems.add(label, r.row, "tier",
                          f"mức công bố «{r.tier}» trái với ngưỡng: điểm {r.score} ứng với mức "
