@@ -55,14 +55,16 @@ def check(c, data=None):
     from rankings.settings import data_folder
 
     try:
-        dataset = check_data(data or data_folder(read_settings(CONF)))
+        portal = check_data(data or data_folder(read_settings(CONF)))
     except DataError as error:
         print(error.report(), file=sys.stderr)
         sys.exit(1)
-    for warning in dataset.warnings:
+    for warning in portal.warnings:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
-    rows = sum(len(e.results) for e in dataset.editions.values())
-    print(f"Dữ liệu hợp lệ: {len(dataset.editions)} kỳ, {len(dataset.agencies)} đơn vị, {rows} dòng kết quả.")
+    editions = portal.editions()
+    rows = sum(len(e.results) for e in editions)
+    print(f"Dữ liệu hợp lệ: {len(portal.series)} chuỗi, {len(editions)} kỳ, {len(portal.agencies)} đơn vị, "
+          f"{rows} dòng kết quả.")
 
 
 @task(help={"port": "port to serve on (default 8000)", "output": "the built site (default: output/)"})

@@ -48,8 +48,9 @@ def tinh_mau(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def dti(tmp_path_factory) -> Path:
-    return build(tmp_path_factory.mktemp("dti") / "output", ROOT / "examples" / "dti")
+def portal(tmp_path_factory) -> Path:
+    """The portal fixture (data format version 2: two series, a recast bloc), built once."""
+    return build(tmp_path_factory.mktemp("portal") / "output", ROOT / "tests" / "fixtures" / "portal")
 
 
 @pytest.fixture(scope="session")

@@ -30,13 +30,13 @@ def svgs(renderer, found) -> list[str]:
 
 
 def all_charts(folder):
-    dataset = load(folder)
-    tables = {year: edition_tables(dataset, e) for year, e in dataset.editions.items()}
-    return charts.page_charts(dataset, tables, unit_histories(dataset, tables))
+    portal = load(folder)
+    tables = {sid: {year: edition_tables(d, e) for year, e in d.editions.items()} for sid, d in portal.series.items()}
+    return charts.page_charts(portal, tables, unit_histories(portal, tables))
 
 
-@pytest.mark.parametrize("folder", [FIXTURE, ROOT / "examples" / "dti", ROOT / "examples" / "tinh-mau"],
-                         ids=["fixture", "dti", "tinh-mau"])
+@pytest.mark.parametrize("folder", [FIXTURE, ROOT / "data", ROOT / "examples" / "tinh-mau",
+                                    ROOT / "tests" / "fixtures" / "portal"], ids=["fixture", "data", "tinh-mau", "portal"])
 def test_every_spec_is_valid_vega_lite(folder):
     found = [chart for page in all_charts(folder).values() for chart in page]
     assert found
@@ -51,10 +51,10 @@ def test_an_invalid_spec_is_rejected():
 
 def test_each_page_gets_the_charts_it_must():
     found = all_charts(FIXTURE)
-    assert [c.id for c in found[("edition", 2019)]] == ["ty-le-theo-muc"]
-    assert [c.id for c in found[("bloc", 2019, "so")]] == ["diem-theo-thu-hang"]
+    assert [c.id for c in found[("edition", "", 2019)]] == ["ty-le-theo-muc"]
+    assert [c.id for c in found[("bloc", "", 2019, "so")]] == ["diem-theo-thu-hang"]
     assert [c.id for c in found[("unit", "so-y-te")]] == ["thu-hang-qua-cac-nam", "tieu-chi-so-voi-trung-vi"]
-    assert found[("edition", 2021)] == []  # no tiers published
+    assert found[("edition", "", 2021)] == []  # no tiers published
 
 
 def test_text_alternatives_state_the_main_figures():
@@ -63,9 +63,9 @@ def test_text_alternatives_state_the_main_figures():
     assert trend.caption.startswith("Thứ hạng của Sở Y tế qua các năm — 2019: hạng 4; 2020: hạng 3; 2021: hạng 3.")
     assert "Phương pháp thay đổi từ năm 2021" in trend.caption
     assert "Hạ tầng kỹ thuật 20,00 (trung vị 24,00)" in criteria.caption
-    (tiers,) = found[("edition", 2019)]
+    (tiers,) = found[("edition", "", 2019)]
     assert "Sở, ban, ngành: Tốt 1 (20%), Khá 2 (40%), Trung bình 1 (20%), Yếu 1 (20%)" in tiers.caption
-    (scores,) = found[("bloc", 2019, "so")]
+    (scores,) = found[("bloc", "", 2019, "so")]
     assert "cao nhất Sở TT&TT 92,00, thấp nhất Sở KH&CN 40,00" in scores.caption
 
 
@@ -80,7 +80,7 @@ def test_trend_marks_gaps_and_methodology_breaks():
 
 
 def test_province_map_places_provinces_by_official_code():
-    (scores_or_map,) = [c for c in all_charts(ROOT / "examples" / "dti")[("bloc", 2022, "tinh")] if c.id == "ban-do"]
+    (scores_or_map,) = [c for c in all_charts(ROOT / "data")[("bloc", "dti", 2022, "tinh")] if c.id == "ban-do"]
     frame = scores_or_map.data.set_index("tỉnh")
     assert len(frame) == 63
     assert 15.9 < frame.loc["Đà Nẵng", "vĩ độ"] < 16.2 and 108 < frame.loc["Đà Nẵng", "kinh độ"] < 108.4
@@ -110,7 +110,7 @@ def test_a_no_change_rebuild_renders_no_chart(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_many_missing_charts_render_in_a_pool_with_the_same_result(tmp_path):
-    found = [c for page in all_charts(ROOT / "examples" / "dti").values() for c in page]
+    found = [c for page in all_charts(ROOT / "data").values() for c in page]
     assert len(found) >= chart_svg.POOL_FROM
     # the same SVG whichever process drew it, after whatever it drew before
     assert svgs(engine(tmp_path / "pool", workers=2), found) == svgs(engine(tmp_path / "alone", workers=1), found)
@@ -128,7 +128,7 @@ def test_a_change_in_the_data_renders_that_chart_again(tmp_path):
 
 
 def test_ids_inside_svgs_do_not_clash(tmp_path):
-    one, two = svgs(engine(tmp_path), all_charts(ROOT / "examples" / "dti")[("bloc", 2022, "tinh")])
+    one, two = svgs(engine(tmp_path), all_charts(ROOT / "data")[("bloc", "dti", 2022, "tinh")])
     ids = re.findall(r'id="([^"]+)"', one + two)
     assert ids and len(ids) == len(set(ids))
     assert all(f"url(#{i})" in one + two for i in ids if "gradient" in i)

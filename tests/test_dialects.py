@@ -15,7 +15,7 @@ from rankings.data.problems import DataError
 
 
 def scores(dataset, year):
-    return {r.agency: (r.score, r.rank, r.tier) for r in dataset.editions[year].results}
+    return {r.agency: (r.score, r.rank, r.tier) for r in dataset.only.editions[year].results}
 
 
 def test_bom_semicolons_decimal_comma_crlf_and_spaces():
@@ -52,7 +52,7 @@ def test_quoted_cells_may_hold_the_separator(data):
     path = data / "2019" / "results.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "huyen-c,huyen,75,,,,,,,,", 'huyen-c,huyen,75,,,,,,,"Ghi chú, có dấu phẩy",'), encoding="utf-8")
-    result = next(r for r in load(data).editions[2019].results if r.agency == "huyen-c")
+    result = next(r for r in load(data).only.editions[2019].results if r.agency == "huyen-c")
     assert result.note == "Ghi chú, có dấu phẩy"
 
 
@@ -146,7 +146,7 @@ def test_the_first_visible_sheet_is_read_and_named(data):
 
     as_workbook(data, hide_a_first_sheet)
     dataset = load(data)
-    assert len(dataset.editions[2019].results) == 9
+    assert len(dataset.only.editions[2019].results) == 9
     assert [w.message for w in dataset.warnings if w.file == "basic/2019/results.xlsx"] == [
         "tệp có 3 trang tính; chỉ đọc trang «Kết quả» (trang đầu tiên đang ẩn)"]
 
@@ -156,5 +156,5 @@ def test_small_numbers_from_a_workbook_are_read_in_full(data):
     methodology.write_text(methodology.read_text(encoding="utf-8").replace("decimals = 2", "decimals = 5"),
                            encoding="utf-8")
     as_workbook(data, lambda book: book.active.__setitem__("E8", 0.00001))  # huyen-a's ha-tang
-    result = next(r for r in load(data).editions[2019].results if r.agency == "huyen-a")
+    result = next(r for r in load(data).only.editions[2019].results if r.agency == "huyen-a")
     assert result.criteria.get("ha-tang") == Decimal("0.00001")

@@ -31,20 +31,20 @@ def test_the_xlsx_edition_and_the_district_merger(tinh_mau):
         "huyen-dong-ha", "huyen-tay-ha"}
 
 
-def test_dti_builds_with_its_own_pillars_and_blocs(dti):
-    rows = html(dti, "2022/tinh/").select("table.ranking tbody tr")
+def test_dti_builds_with_its_own_pillars_and_blocs(real_site):
+    rows = html(real_site, "dti/2022/tinh/").select("table.ranking tbody tr")
     assert len(rows) == 63
     ranks = [text(tr.find("td")) for tr in rows]
     assert ranks.count("15") == 2 and "16" not in ranks  # a tie as published
-    headers = [text(th) for th in html(dti, "2022/tinh/").select("table.ranking thead th")]
+    headers = [text(th) for th in html(real_site, "dti/2022/tinh/").select("table.ranking thead th")]
     assert "Nhận thức số" in headers and "Trụ cột Chính quyền số" in headers
-    assert (dti / "2021" / "bo-khong-dvc" / "index.html").is_file()
+    assert (real_site / "dti" / "2021" / "bo-khong-dvc" / "index.html").is_file()
 
 
-def test_a_wide_table_prints_landscape_with_its_header_on_every_page(dti):
+def test_a_wide_table_prints_landscape_with_its_header_on_every_page(real_site):
     import subprocess
 
-    pdf = str(dti / "2022" / "tinh.pdf")
+    pdf = str(real_site / "dti" / "2022" / "tinh.pdf")
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
     assert "841.89 x 595.276 pts (A4)" in info  # landscape
     pages = int(info.split("Pages:")[1].split()[0])

@@ -1,13 +1,20 @@
-"""The embedded record in data/: it builds, and every figure it shows names its source."""
+"""The embedded record in data/: a portal of two series; it builds, every figure it shows
+names its source, and the DTI ranks are those published or those the published index gives."""
 
 from __future__ import annotations
 
+import csv
+import io
+from pathlib import Path
+
 import pytest
 
-from conftest import ROOT, html
+from conftest import ROOT, html, text
 from rankings.data.loader import load
+from rankings.rules.ranking import competition_ranks
 
 pytestmark = pytest.mark.slow  # the whole record, cold
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real"
 
 
 @pytest.fixture(scope="module")
@@ -21,53 +28,119 @@ def figures(result) -> bool:
             or any(v is not None for v in result.criteria_rank.values()))
 
 
-def test_every_edition_from_2008_to_2019_is_there(real):
-    dataset, _ = real
-    assert sorted(dataset.editions) == list(range(2008, 2020))
+def published(name: str) -> list[dict]:
+    lines = [line for line in (REAL / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def test_two_series_every_edition(real):
+    portal, _ = real
+    assert list(portal.series) == ["dti", "ung-dung-cntt"]
+    assert sorted(portal.series["ung-dung-cntt"].editions) == list(range(2008, 2020))
+    assert sorted(portal.series["dti"].editions) == list(range(2020, 2025))
 
 
 def test_the_2019_ministries_table_is_complete_and_ranked(real):
-    dataset, _ = real
-    bo = [r for r in dataset.editions[2019].results if r.bloc == "bo"]
+    portal, _ = real
+    edition = portal.series["ung-dung-cntt"].editions[2019]
+    bo = [r for r in edition.results if r.bloc == "bo"]
     assert len(bo) == 17 and sorted(r.rank for r in bo) == list(range(1, 18))
-    assert not dataset.editions[2019].methodology.partial("bo")
+    assert not edition.methodology.partial("bo")
 
 
 def test_every_figure_traces_to_a_source_url_shown_on_its_page(real):
-    dataset, site = real
-    for year, edition in dataset.editions.items():
-        for result in filter(figures, edition.results):
-            url = result.source or edition.methodology.source_url
-            assert url and url.startswith(("http://", "https://")), (year, result.agency)
-            page = html(site, f"{year}/{result.bloc}/")
-            row = page.select_one(f"tr#{result.agency}")
-            shown = {a["href"] for a in row.select("a.source")} | {
-                a["href"] for a in page.select(".facts-line a[rel~=external]")}
-            assert url in shown, (year, result.agency)
+    portal, site = real
+    for dataset in portal.series.values():
+        for year, edition in dataset.editions.items():
+            for result in filter(figures, edition.results):
+                url = result.source or edition.methodology.source_url
+                assert url and url.startswith(("http://", "https://")), (year, result.agency)
+                page = html(site, f"{edition.url}{result.bloc}/")
+                row = page.select_one(f"tr#{result.agency}")
+                shown = {a["href"] for a in row.select("a.source")} | {
+                    a["href"] for a in page.select(".facts-line a[rel~=external]")}
+                assert url in shown, (year, result.agency)
+
+
+def test_every_edition_page_that_states_a_fact_links_a_source(real):
+    portal, site = real
+    for dataset in portal.series.values():
+        for edition in dataset.editions.values():
+            m = edition.methodology
+            if m.coverage or m.announced:
+                assert m.source_url or any(r.source for r in edition.results), edition.url
+                assert html(site, edition.url).select("a[rel~=external]"), edition.url
 
 
 def test_incomplete_editions_say_so(real):
-    dataset, site = real
-    for year, edition in dataset.editions.items():
-        if edition.methodology.coverage:
-            assert edition.methodology.coverage in html(site, f"{year}/").get_text(" ")
+    portal, site = real
+    for dataset in portal.series.values():
+        for edition in dataset.editions.values():
+            if edition.methodology.coverage:
+                assert edition.methodology.coverage in html(site, edition.url).get_text(" ")
+
+
+def test_dti_2022_ranks_are_the_official_list(real):
+    portal, _ = real
+    agencies = portal.agencies
+    ours = {agencies[r.agency].short_name: r.rank for r in portal.series["dti"].editions[2022].results
+            if r.bloc == "tinh"}
+    official = published("dti_2022_provincial_63_pdti.csv")
+    assert len(ours) == len(official) == 63
+    assert sorted(ours.values()) == sorted(int(row["rank"]) for row in official)
+    assert ours["Đà Nẵng"] == 1 and ours["TP. Hồ Chí Minh"] == 2
+
+
+@pytest.mark.parametrize("year, bloc, name", [(2023, "tinh", "dti_2023_provincial_63_scores.csv"),
+                                              (2024, "tinh", "dti_2024_provincial_63_premerger_scores.csv")])
+def test_dti_ranks_follow_from_the_published_index(real, year, bloc, name):
+    portal, _ = real
+    rows = [r for r in portal.series["dti"].editions[year].results if r.bloc == bloc]
+    assert len(rows) == len(published(name)) == 63
+    expected = competition_ranks({r.agency: r.score for r in rows})
+    assert {r.agency: r.rank for r in rows} == expected
+
+
+def test_dti_2024_twice_da_nang_second_of_63_and_its_successor_17th_of_34(real):
+    portal, site = real
+    edition = portal.series["dti"].editions[2024]
+    assert {(r.agency, r.bloc): r.rank for r in edition.results}[("da-nang", "tinh")] == 2
+    assert {(r.agency, r.bloc): r.rank for r in edition.results}[("da-nang-2025", "tinh-34")] == 17
+    assert len([r for r in edition.results if r.bloc == "tinh-34"]) == 34
+    page = html(site, "co-quan/da-nang/")
+    assert {s["id"] for s in page.select("section.series-entry")} == {"dti", "ung-dung-cntt"}
+    assert page.select_one("section#dti-2024") and page.select_one("section#ung-dung-cntt-2019")
+    standing = text(page.select_one(".series-standing"))
+    assert "Hạng 2/63" in standing and "Hạng 17/34" in standing
+    successor = html(site, "co-quan/da-nang-2025/")
+    assert {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in successor.select(".lineage a")} == {
+        "da-nang", "quang-nam"}
+    assert "(từ 2025)" in text(successor.select_one("h1"))
+
+
+def test_the_home_page_leads_with_dti_2024(real):
+    _, site = real
+    first = html(site, "").select_one("section.series-latest")
+    assert "2024" in text(first.select_one(".lead")) and first.select_one("a[href$='dti/']")
 
 
 def test_merged_provinces_point_to_their_2025_successor(real):
-    dataset, site = real
-    assert dataset.agencies["quang-nam"].successor == "da-nang-2025"
-    assert dataset.agencies["da-nang"].successor == "da-nang-2025"
-    assert dataset.agencies["ha-noi"].successor is None
-    merged = html(site, "co-quan/da-nang-2025/")
-    assert {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in merged.select(".lineage a")} == {
-        "da-nang", "quang-nam"}
+    portal, _ = real
+    assert portal.agencies["quang-nam"].successor == "da-nang-2025"
+    assert portal.agencies["da-nang"].successor == "da-nang-2025"
+    assert portal.agencies["ha-noi"].successor is None
+
+
+def test_every_province_and_ministry_has_an_english_name(real):
+    portal, _ = real
+    assert all(a.names.get("en") for a in portal.agencies.values())
 
 
 def test_each_edition_page_links_its_article_and_back(real):
     _, site = real
     for year in (2011, 2012, 2016, 2018, 2019):
-        edition = html(site, f"{year}/")
+        edition = html(site, f"ung-dung-cntt/{year}/")
         link = edition.select_one(f"a[href*='tin-tuc/ket-qua-nam-{year}/']")
         assert link is not None, year
         article = html(site, f"tin-tuc/ket-qua-nam-{year}/")
-        assert article.select_one(f".callout a[href$='/{year}/']") is not None, year
+        assert article.select_one(f".callout a[href$='/ung-dung-cntt/{year}/']") is not None, year

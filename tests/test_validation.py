@@ -177,7 +177,7 @@ def test_an_edition_without_a_scale_builds_from_ranks_alone(data):
     (data / "2021" / "methodology.toml").write_text(
         'name = "Kỳ chỉ công bố thứ hạng"\ndecision = "Chưa xác định"\n', encoding="utf-8")
     (data / "2021" / "results.csv").write_text("agency,bloc,rank\nso-tttt,so,1\nso-y-te,so,2\n", encoding="utf-8")
-    assert [r.rank for r in load(data).editions[2021].results] == [1, 2]
+    assert [r.rank for r in load(data).only.editions[2021].results] == [1, 2]
 
 
 @pytest.mark.slow
@@ -202,8 +202,8 @@ def test_text_in_another_unicode_form_is_read_as_the_same(data):
     agencies.write_text(unicodedata.normalize("NFD", agencies.read_text(encoding="utf-8")), encoding="utf-8")
     dataset = load(data)
     assert dataset.agencies["so-y-te"].name == "Sở Y tế" == unicodedata.normalize("NFC", "Sở Y tế")
-    assert next(r for r in dataset.editions[2019].results if r.agency == "so-khcn").tier == "Yếu"
-    m = dataset.editions[2019].methodology
+    assert next(r for r in dataset.only.editions[2019].results if r.agency == "so-khcn").tier == "Yếu"
+    m = dataset.only.editions[2019].methodology
     assert list(m.documents) == ["Báo cáo kết quả 2019.pdf"] and m.documents["Báo cáo kết quả 2019.pdf"].is_file()
 
 
@@ -257,7 +257,7 @@ def test_numbers_are_finite_shown_as_given_and_never_minus_zero(data):
     assert [(p.file, p.row, p.column) for p in found] == [("basic/" + R20, 2, "score")], found
     assert "90.55» có nhiều chữ số thập phân hơn số được hiển thị (decimals = 1" in found[0].message
     edit(data / R20, "90,55", "-0")
-    assert next(r.score for r in load(data).editions[2020].results if r.agency == "so-tttt").is_signed() is False
+    assert next(r.score for r in load(data).only.editions[2020].results if r.agency == "so-tttt").is_signed() is False
 
 
 @pytest.mark.parametrize("name", ["２０１９", "0999", "20200", "2019 cũ"])

@@ -72,10 +72,11 @@ def _set_rank(result: Result, value: int) -> None:
 def _rank(rows: list[Result], column: str, score_of, rank_of, set_rank, m: Methodology, partial: bool,
           label: str, problems: Problems) -> None:
     """Overall or criterion ranks: computed from scores where the rank is not given;
-    a given rank that disagrees fails, unless the methodology says published ranks stand.
-    Then a partial table's ranks are the published ones alone: the scores of some of its
-    units cannot rank them."""
-    if m.rank_source == "published" and partial:
+    a given rank that disagrees fails, unless the methodology says published ranks stand
+    (with a warning). Then a partial table's ranks are the published ones alone: the scores
+    of some of its units cannot rank them, nor check its criteria's ranks."""
+    standing = m.rank_source == "published" and partial
+    if standing and column != "rank":
         return
     if column != "rank" and any(score_of(r) is None for r in rows):
         return  # a criterion scored for some units only (the top five, say) ranks none of them
@@ -86,7 +87,8 @@ def _rank(rows: list[Result], column: str, score_of, rank_of, set_rank, m: Metho
             continue
         given, mine = rank_of(r), computed[id(r)]
         if given is None:
-            set_rank(r, mine)
+            if not standing:
+                set_rank(r, mine)
         elif given != mine:
             message = (f"thứ hạng công bố {given} khác thứ hạng tính từ điểm {mine} "
                        f"(điểm {score_of(r)})")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..data.model import Edition, Portal
@@ -106,7 +106,7 @@ def catalog(loaded: Portal, lang: str, _: Language, paths: dict[str, str],
     language)` gives the charts of each page by key (outputs.charts.page_charts);
     `open_data(portal)` the download files (outputs.opendata.files). Without them, the pages
     have no charts and /du-lieu/ no files."""
-    portal = translated(loaded, lang)
+    portal = _told_apart(translated(loaded, lang), _)
     tables = {sid: {year: edition_tables(dataset, edition) for year, edition in dataset.editions.items()}
               for sid, dataset in portal.series.items()}
     units = unit_histories(portal, tables)
@@ -187,6 +187,22 @@ def catalog(loaded: Portal, lang: str, _: Language, paths: dict[str, str],
     page(f"{paths['news']}/", "news", _("Tin tức"), _("Thông báo kết quả các kỳ đánh giá."), date(latest))
     cards.insert(0, Card(CARD, portal.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else ""))
     return Catalog(portal, _, pages, reports, cards, _downloads(portal, paths, open_data))
+
+
+def _told_apart(portal: Portal, _: Language) -> Portal:
+    """Units of the same name (Thành phố Đà Nẵng before and after the 2025 merger) are
+    named with the year the later one began, in titles, tables and search results alike."""
+    def marked(agency, field: str) -> str | None:
+        value = getattr(agency, field)
+        same = [a for a in portal.agencies.values() if a is not agency and getattr(a, field) == value]
+        if not value or not same or agency.since is None or str(agency.since) in value:
+            return value
+        return _("%(name)s (từ %(year)s)", name=value, year=agency.since)
+
+    agencies = {key: replace(a, name=marked(a, "name"), short_name=marked(a, "short_name"))
+                for key, a in portal.agencies.items()}
+    return replace(portal, agencies=agencies,
+                   series={sid: replace(d, agencies=agencies) for sid, d in portal.series.items()})
 
 
 def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:
