@@ -213,11 +213,11 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(data, tmp_path):
     results.write_text(results.read_text(encoding="utf-8").replace(
         "so-khcn,so,40,Yếu,10,8,7,15,,,", "so-khcn,so,40,Yếu,10,8,7,15,,@SUM(1+1),"), encoding="utf-8")
     site = build(tmp_path / "out", data)
-    records = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2019.csv").read_text("utf-8")))}
+    records = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2019.csv").read_text("utf-8-sig")))}
     assert records["so-y-te"]["name"] == "'=HYPERLINK(\"http://x\",\"Sở Y tế\")"
     assert records["so-khcn"]["note"] == "'@SUM(1+1)"
     assert records["so-tai-chinh"]["name"] == "Sở Tài chính"  # other text as it is
-    changes = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2020.csv").read_text("utf-8")))}
+    changes = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2020.csv").read_text("utf-8-sig")))}
     assert changes["so-noi-vu"]["rank_change"] == "-2"  # a number stays a number
     chart = (site / "2019" / "so" / "diem-theo-thu-hang.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK" in chart and "\n=" not in chart and ",=" not in chart

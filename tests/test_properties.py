@@ -79,7 +79,7 @@ def test_hostile_notes_are_shown_as_text_everywhere(tmp_path_factory, drawn):
     for row, note in notes.items():
         with_cell(folder, row, "note", note)
     site = build(folder.parent / "out", folder)
-    records = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2019.csv").read_text("utf-8")))}
+    records = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2019.csv").read_text("utf-8-sig")))}
     for row, note in notes.items():
         agency, bloc = ROWS[row]
         page = (site / "2019" / bloc / "index.html").read_text(encoding="utf-8")
