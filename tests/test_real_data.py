@@ -135,6 +135,8 @@ def test_merged_provinces_point_to_their_2025_successor(real):
 def test_every_province_and_ministry_has_an_english_name(real):
     portal, _ = real
     assert all(a.names.get("en") for a in portal.agencies.values())
+    assert all(e.methodology.coverages.get("en") for d in portal.series.values() for e in d.editions.values()
+               if e.methodology.coverage)
 
 
 def test_each_edition_page_links_its_article_and_back(real):
@@ -145,3 +147,19 @@ def test_each_edition_page_links_its_article_and_back(real):
         assert link is not None, year
         article = html(site, f"tin-tuc/ket-qua-nam-{year}/")
         assert article.select_one(f".callout a[href$='/ung-dung-cntt/{year}/']") is not None, year
+
+
+def test_edition_series_and_data_pages_link_only_what_the_build_wrote(real):
+    """An edition without figures offers no download; every link of these pages resolves."""
+    portal, site = real
+    pages = ["", "du-lieu/"] + [d.url for d in portal.series.values()] + [
+        e.url for d in portal.series.values() for e in d.editions.values()]
+    for path in pages:
+        base = (site / path).resolve()
+        for a in html(site, path).select("a[href]"):
+            href = a["href"].split("#")[0]
+            if not href or "://" in href or href.startswith("mailto:"):
+                continue
+            target = (base / href).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), (path, a["href"])
+    assert not html(site, "ung-dung-cntt/2008/").select("a[href*='du-lieu/ung-dung-cntt/2008']")

@@ -180,8 +180,8 @@ def catalog(loaded: Portal, lang: str, _: Language, paths: dict[str, str],
                               _("%(series)s: %(unit)s qua các năm", series=portal.title, unit=name), shown,
                               {"unit": unit}))
         cards.append(_unit_card(card_of(agency_id), unit, _))
-    page(f"{paths['unit']}/", "units", _("Các đơn vị"), _("Danh sách mọi đơn vị, theo vần A–Z."), date(latest),
-         {"units": sorted(units.values(), key=lambda u: sort_key(u.agency.name))})
+    page(f"{paths['unit']}/", "units", _("Các đơn vị"), _("Danh sách mọi đơn vị, theo khối và vần A–Z."),
+         date(latest), {"groups": _by_bloc(portal, units, _)})
     page(f"{paths['data']}/", "opendata", _("Dữ liệu mở"),
          _("Tải kết quả các năm dưới dạng CSV, JSON và Data Package."), date(latest))
     page(f"{paths['news']}/", "news", _("Tin tức"), _("Thông báo kết quả các kỳ đánh giá."), date(latest))
@@ -203,6 +203,21 @@ def _told_apart(portal: Portal, _: Language) -> Portal:
                 for key, a in portal.agencies.items()}
     return replace(portal, agencies=agencies,
                    series={sid: replace(d, agencies=agencies) for sid, d in portal.series.items()})
+
+
+def _by_bloc(portal: Portal, units: dict[str, UnitHistory], _: Language) -> list[tuple[str, list[UnitHistory]]]:
+    """The units grouped by the bloc of their latest result (blocs of the same name in two
+    series are one group), in the order of the series and their blocs, each group A–Z by
+    the name tables use; units without a result come last."""
+    order = list(dict.fromkeys(b.name for d in portal.series.values() for b in d.series.blocs))
+    groups: dict[str, list[UnitHistory]] = {name: [] for name in order}
+    unranked = []
+    for unit in units.values():
+        (groups[unit.latest.table.bloc.name] if unit.latest else unranked).append(unit)
+    found = [(name, group) for name, group in groups.items() if group]
+    if unranked:
+        found.append((_("Chưa có kết quả"), unranked))
+    return [(name, sorted(group, key=lambda u: sort_key(u.agency.label))) for name, group in found]
 
 
 def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:
