@@ -5,7 +5,7 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 AUTHOR = "Bộ Thông tin và Truyền thông"
-SITENAME = "Xếp hạng ứng dụng CNTT của cơ quan nhà nước"
+SITENAME = "Xếp hạng ứng dụng CNTT và chuyển đổi số"
 SITEURL = ""
 RELATIVE_URLS = True
 
@@ -68,7 +68,7 @@ JINJA_ENVIRONMENT = {
 # The site in other languages, each under /<lang>/ with the same paths (site contract),
 # built when the data's series.toml names the series in that language (title_<lang>).
 TRANSLATED_SITES = {
-    "en": {"SITENAME": "IT application rankings of Vietnam's state agencies",
+    "en": {"SITENAME": "IT application and digital transformation rankings",
            "AUTHOR": "Ministry of Information and Communications", "RANKINGS_LOCALE": "en", "OG_LOCALE": "en_GB"},
 }
 # Each language's site holds one version of a page or article at the same address: its

@@ -146,3 +146,9 @@ def test_pages_show_charts_without_javascript_with_data_links(site):
     assert "Thứ hạng của Sở Y tế" in text(figures[0].figcaption)
     assert html(site, "2019/so/").select_one("figure#bieu-do-diem-theo-thu-hang svg") is not None
     assert html(site, "2019/").select_one("figure#bieu-do-ty-le-theo-muc svg") is not None
+
+
+def test_the_rank_axis_shows_whole_ranks_each_once():
+    (trend, _) = all_charts(FIXTURE)[("unit", "so-y-te")]
+    axis = trend.spec["vconcat"][0]["layer"][0]["encoding"]["y"]["axis"]
+    assert axis["values"] == [1, 2, 3, 4] and axis["format"] == "d"

@@ -80,7 +80,7 @@ def test_title_author_language_tags_and_web_address(site):
     for page in range(1, pages + 1):
         text = run("pdftotext", "-f", str(page), "-l", str(page), str(site / "co-quan" / "so-y-te.pdf"), "-")
         # a local build has no published address: the site's name and the path
-        assert "Bản trực tuyến: Xếp hạng ứng dụng CNTT của cơ quan nhà nước — /co-quan/so-y-te/" in text, page
+        assert "Bản trực tuyến: Xếp hạng ứng dụng CNTT và chuyển đổi số — /co-quan/so-y-te/" in text, page
 
 
 TEMPLATES, FONTS = ROOT / "theme" / "templates" / "pdf", ROOT / "theme" / "static" / "fonts" / "ttf"

@@ -139,8 +139,10 @@ def draw_trend(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=list(frame[year])), axis=alt.Axis(labelAngle=0))
     worst = max(int(r) for r in frame[rank].dropna())
     base = alt.Chart(frame).encode(x=x)
+    # Whole ranks only: a short axis lists each, a long one lets Vega space them.
+    ticks = {"values": list(range(1, max(worst, 3) + 1))} if worst <= 10 else {"tickMinStep": 1}
     rank_y = alt.Y(f"{rank}:Q", title=text["rank"], scale=alt.Scale(reverse=True, domain=[1, max(worst, 3)], nice=False),
-                   axis=alt.Axis(tickMinStep=1, format="d"))
+                   axis=alt.Axis(format="d", **ticks))
     known = base.transform_filter(f"datum['{rank}'] != null")
     layers = [known.mark_line(color=ACCENT, strokeWidth=2).encode(y=rank_y, detail=alt.Detail(f"{col['segment']}:N")),
               known.mark_point(filled=True, size=70, color=ACCENT).encode(

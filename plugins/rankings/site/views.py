@@ -74,10 +74,12 @@ def bloc_table(dataset: Dataset, edition: Edition, bloc: Bloc) -> BlocTable:
 
 
 def _medians(rated: list[Result], criteria: list[Criterion]) -> dict[str, Decimal]:
+    """Each criterion's median over the bloc, where every rated unit has its score: the
+    median of the five best and five worst (all DTI 2023 gives) is not the bloc's."""
     out = {}
     for c in criteria:
         known = [r.criteria[c.id] for r in rated if r.criteria.get(c.id) is not None]
-        if known:
+        if known and len(known) == len(rated):
             out[c.id] = statistics.median(known)
     return out
 
