@@ -87,7 +87,17 @@ def text(node) -> str:
 @pytest.fixture(scope="module")
 def server(site):
     """The built fixture site over HTTP on a free port of this machine."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+    yield from _serve(site)
+
+
+@pytest.fixture(scope="session")
+def portal_server(portal):
+    """The built portal fixture over HTTP."""
+    yield from _serve(portal)
+
+
+def _serve(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -208,3 +208,26 @@ def test_the_keyboard_reaches_the_skip_link_first_and_it_leads_to_the_content(se
     page.keyboard.press("Tab")  # the next stop is inside the content
     assert page.evaluate("document.getElementById('main').contains(document.activeElement)")
     page.close()
+
+
+def test_search_tells_units_apart_and_shows_readable_text(portal_server, browser):
+    page = browser.new_page()
+
+    def results(typed: str) -> tuple[list[str], list[str], list[str]]:
+        page.goto(f"{portal_server}/")
+        page.fill(".pagefind-ui__search-input", typed)
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=5000)
+        page.wait_for_timeout(300)  # the list settles as more results load
+        links = page.locator(".pagefind-ui__result-link")
+        return ([href.split("/co-quan/")[-1] for href in (links.nth(i).get_attribute("href") for i in range(links.count()))],
+                links.all_text_contents(), page.locator(".pagefind-ui__result-excerpt").all_text_contents())
+
+    hrefs, titles, excerpts = results("dan toc")
+    # the unit with results before its namesake without
+    assert hrefs.index("uy-ban-dan-toc/") < hrefs.index("bo-dan-toc-va-ton-giao/")
+    assert not any("Dan toc" in e or "Uy ban" in e for e in excerpts)  # never the folded copy
+    assert any("Năm 2019: Hạng 2/2" in e for e in excerpts)
+    hrefs, titles, excerpts = results("da nang")
+    assert "Thành phố Đà Nẵng (từ 2025)" in titles and "Thành phố Đà Nẵng" in titles
+    assert not any("tu 2025" in e for e in excerpts)
+    page.close()

@@ -82,7 +82,7 @@ def test_open_data_bom_bloc_rows_long_table_and_licence(portal):
     long = list(csv.DictReader(io.StringIO((portal / "du-lieu" / "tat-ca.csv").read_text("utf-8-sig"))))
     assert list(long[0]) == ["series", "year", "bloc", "agency", "name", "province_code", "score", "rank", "out_of",
                              "rank_change", "criteria", "source"]
-    assert len(long) == 4 + 4 + 3 + 5
+    assert len(long) == 4 + 5 + 3 + 5
     hanoi = next(r for r in long if (r["series"], r["year"], r["bloc"], r["agency"]) == ("dti", "2024", "tinh-34", "ha-noi"))
     assert (hanoi["rank"], hanoi["out_of"], hanoi["criteria"]) == ("1", "2", "chinh-quyen-so=0.8000; chinh-quyen-so-rank=1")
     package = json.loads((portal / "du-lieu" / "datapackage.json").read_text("utf-8"))

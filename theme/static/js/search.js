@@ -4,6 +4,12 @@
   "use strict";
   var box = document.getElementById("tim-kiem");
   if (!box || typeof PagefindUI === "undefined") return;
+  // Pagefind shows an excerpt as HTML; a unit's standing is text.
+  function escaped(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
   new PagefindUI({
     element: "#tim-kiem",
     showSubResults: false,
@@ -13,6 +19,8 @@
     // A unit's indexed title carries its name without marks too (see agency.html).
     processResult: function (result) {
       result.meta.title = result.meta.title.split(" | ")[0];
+      if (result.meta["tom-tat"]) result.excerpt = escaped(result.meta["tom-tat"]);
+      delete result.meta["tom-tat"];  // shown as the excerpt, not again as a field
       return result;
     }
   });
