@@ -17,7 +17,7 @@ from .results import load_results
 from ..rules.scoring import link_editions, score_edition
 
 
-_last: tuple[tuple, Dataset] | None = None  # the last folder loaded, by its files' state
+_last: tuple[tuple, Portal] | None = None  # the last folder loaded, by its files' state
 
 
 def load(folder: str | Path) -> Portal:
@@ -81,7 +81,8 @@ def _read(folder: Path) -> Portal:
     agencies = load_agencies(folder, label_of(folder / "agencies.csv"), problems)
     if several:
         datasets = {}
-        for sid in info.series if info else []:
+        # A series without its folder is reported once, in portal.toml.
+        for sid in [sid for sid in info.series if (folder / sid).is_dir()] if info else []:
             if (folder / sid / "agencies.csv").is_file():
                 problems.add(label_of(folder / sid / "agencies.csv"), None, None,
                              "các chuỗi dùng chung một agencies.csv ở thư mục gốc của cổng; hãy chuyển các dòng "
@@ -103,7 +104,7 @@ def _series(folder: Path, sid: str, agencies: dict, label_of, problems: Problems
     """One series' folder: series.toml and its editions."""
     series = load_series(folder, label_of(folder / "series.toml"), problems)
     editions: dict[int, Edition] = {}
-    years = _year_folders(folder, label_of, problems) if folder.is_dir() else []
+    years = _year_folders(folder, label_of, problems)
     if not years:
         problems.add(label_of(folder), None, None, "không có kỳ đánh giá nào (thư mục <năm>/, ví dụ 2019/)")
     for year_folder in years:
