@@ -76,7 +76,7 @@ CASES = [
     ("results-status-unknown", lambda d: edit(d / R19, ",not-rated,", ",skipped,"), R19, 7, "status", "rated hoặc not-rated"),
     ("results-not-rated-with-tier", lambda d: edit(d / R19, "ban-dan-toc,so,,,", "ban-dan-toc,so,,Yếu,"), R19, 7, "tier", "not-rated"),
     ("results-not-rated-needs-note", lambda d: edit(d / R19, "not-rated,Không có thủ tục hành chính công nên không đánh giá,", "not-rated,,"), R19, 7, "note", "lý do"),
-    ("results-rank-disagrees", lambda d: _add_ranks(d / R20), R20, 3, "rank", "thứ hạng công bố 1 khác thứ hạng tính từ điểm 2"),
+    ("results-rank-disagrees", lambda d: _add_ranks(d / R20), R20, 3, "rank", "hạng công bố 1, nhưng điểm 85,0 xếp đơn vị ở hạng 2"),
     ("results-tier-contradicts", lambda d: edit(d / R19, "so-khcn,so,40,Yếu", "so-khcn,so,40,Khá"), R19, 6, "tier", "«Khá» trái với ngưỡng"),
     ("results-tier-unknown", lambda d: edit(d / R19, "so-khcn,so,40,Yếu", "so-khcn,so,40,Kém"), R19, 6, "tier", "không có trong methodology.toml"),
     ("results-sum-disagrees", lambda d: edit(d / R19, "so-khcn,so,40,", "so-khcn,so,41,"), R19, 6, "score", "khác điểm tính được"),

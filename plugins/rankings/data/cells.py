@@ -73,8 +73,9 @@ def number_cells(frame: pd.DataFrame, columns: list[str], decimal_comma: bool) -
 
 
 def check(frame: pd.DataFrame, columns: dict[str, pa.Column], label: str,
-          problems: Problems) -> set[int]:
-    """Validate every cell at once; report each failure; return the indexes of bad rows."""
+          problems: Problems, unit=None) -> set[int]:
+    """Validate every cell at once; report each failure; return the indexes of bad rows.
+    `unit(index)` names the unit a row is about, for the messages."""
     bad_rows: set[int] = set()
     try:
         pa.DataFrameSchema(columns, strict=False).validate(frame, lazy=True)
@@ -91,6 +92,9 @@ def check(frame: pd.DataFrame, columns: dict[str, pa.Column], label: str,
                 message = f"«{case.failure_case}» xuất hiện nhiều lần; mỗi giá trị chỉ được có một dòng"
             else:
                 message = str(case.check).replace("{value}", str(case.failure_case))
+            named = unit(index) if unit is not None and index is not None else None
+            if named:
+                message = f"{named}: {message}"
             problems.add(label, row, case.column, message)
             if index is not None:
                 bad_rows.add(index)

@@ -4,6 +4,7 @@ in another language beside it as `<field>_<language code>` (`name_en`, `title_fr
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 SOURCE = "vi"  # the language the data is published in
@@ -18,3 +19,9 @@ def translated_keys(field: str, keys: Iterable[str]) -> dict[str, str]:
         if _CODE.fullmatch(lang) and lang != SOURCE:
             found[lang] = key
     return found
+
+
+def without_marks(text: str) -> str:
+    """The letters of `text` without their marks, đ as d ("Đà Nẵng" → "Da Nang")."""
+    base = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in base if unicodedata.category(ch) != "Mn")

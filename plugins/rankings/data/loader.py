@@ -11,7 +11,7 @@ from pathlib import Path
 from .methodology import load_methodology
 from .model import Dataset, Edition, Portal
 from .portal import PortalFile, load_portal
-from .problems import Problems
+from .problems import Problems, unit_named
 from .registry import load_agencies, load_series
 from .results import load_results
 from ..rules.scoring import link_editions, score_edition
@@ -114,13 +114,15 @@ def _series(folder: Path, sid: str, agencies: dict, label_of, problems: Problems
                                        bloc_ids, year, problems)
         if methodology is None or series is None:
             continue
+        mark = problems.mark()
         loaded = load_results(year_folder, label_of, year, methodology, series, agencies, problems)
         if loaded is None:
             continue
         results, results_label = loaded
         edition = Edition(year=year, methodology=methodology, results=results,
                           results_file=results_label, folder=str(year_folder), series=sid)
-        score_edition(edition, [b.id for b in series.blocs], problems)
+        score_edition(edition, [b.id for b in series.blocs], problems, checked=not problems.since(mark),
+                      unit=lambda agency: unit_named(agencies[agency]))
         editions[year] = edition
     if series is None:
         return None

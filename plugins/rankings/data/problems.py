@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
+
+from .languages import without_marks
 
 
 @dataclass(frozen=True, order=True)
@@ -33,6 +37,32 @@ class DataError(Exception):
         lines = [f"Dữ liệu có {n} lỗi; trang web chưa được tạo:"]
         lines += [f"  - {p}" for p in self.problems]
         return "\n".join(lines)
+
+
+def unit_named(agency) -> str:
+    """A unit as messages name it: its id and its name."""
+    return f"«{agency.id}» ({agency.name})"
+
+
+def did_you_mean(typed: str, known, cutoff: float = 0.6) -> str:
+    """"; có phải là «…»?" with the nearest of `known`, or nothing."""
+    close = difflib.get_close_matches(typed, sorted(known), n=1, cutoff=cutoff)
+    return f"; có phải là «{close[0]}»?" if close else ""
+
+
+def unit_hint(typed: str, agencies: dict) -> str:
+    """The unit meant by a mistyped id: one whose name was typed where the id belongs
+    ("Bộ Tài chính" → bo-tai-chinh), or the nearest id."""
+    folded = without_marks(typed).casefold().strip()
+    for agency in agencies.values():
+        if folded in {without_marks(name).casefold() for name in (agency.name, agency.short_name) if name}:
+            return f"; «{typed}» là tên, mã của đơn vị này là «{agency.id}»"
+    return did_you_mean(re.sub(r"[^a-z0-9]+", "-", folded).strip("-"), agencies, cutoff=0.75)
+
+
+def vi_number(value) -> str:
+    """A number as the Vietnamese pages write it (0,8642), for messages."""
+    return format(value, "f").replace(".", ",")
 
 
 def _order(p: Problem):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from .columns import COLUMNS, GIVEN
 from .dialects import find_table, read_table
 from .languages import translated_keys
 from .model import Agency, Methodology, Result, Series
-from .problems import Problems
+from .problems import Problems, did_you_mean, unit_hint, unit_named
 
 
 def load_results(folder: Path, label_of, year: int, methodology: Methodology, series: Series,
@@ -35,10 +34,8 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
     known = set(GIVEN) | set(criteria) | {f"{c}-rank" for c in criteria} | set(notes.values())
     for name in table.frame.columns:
         if name not in known:
-            close = difflib.get_close_matches(name, sorted(known), n=1)
-            hint = f"; có phải là «{close[0]}»?" if close else ""
-            problems.add(label, 1, name,
-                         f"cột không có trong quy cách và không phải mã tiêu chí của năm {year}{hint}")
+            problems.add(label, 1, name, f"cột không có trong quy cách và không phải mã tiêu chí của năm {year}"
+                         + did_you_mean(name, known))
     numeric = ["score"] + list(criteria)
     frame = cells.number_cells(table.frame, numeric, table.decimal_comma)
     if methodology.score_max is None:
@@ -53,8 +50,7 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
     # A recast bloc ranks the units again, on a later year's map: a unit may stand once
     # among the edition's own blocs and once in each recast bloc (checked below).
     rules["agency"] = column(filled(), required=True, unique=not methodology.units_as_of)
-    rules["bloc"] = column(filled(), matches("|".join(b.id for b in series.blocs),
-                                             "khối «{value}» không có trong series.toml"), required=True)
+    rules["bloc"] = column(filled(), required=True)  # a known bloc: checked by row, with a suggestion
     shown = decimals_at_most(methodology.decimals, f"«{{value}}» có nhiều chữ số thập phân hơn số được hiển thị "
                                                    f"(decimals = {methodology.decimals} trong [score] của "
                                                    "methodology.toml): hai điểm khác nhau sẽ hiện như nhau")
@@ -66,7 +62,9 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
             at_most(criterion.max, f"điểm tiêu chí «{{value}}» phải nằm trong khoảng 0 đến{bound or ' vô cùng'}"))
         rules[f"{criterion.id}-rank"] = column(
             matches(POSITIVE_INT, RANK_PROBLEM))
-    bad = cells.check(frame, rules, label, problems)
+    bad = cells.check(frame, rules, label, problems,
+                      unit=lambda i: unit_named(agencies[a]) if (a := frame.at[i, "agency"]) in agencies else None)
+    blocs = [b.id for b in series.blocs]
 
     results, rows_of = [], {}
     for index, record in frame.iterrows():
@@ -76,7 +74,12 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
         value = lambda key: record.get(key) or None  # noqa: E731 - "" means absent
         agency = agencies.get(record["agency"])
         if agency is None:
-            problems.add(label, row, "agency", f"«{record['agency']}» không có trong agencies.csv")
+            problems.add(label, row, "agency", f"«{record['agency']}» không có trong agencies.csv"
+                         + unit_hint(record["agency"], agencies))
+            continue
+        if record["bloc"] not in blocs:
+            problems.add(label, row, "bloc", f"{unit_named(agency)}: khối «{record['bloc']}» không có trong series.toml"
+                         + did_you_mean(record["bloc"], blocs))
             continue
         units_year = methodology.units_year(record["bloc"], year)
         if not agency.exists_in(units_year):

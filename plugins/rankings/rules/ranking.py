@@ -19,6 +19,30 @@ def competition_ranks(scores: Mapping[Hashable, Decimal]) -> dict[Hashable, int]
     return {key: first_position[score] for key, score in scores.items()}
 
 
+def misplaced(published: Mapping[Hashable, tuple[int, Decimal, int]]) -> set[Hashable]:
+    """The fewest units whose published rank, moved, would leave every other in the order
+    of the scores: `published` maps each unit to (published rank, score, row). Two units
+    conflict when the better rank has the lower score, or equal ranks unequal scores; the
+    unit in most conflicts goes first (on a tie, the later row), until none is left. A
+    score changed without re-ranking is found alone, not with every unit it displaced."""
+    def conflict(a, b) -> bool:
+        (rank_a, score_a, _), (rank_b, score_b, _) = published[a], published[b]
+        if rank_a == rank_b:
+            return score_a != score_b
+        return (score_a <= score_b) if rank_a < rank_b else (score_a >= score_b)
+
+    left = list(published)
+    against = {key: {other for other in left if other != key and conflict(key, other)} for key in left}
+    out = set()
+    while any(against[key] for key in left):
+        worst = max(left, key=lambda key: (len(against[key]), published[key][2]))
+        out.add(worst)
+        left.remove(worst)
+        for key in left:
+            against[key].discard(worst)
+    return out
+
+
 def tier_for(score: Decimal, tiers: Sequence[Tier]) -> str | None:
     """The first tier, best first, whose threshold the score reaches; None if no tier
     has a threshold or the score is below all of them."""

@@ -6,28 +6,32 @@ from __future__ import annotations
 import bisect
 
 from ..data.model import Dataset, Edition, Methodology, Result
-from ..data.problems import Problems
+from ..data.problems import Problems, did_you_mean, vi_number
 from . import ranking
 
-PARTIAL_HINT = ('; nếu bảng công bố không đầy đủ, đặt rank_source = "published" '
-                "trong [score] của methodology.toml")
+PARTIAL_HINT = ('; nếu thứ hạng công bố là đúng (bảng không đầy đủ nên không tính lại được), đặt '
+                'rank_source = "published" trong [score] của methodology.toml')
 
 
-def score_edition(edition: Edition, bloc_ids: list[str], problems: Problems) -> None:
+def score_edition(edition: Edition, bloc_ids: list[str], problems: Problems, checked: bool = True,
+                  unit=str) -> None:
+    """`checked`: whether every row of the results file was read (a dropped row would make
+    the others' ranks disagree); `unit(id)` names a unit in messages."""
     m = edition.methodology
     for bloc in bloc_ids:
         rows = [r for r in edition.bloc_results(bloc) if r.rated]
         for result in rows:
             _fill_parent_criteria(result, m)
-            _fill_score(result, m, edition.results_file, problems)
+            _fill_score(result, m, edition.results_file, problems, unit)
         # Each ranked column: its name, the score it ranks, the rank, and how to set it.
         columns = [("rank", lambda r: r.score, lambda r: r.rank, _set_rank)] + [
             (f"{c.id}-rank", lambda r, c=c.id: r.criteria.get(c), lambda r, c=c.id: r.criteria_rank.get(c),
              lambda r, value, c=c.id: r.criteria_rank.__setitem__(c, value)) for c in m.criteria_for(bloc)]
         for column, score_of, rank_of, set_rank in columns:
-            _rank(rows, column, score_of, rank_of, set_rank, m, m.partial(bloc), edition.results_file, problems)
-        _tiers(rows, bloc, m, edition.results_file, problems)
-        if not m.partial(bloc):
+            _rank(rows, column, score_of, rank_of, set_rank, m, m.partial(bloc), edition.results_file, problems,
+                  checked, unit)
+        _tiers(rows, bloc, m, edition.results_file, problems, unit)
+        if checked and not m.partial(bloc):
             for column, _, rank_of, _ in columns:
                 _check_complete_ranks(rows, column, rank_of, edition.results_file, problems)
 
@@ -47,7 +51,7 @@ def _fill_parent_criteria(result: Result, m: Methodology) -> None:
                 {c: result.criteria[c] for c in children})
 
 
-def _fill_score(result: Result, m: Methodology, label: str, problems: Problems) -> None:
+def _fill_score(result: Result, m: Methodology, label: str, problems: Problems, unit) -> None:
     if m.method == "given":
         return
     top = [c for c in m.criteria_for(result.bloc) if c.parent is None]
@@ -61,8 +65,8 @@ def _fill_score(result: Result, m: Methodology, label: str, problems: Problems) 
     elif not ranking.agrees(result.score, computed, m.decimals):
         how = "tổng" if m.method == "sum" else "tổng có trọng số"
         problems.add(label, result.row, "score",
-                     f"điểm công bố {result.score} khác điểm tính được ({how} các tiêu chí) "
-                     f"{ranking.rounded(computed, m.decimals)}")
+                     f"{unit(result.agency)}: điểm công bố {vi_number(result.score)} khác điểm tính được "
+                     f"({how} các tiêu chí) {vi_number(ranking.rounded(computed, m.decimals))}")
 
 
 def _set_rank(result: Result, value: int) -> None:
@@ -70,11 +74,13 @@ def _set_rank(result: Result, value: int) -> None:
 
 
 def _rank(rows: list[Result], column: str, score_of, rank_of, set_rank, m: Methodology, partial: bool,
-          label: str, problems: Problems) -> None:
+          label: str, problems: Problems, checked: bool, unit) -> None:
     """Overall or criterion ranks: computed from scores where the rank is not given;
-    a given rank that disagrees fails, unless the methodology says published ranks stand
-    (with a warning). Then a partial table's ranks are the published ones alone: the scores
-    of some of its units cannot rank them, nor check its criteria's ranks."""
+    published ranks that disagree fail, unless the methodology says they stand (with a
+    warning). Then a partial table's ranks are the published ones alone: the scores of some
+    of its units cannot rank them, nor check its criteria's ranks. Where the file already
+    has a broken row (`checked` false), the rows left are not compared: the ranks would
+    disagree only because that row is missing."""
     standing = m.rank_source == "published" and partial
     if standing and column != "rank":
         return
@@ -83,19 +89,25 @@ def _rank(rows: list[Result], column: str, score_of, rank_of, set_rank, m: Metho
     scores = {id(r): score_of(r) for r in rows if score_of(r) is not None}
     computed = ranking.competition_ranks(scores)
     for r in rows:
-        if id(r) not in computed:
-            continue
-        given, mine = rank_of(r), computed[id(r)]
-        if given is None:
-            if not standing:
-                set_rank(r, mine)
-        elif given != mine:
-            message = (f"thứ hạng công bố {given} khác thứ hạng tính từ điểm {mine} "
-                       f"(điểm {score_of(r)})")
-            if m.rank_source == "published":
-                problems.warn(label, r.row, column, message + "; giữ thứ hạng công bố")
-            else:
-                problems.add(label, r.row, column, message + PARTIAL_HINT)
+        if id(r) in computed and rank_of(r) is None and not standing:
+            set_rank(r, computed[id(r)])
+    given = {id(r): rank_of(r) for r in rows if id(r) in computed and rank_of(r) is not None}
+    wrong = [r for r in rows if id(r) in given and given[id(r)] != computed[id(r)]]
+    if not checked or not wrong:
+        return
+    report = problems.warn if m.rank_source == "published" else problems.add
+    hint = PARTIAL_HINT if partial and m.rank_source == "computed" else ""
+    causes = ranking.misplaced({id(r): (given[id(r)], scores[id(r)], r.row) for r in rows if id(r) in given})
+    first = [r for r in wrong if id(r) in causes] or wrong[:1]  # no single cause: the first one stands for all
+    following = [r for r in wrong if r not in first]
+    for i, r in enumerate(first):
+        message = (f"{unit(r.agency)}: hạng công bố {given[id(r)]}, nhưng điểm {vi_number(scores[id(r)])} xếp đơn vị "
+                   f"ở hạng {computed[id(r)]}")
+        if i == 0 and following:
+            rows_named = ", ".join(str(x.row) for x in following[:8]) + (", …" if len(following) > 8 else "")
+            message += (f"; vì vậy {len(following)} dòng khác cũng lệch hạng (dòng {rows_named}): "
+                        "sửa dòng này trước")
+        report(label, r.row, column, message + ("; giữ thứ hạng công bố" if report == problems.warn else hint))
 
 
 def _check_complete_ranks(rows: list[Result], column: str, rank_of, label: str, problems: Problems) -> None:
@@ -117,14 +129,14 @@ def _check_complete_ranks(rows: list[Result], column: str, rank_of, label: str, 
                          f"nên hạng phải là {ahead + 1}")
 
 
-def _tiers(rows: list[Result], bloc: str, m: Methodology, label: str, problems: Problems) -> None:
+def _tiers(rows: list[Result], bloc: str, m: Methodology, label: str, problems: Problems, unit) -> None:
     tiers = m.tiers_for(bloc)
     names = [t.name for t in tiers]
     for r in rows:
         if r.tier is not None and tiers and r.tier not in names:
             problems.add(label, r.row, "tier",
-                         f"mức «{r.tier}» không có trong methodology.toml cho khối «{bloc}» "
-                         f"(có: {', '.join(names)})")
+                         f"{unit(r.agency)}: mức «{r.tier}» không có trong methodology.toml cho khối «{bloc}» "
+                         f"(có: {', '.join(names)}){did_you_mean(r.tier, names)}")
             continue
         if r.score is None or not ranking.derivable(tiers):
             continue
@@ -133,8 +145,8 @@ def _tiers(rows: list[Result], bloc: str, m: Methodology, label: str, problems: 
             r.tier = derived
         elif r.tier != derived:
             problems.add(label, r.row, "tier",
-                         f"mức công bố «{r.tier}» trái với ngưỡng: điểm {r.score} ứng với mức "
-                         f"«{derived or 'không đạt mức nào'}»")
+                         f"{unit(r.agency)}: mức công bố «{r.tier}» trái với ngưỡng: điểm {vi_number(r.score)} ứng với "
+                         f"mức «{derived or 'không đạt mức nào'}»")
 
 
 def link_editions(dataset: Dataset) -> None:

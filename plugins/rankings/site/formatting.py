@@ -10,6 +10,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
+from ..data.languages import without_marks
 from ..data.portal import license_url
 from ..rules.ranking import rounded
 
@@ -53,12 +54,6 @@ def date(value: datetime.date | None, locale: str = "vi") -> str:
     if value is None:
         return ""
     return format_date(value, format="dd/MM/yyyy" if locale == "vi" else "d MMMM yyyy", locale=locale)
-
-
-def without_marks(text: str) -> str:
-    """The letters of `text` without their marks, đ as d ("Đà Nẵng" → "Da Nang")."""
-    base = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return "".join(ch for ch in base if unicodedata.category(ch) != "Mn")
 
 
 def sort_key(text: str) -> tuple:
