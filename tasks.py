@@ -1,5 +1,5 @@
-"""The command line: invoke build | check | serve | test | publish | translations |
-expected-output | bench. The work is the plugin's (plugins/rankings/build.py)."""
+"""The command line: invoke build | check | new-edition | serve | test | publish |
+translations | expected-output | bench. The work is the plugin's (plugins/rankings/build.py)."""
 
 from __future__ import annotations
 
@@ -65,6 +65,30 @@ def check(c, data=None):
     rows = sum(len(e.results) for e in editions)
     print(f"Dữ liệu hợp lệ: {len(portal.series)} chuỗi, {len(editions)} kỳ, {len(portal.agencies)} đơn vị, "
           f"{rows} dòng kết quả.")
+
+
+@task(name="new-edition", help={"year": "the evaluated year of the new edition",
+                                 "data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
+                                 "series": "the series, in a portal of several (its folder's name)"})
+def new_edition(c, year, data=None, series=None):
+    """Lay out the next edition to fill: its folder, methodology.toml, results.xlsx."""
+    from rankings.build import check as check_data, read_settings
+    from rankings.data.new_edition import EditionError, lay_out
+    from rankings.data.problems import DataError
+    from rankings.settings import data_folder
+
+    folder = Path(data or data_folder(read_settings(CONF)))
+    try:
+        written = lay_out(check_data(folder), folder, int(year), series)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        sys.exit(1)
+    except EditionError as error:
+        print(f"Không tạo kỳ mới: {error}", file=sys.stderr)
+        sys.exit(1)
+    for path in written:
+        print(f"Đã tạo {path}")
+    print("Điền các giá trị «ĐIỀN: …» của methodology.toml và các cột của results.xlsx, rồi chạy invoke check.")
 
 
 @task(help={"port": "port to serve on (default 8000)", "output": "the built site (default: output/)"})

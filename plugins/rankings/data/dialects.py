@@ -141,7 +141,11 @@ def _read_xlsx(path: Path, label: str, problems: Problems) -> Table | None:
         problems.add(label, None, None, "tệp Excel không có trang tính nào đang hiện")
         return None
     sheet = visible[0]
-    if len(values.worksheets) > 1:
+    # Said when results may stand elsewhere: the first sheet is hidden, or another sheet has
+    # an `agency` column (a guide or a list of values beside the table is no such case).
+    elsewhere = [s for s in values.worksheets if s is not sheet
+                 and "agency" in {str(v).strip() for v in next(s.iter_rows(max_row=1, values_only=True), ()) if v}]
+    if sheet is not values.worksheets[0] or elsewhere:
         problems.warn(label, None, None, f"tệp có {len(values.worksheets)} trang tính; chỉ đọc trang «{sheet.title}»"
                       + (" (trang đầu tiên đang ẩn)" if sheet is not values.worksheets[0] else ""))
     rows = [[_xlsx_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]

@@ -21,6 +21,7 @@ SCORE_KEYS = {"max", "decimals", "method", "rank_source"}
 CRITERION_KEYS = {"id", "name", "max", "weight", "parent", "blocs"}
 TIER_KEYS = {"name", "min", "blocs"}
 METHODS = ("given", "sum", "weighted")
+FILL = "ĐIỀN:"  # a value `invoke new-edition` left to fill: the edition is refused while one is
 RANK_SOURCES = ("computed", "published")
 
 
@@ -105,7 +106,12 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None, year: 
                          "mỗi kỳ đánh giá cần tệp methodology.toml")
     if toml is None:
         return None
-    data = toml.data
+    data = dict(toml.data)
+    for key, value in toml.data.items():
+        if isinstance(value, str) and value.startswith(FILL):
+            toml.error(f"chưa điền: {value[len(FILL):].strip()}", key)
+            if key not in ("name", "decision"):  # said once, not again as a value of the wrong kind
+                del data[key]
     toml.warn_unknown(data, TOP_KEYS, translatable=("name", "coverage", "decision"))
     name = toml.string(data, "name", True)
     decision = toml.string(data, "decision", True)

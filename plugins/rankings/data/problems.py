@@ -82,6 +82,10 @@ class Problems:
     def warn(self, file: str, row: int | None, column: str | None, message: str) -> None:
         self.warnings.append(Problem(file, row, column, message))
 
+    def on_row(self, file: str, row: int) -> bool:
+        """Whether a problem was already said of this row: what follows from it is not said again."""
+        return any(p.file == file and p.row == row for p in self.items)
+
     def mark(self) -> int:
         """A point to ask later whether anything went wrong since."""
         return len(self.items)

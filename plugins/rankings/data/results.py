@@ -111,6 +111,12 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
                     problems.add(label, row, key, "đơn vị «not-rated» (không đánh giá) không có thứ hạng hay mức")
             if not result.note:
                 problems.add(label, row, "note", "đơn vị «not-rated» phải có ghi chú («note») nêu lý do")
+        if (result.rated and result.score is None and result.rank is None and result.tier is None and not result.note
+                and not any(v is not None for v in (*result.criteria.values(), *result.criteria_rank.values()))
+                and not problems.on_row(label, row)):
+            # A unit left without a figure would show as ranked, with nothing to say.
+            problems.add(label, row, "score", f"{unit_named(agency)}: dòng chưa có số liệu nào; hãy điền điểm, hạng "
+                                              "hoặc mức, hoặc ghi chú lý do (status = not-rated), hoặc xóa dòng")
         results.append(result)
     return results, label
 
