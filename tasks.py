@@ -1,4 +1,4 @@
-"""The command line: invoke build | check | new-edition | serve | test | publish |
+"""The command line: invoke build | check | new-edition | preview | serve | test | publish |
 translations | expected-output | bench. The work is the plugin's (plugins/rankings/build.py)."""
 
 from __future__ import annotations
@@ -89,6 +89,30 @@ def new_edition(c, year, data=None, series=None):
     for path in written:
         print(f"Đã tạo {path}")
     print("Điền các giá trị «ĐIỀN: …» của methodology.toml và các cột của results.xlsx, rồi chạy invoke check.")
+
+
+@task(help={"data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
+            "port": "port to serve on (default 8000)", "output": "where the preview is built (default: .xem-truoc/)"})
+def preview(c, data=None, port=8000, output=".xem-truoc"):
+    """Build, serve on localhost and rebuild on every change to the data, content/ or
+    theme/; the open page reloads itself and shows the data's problems while there are any."""
+    import threading
+
+    from rankings.build import build_site, read_settings
+    from rankings.preview import Preview, server, watch
+    from rankings.settings import data_folder
+
+    folder = Path(data or data_folder(read_settings(CONF)))
+    shown = Preview(lambda: build_site(output, folder, conf=CONF))
+    shown.rebuild()
+    httpd = server(shown, Path(output), int(port))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    print(f"Xem trước tại http://localhost:{port}/ — trang tự tải lại sau mỗi thay đổi của {folder}, "
+          "content/ hoặc theme/. Ctrl+C để dừng.")
+    try:
+        watch(shown, [folder, HERE / "content", HERE / "theme"])
+    except KeyboardInterrupt:
+        httpd.shutdown()
 
 
 @task(help={"port": "port to serve on (default 8000)", "output": "the built site (default: output/)"})

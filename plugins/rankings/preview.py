@@ -1,0 +1,107 @@
+"""A live preview for the data officer: the site is built, served on this machine, built
+again whenever a file of the data, the content or the theme changes, and the open page
+reloads itself. While the data breaks a rule, every page shows the problems (file, row,
+column, unit) instead of a site that no longer matches the data."""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import json
+import threading
+from pathlib import Path
+
+from .data.problems import DataError
+
+STATE = "/__xem-truoc__"  # the address the pages ask whether to reload
+# Added to each page the preview serves (never to the built site): it asks every second
+# which build is showing, and reloads when it is not the one the page was served from.
+RELOADER = f"""(function () {{
+  var shown = Number(document.currentScript.getAttribute("data-version"));
+  setInterval(function () {{
+    fetch("{STATE}").then(function (r) {{ return r.json(); }}).then(function (s) {{
+      if (s.version !== shown) location.reload();
+    }}).catch(function () {{}});
+  }}, 1000);
+}})();"""
+
+
+def script(version: int) -> str:
+    """The reloader, told which build the page shows (a build may end before it first asks)."""
+    return f'<script src="{STATE}.js" data-version="{version}"></script>'
+
+
+class Preview:
+    """The preview's state: which build is showing, and the data's problems, if any."""
+
+    def __init__(self, build):
+        self._build = build  # builds the site; raises DataError on bad data
+        self.version = 0
+        self.problems: list[str] = []
+        self.lock = threading.Lock()
+
+    def rebuild(self) -> None:
+        try:
+            self._build()
+            problems = []
+        except DataError as error:
+            problems = [str(p) for p in error.problems]
+        with self.lock:
+            self.problems, self.version = problems, self.version + 1
+
+    def page_of_problems(self) -> bytes:
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems)
+        return (f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>Dữ liệu có lỗi</title>'
+                f'<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
+                f'<h1>Dữ liệu có {len(self.problems)} lỗi</h1><p>Trang sẽ tự tải lại khi tệp được sửa và lưu.</p>'
+                f'<ol id="loi-du-lieu">{items}</ol>{script(self.version)}</body></html>').encode("utf-8")
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    preview: Preview
+
+    def log_message(self, format, *args):  # the terminal shows the builds, not every request
+        pass
+
+    def do_GET(self):
+        if self.path == f"{STATE}.js":
+            return self._send(RELOADER.encode("utf-8"), "text/javascript; charset=utf-8")
+        if self.path == STATE:
+            with self.preview.lock:
+                body = json.dumps({"version": self.preview.version, "problems": len(self.preview.problems)})
+            return self._send(body.encode("utf-8"), "application/json")
+        page = self.path.split("?")[0].split("#")[0]
+        if page.endswith("/") or page.endswith(".html"):
+            with self.preview.lock:
+                version, problems = self.preview.version, bool(self.preview.problems)
+                if problems:
+                    return self._send(self.preview.page_of_problems(), "text/html; charset=utf-8")
+            target = Path(self.translate_path(page))
+            target = target / "index.html" if target.is_dir() else target
+            if target.is_file():
+                content = target.read_bytes().replace(b"</body>", script(version).encode("utf-8") + b"</body>", 1)
+                return self._send(content, "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def server(preview: Preview, output: Path, port: int) -> http.server.ThreadingHTTPServer:
+    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                           functools.partial(handler, directory=str(output)))
+
+
+def watch(preview: Preview, folders: list[Path], stop: threading.Event | None = None) -> None:
+    """Build again after each change to a file below `folders` (until `stop` is set)."""
+    from watchfiles import watch as changes
+
+    for _ in changes(*[f for f in folders if f.exists()], stop_event=stop, debounce=400):
+        preview.rebuild()
