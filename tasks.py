@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from invoke import task
@@ -23,12 +24,20 @@ def _fail(message: str) -> None:
 
 
 def _build(output: str, data: str | None, content: str | None, conf: Path) -> Path:
-    from rankings.build import OutputError, build_site
+    from rankings.build import OutputError, build_site, read_settings
+    from rankings.settings import data_folder
     from rankings.data.problems import DataError
     from rankings.settings import SettingsError
 
+    from rankings.build import check as check_data
+    from rankings.progress import shown, summary
+
     try:
-        return build_site(output, data, conf=conf, content=content)
+        start = time.perf_counter()
+        with shown() as stages:
+            built = build_site(output, data, conf=conf, content=content)
+        print(f"Đã dựng {summary(check_data(data or data_folder(read_settings(conf))), stages, time.perf_counter() - start)}.")
+        return built
     except DataError as error:
         _fail(error.report())
     except SettingsError as error:

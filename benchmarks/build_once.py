@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import resource
 import sys
 import time
@@ -13,27 +12,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from rankings.build import build_site  # noqa: E402
-
-
-class Stages(logging.Handler):
-    """Adds up the figures the generator logs for each stage ("PDFs (vi): %d rendered, …"),
-    over the passes of a build (one per language)."""
-
-    def __init__(self):
-        super().__init__(logging.INFO)
-        self.seen = {}
-
-    def emit(self, record):
-        stage = record.msg.split(":", 1)[0].split(" (", 1)[0]  # "PDFs (en): …" adds to "PDFs"
-        before = self.seen.get(stage, [0] * len(record.args))
-        self.seen[stage] = [a + b for a, b in zip(before, record.args)]
+from rankings.progress import STAGES, Stages  # noqa: E402
 
 
 def main(data: str, output: str, cache: str) -> None:
     stages = Stages()
-    log = logging.getLogger("rankings.glue.generator")
-    log.addHandler(stages)
-    log.setLevel(logging.INFO)
+    STAGES.addHandler(stages)
     start = time.perf_counter()
     build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": cache})
     seconds = time.perf_counter() - start

@@ -5,6 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
+import subprocess
+import sys
 
 import frictionless
 import pytest
@@ -223,3 +227,19 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(data, tmp_path):
     assert "'=HYPERLINK" in chart and "\n=" not in chart and ",=" not in chart
     document = json.loads((site / "du-lieu" / "2019.json").read_text(encoding="utf-8"))
     assert any(r["name"].startswith("=HYPERLINK") for r in document["results"])  # JSON carries values as they are
+
+
+@pytest.mark.slow
+def test_the_command_line_shows_progress_and_ends_with_one_summary(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "invoke", "build", "--data", str(ROOT / "tests" / "fixtures" / "portal"),
+                             "--output", str(tmp_path / "site")], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "COLUMNS": "120"})
+    assert result.returncode == 0, result.stderr
+    # not a terminal (a CI log): a line per stage and language, when it is done
+    for stage in ("charts (vi)", "PDFs (vi)", "cards (en)"):
+        assert re.search(rf"^  {re.escape(stage)}: \d+ rendered, \d+ from the cache, [\d.]+ s$", result.stderr,
+                         re.M), result.stderr
+    assert "Done: Processed" not in result.stdout + result.stderr  # Pelican's line per pass
+    summary = [line for line in result.stdout.splitlines() if line.startswith("Đã dựng")]
+    assert len(summary) == 1
+    assert re.fullmatch(r"Đã dựng 2 chuỗi, 4 kỳ, 7 đơn vị: \d+ trang, 28 tệp PDF, \d+ biểu đồ, trong \d+ giây\.", summary[0])

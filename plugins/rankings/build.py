@@ -166,16 +166,24 @@ def recover(output: Path) -> None:
 
 
 def _run_pelican(settings: dict) -> None:
-    from pelican import Pelican
+    import io
 
-    pelican = Pelican(settings)
+    import pelican as pelican_module
+    from rich.console import Console
+
+    pelican = pelican_module.Pelican(settings)
     if "rankings" not in pelican.settings["PLUGINS"]:  # Pelican only logs a failed plugin
         raise RuntimeError("the rankings plugin could not be loaded; see the log above")
+    # Pelican ends each pass with "Done: Processed 5 articles, …"; a build says what it made
+    # once, at its end (progress.summary). Its log (warnings, errors) is not this console.
+    said, pelican_module.console = pelican_module.console, Console(file=io.StringIO())
     try:
         pelican.run()
     except BaseException:
         _forget_failed_run()
         raise
+    finally:
+        pelican_module.console = said
 
 
 def _index(site: Path) -> None:

@@ -17,6 +17,7 @@ from pelican.contents import Page as PelicanPage
 from pelican.generators import Generator
 
 from .. import settings as config
+from ..progress import step
 from . import pages
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,7 @@ class RankingsGenerator(Generator):
                               config.get(self.settings, "RANKINGS_LOCALE"))
         shown = [(page, chart) for page in self.catalog.pages for chart in page.charts]
         start = time.perf_counter()
+        engine.on_progress = functools.partial(step, f"biểu đồ ({self.settings['DEFAULT_LANG']})")
         files = engine.prepare([chart for _, chart in shown])
         self._stage("charts", "%d rendered, %d from the cache, %.3f s", engine.rendered, engine.cached,
                     time.perf_counter() - start)
@@ -129,7 +131,7 @@ class RankingsGenerator(Generator):
             self.context, title=card.title, headline=card.headline, detail=cards.lines(card.detail, 62, 1)[0],
             footer=footer, card_lines=cards.lines) for card in self.catalog.cards}
         engine = cards.card_engine(config.chart_fonts(self.settings), config.cache_folder(self.settings, "cards"))
-        self._timed("cards", engine, jobs)
+        self._timed("cards", engine, jobs, "ảnh chia sẻ")
 
     def _write_reports(self, figures: dict) -> None:
         from ..outputs.fonts import covered
@@ -143,19 +145,21 @@ class RankingsGenerator(Generator):
             report, self.catalog.portal, figures.get(report.page, []), self.catalog.language, lang,
             address(site, self.settings["SITENAME"], report.page.url)), drawable) for report in self.catalog.reports}
         engine = pdf_engine(templates, config.chart_fonts(self.settings), config.cache_folder(self.settings, "pdf"))
-        self._timed("PDFs", engine, jobs)
+        self._timed("PDFs", engine, jobs, "tệp PDF")
 
-    def _timed(self, what: str, engine, jobs: dict) -> None:
+    def _timed(self, what: str, engine, jobs: dict, shown_as: str) -> None:
+        engine.on_progress = functools.partial(step, f"{shown_as} ({self.settings['DEFAULT_LANG']})")
         start = time.perf_counter()
         engine.write_all(jobs)
         self._stage(what, "%d rendered, %d from the cache, %.3f s", engine.rendered, engine.cached,
                     time.perf_counter() - start)
 
     def _stage(self, what: str, figures: str, *values) -> None:
-        """What a stage did, for the log and `invoke bench` (which adds each stage's numbers
-        over the language passes). The language is in the message: Pelican's log drops a
-        message it has seen, and both passes may say the same."""
-        log.info(f"{what} ({self.settings['DEFAULT_LANG']}): {figures}", *values)
+        """What a stage did, for the command line's summary and `invoke bench` (which add
+        each stage's numbers over the language passes, progress.Stages)."""
+        from ..progress import STAGES
+
+        STAGES.info(f"{what} ({self.settings['DEFAULT_LANG']}): {figures}", *values)
 
     def _write_downloads(self) -> None:
         for download in self.catalog.downloads:

@@ -34,6 +34,7 @@ class Engine:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     rendered: int = 0  # counts, for the log and `invoke bench`
     cached: int = 0
+    on_progress: Callable[[int, int], None] | None = None  # (made, to make) as the missing are made
 
     def __post_init__(self):
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -54,14 +55,20 @@ class Engine:
             # input at a time: they differ in cost, and chunks would leave a core idle.
             with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                      initializer=_start_worker, initargs=(os.getpid(), self.start)) as pool:
-                for p, made in zip(missing, pool.map(self.make, missing.values())):
+                for done, (p, made) in enumerate(zip(missing, pool.map(self.make, missing.values())), start=1):
                     self._keep(p, made)
+                    self._progress(done, len(missing))
         else:
             if missing and self.start:
                 self.start()
-            for p, item in missing.items():
+            for done, (p, item) in enumerate(missing.items(), start=1):
                 self._keep(p, self.make(item))
+                self._progress(done, len(missing))
         return paths
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.on_progress is not None:
+            self.on_progress(done, total)
 
     @staticmethod
     def _keep(paths: tuple[Path, ...], made: Sequence[bytes | str]) -> None:
