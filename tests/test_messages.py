@@ -73,3 +73,12 @@ def test_near_spellings_get_a_suggestion(data):
     assert [(p.row, p.column) for p in found] == [(9, "bloc")] and "có phải là «huyen»?" in found[0].message
     found = problems_of(ranked(data, "40,5,Yếu", "40,5,Yeu"))
     assert [(p.row, p.column) for p in found] == [(6, "tier")] and "có phải là «Yếu»?" in found[0].message
+
+
+def test_a_methodology_gets_suggestions_for_blocs_and_parents(data):
+    methodology = data / "2019" / "methodology.toml"
+    text = methodology.read_text(encoding="utf-8")
+    methodology.write_text(text.replace('blocs = ["so", "huyen"]', 'blocs = ["so", "huyn"]', 1)
+                           .replace('parent = "ung-dung"', 'parent = "ung-dng"', 1), encoding="utf-8")
+    found = {p.column: p.message for p in problems_of(data)}
+    assert found["blocs"].endswith("có phải là «huyen»?") and found["parent"].endswith("có phải là «ung-dung»?")

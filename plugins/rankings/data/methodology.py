@@ -12,7 +12,7 @@ from pathlib import Path
 from .cells import HTTP_URL, SLUG
 from .columns import RESERVED as RESERVED_COLUMNS
 from .model import Criterion, Methodology, Tier
-from .problems import Problems
+from .problems import Problems, did_you_mean, vi_number
 from .tomlfiles import TomlFile
 
 TOP_KEYS = {"name", "decision", "announced", "source_url", "documents",
@@ -53,7 +53,7 @@ def _blocs(toml: TomlFile, table: dict, bloc_ids: set[str] | None, where,
         return None
     for bloc in value:
         if bloc_ids is not None and bloc not in bloc_ids:
-            toml.error(f"khối «{bloc}» không có trong series.toml", key, *where)
+            toml.error(f"khối «{bloc}» không có trong series.toml{did_you_mean(bloc, bloc_ids)}", key, *where)
     return tuple(value)
 
 
@@ -88,7 +88,7 @@ def _units_as_of(toml: TomlFile, data: dict, bloc_ids: set[str] | None, year: in
     for bloc, units_year in value.items():
         where = ("units_as_of", 0)
         if bloc_ids is not None and bloc not in bloc_ids:
-            toml.error(f"khối «{bloc}» không có trong series.toml", bloc, *where)
+            toml.error(f"khối «{bloc}» không có trong series.toml{did_you_mean(bloc, bloc_ids)}", bloc, *where)
         elif isinstance(units_year, bool) or not isinstance(units_year, int):
             toml.error(f"phải là một năm (số nguyên, ví dụ {year + 1})", bloc, *where)
         elif units_year < year:
@@ -212,7 +212,8 @@ def _criteria(toml: TomlFile, raw: list, bloc_ids: set[str], method: str) -> tup
     ids = {c.id for c in criteria}
     for i, criterion in enumerate(criteria):
         if criterion.parent and criterion.parent not in ids:
-            toml.error(f"tiêu chí cha «{criterion.parent}» không có trong tệp", "parent", "criteria", i)
+            toml.error(f"tiêu chí cha «{criterion.parent}» không có trong tệp{did_you_mean(criterion.parent, ids)}",
+                       "parent", "criteria", i)
         seen, current = set(), criterion
         while current and current.parent and current.id not in seen:
             seen.add(current.id)
@@ -234,7 +235,7 @@ def _tiers(toml: TomlFile, raw: list, bloc_ids: set[str], score_max: Decimal | N
         name = toml.string(table, "name", True, where)
         minimum = _number(toml, table, "min", where)
         if minimum is not None and score_max is not None and minimum > score_max:
-            toml.error(f"ngưỡng {minimum} lớn hơn điểm tối đa {score_max}", "min", *where)
+            toml.error(f"ngưỡng {vi_number(minimum)} lớn hơn điểm tối đa {vi_number(score_max)}", "min", *where)
         tier = Tier(name=name or "", min=minimum,
                     names=toml.translations(table, "name", where),
                     blocs=_blocs(toml, table, bloc_ids, where))
@@ -248,7 +249,7 @@ def _tiers(toml: TomlFile, raw: list, bloc_ids: set[str], score_max: Decimal | N
             if earlier.name == tier.name:
                 toml.error(f"mức «{tier.name}» bị lặp lại", "name", *where)
             elif earlier.min is not None and tier.min is not None and tier.min >= earlier.min:
-                toml.error(f"các mức phải xếp từ cao xuống thấp: ngưỡng {tier.min} của «{tier.name}» "
-                           f"không thấp hơn ngưỡng {earlier.min} của «{earlier.name}»", "min", *where)
+                toml.error(f"các mức phải xếp từ cao xuống thấp: ngưỡng {vi_number(tier.min)} của «{tier.name}» "
+                           f"không thấp hơn ngưỡng {vi_number(earlier.min)} của «{earlier.name}»", "min", *where)
     return tuple(tiers)
 

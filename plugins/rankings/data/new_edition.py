@@ -14,6 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .methodology import FILL
 from .model import Dataset, Portal
+from .problems import vi_number
 
 # What belongs to one year, and what to write in its place.
 PER_YEAR = {
@@ -128,7 +129,7 @@ def _workbook(dataset: Dataset, latest, year: int) -> openpyxl.Workbook:
     for name, meaning in GUIDE:
         guide.append([name, meaning])
     for c in m.criteria:
-        guide.append([c.id, f"{c.name}" + (f" (tối đa {c.max})" if c.max is not None else "")])
+        guide.append([c.id, f"{c.name}" + (f" (tối đa {vi_number(c.max)})" if c.max is not None else "")])
     guide.column_dimensions["A"].width, guide.column_dimensions["B"].width = 28, 100
     return book
 

@@ -12,7 +12,7 @@ from .columns import COLUMNS, GIVEN
 from .dialects import find_table, read_table
 from .languages import translated_keys
 from .model import Agency, Methodology, Result, Series
-from .problems import Problems, did_you_mean, unit_hint, unit_named
+from .problems import Problems, did_you_mean, unit_hint, unit_named, vi_number
 
 
 def load_results(folder: Path, label_of, year: int, methodology: Methodology, series: Series,
@@ -42,7 +42,7 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
         score_range = filled_never("có điểm nhưng methodology.toml không khai báo thang điểm ([score] max)")
     else:
         score_range = at_most(methodology.score_max,
-                              f"điểm «{{value}}» phải nằm trong khoảng 0 đến {methodology.score_max}")
+                              f"điểm «{{value}}» phải nằm trong khoảng 0 đến {vi_number(methodology.score_max)}")
     not_number = "«{value}» không phải là số (dùng dấu chấm thập phân, hoặc dấu phẩy khi tệp phân cách bằng «;»)"
     rules = {c.name: column(*([filled()] if c.required else []),
                             *([matches(c.pattern, c.problem)] if c.pattern else []), required=c.required)
@@ -56,7 +56,7 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
                                                    "methodology.toml): hai điểm khác nhau sẽ hiện như nhau")
     rules["score"] = column(matches(NUMBER, not_number), score_range, shown)
     for criterion in criteria.values():
-        bound = f" (tối đa {criterion.max})" if criterion.max is not None else ""
+        bound = f" (tối đa {vi_number(criterion.max)})" if criterion.max is not None else ""
         rules[criterion.id] = column(
             matches(NUMBER, not_number), shown,
             at_most(criterion.max, f"điểm tiêu chí «{{value}}» phải nằm trong khoảng 0 đến{bound or ' vô cùng'}"))
