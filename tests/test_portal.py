@@ -138,8 +138,8 @@ def test_without_units_as_of_a_2025_unit_is_refused_and_a_second_row_too(copy):
     m = copy / "dti" / "2024" / "methodology.toml"
     m.write_text(m.read_text().replace("[units_as_of]\ntinh-34 = 2025\n", ""))
     found = messages(copy)
-    assert any("dti/2024/results.csv, dòng 6, cột «agency»: «da-nang-2025» chỉ tồn tại trong các năm 2025–…, không có "
-               "năm 2024" in m for m in found), found
+    assert any("dti/2024/results.csv, dòng 6, cột «agency»: «da-nang-2025» (Thành phố Đà Nẵng) chỉ tồn tại trong các "
+               "năm 2025–…, không có năm 2024" in m for m in found), found
     assert any("dòng 5, cột «agency»" in m and "ha-noi" in m for m in found), found  # Hà Nội twice
 
 

@@ -86,11 +86,11 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
             span = f"{agency.since or '…'}–{agency.until or '…'}"
             recast = f" (khối «{record['bloc']}» xếp các đơn vị của năm {units_year})" if units_year != year else ""
             problems.add(label, row, "agency",
-                         f"«{agency.id}» chỉ tồn tại trong các năm {span}, không có năm {units_year}{recast}")
+                         f"{unit_named(agency)} chỉ tồn tại trong các năm {span}, không có năm {units_year}{recast}")
         if methodology.units_as_of:
             first = rows_of.setdefault((agency.id, units_year), row)
             if first != row:
-                problems.add(label, row, "agency", f"«{agency.id}» đã có ở dòng {first} trong các khối xếp "
+                problems.add(label, row, "agency", f"{unit_named(agency)} đã có ở dòng {first} trong các khối xếp "
                                                    f"theo đơn vị năm {units_year}: mỗi đơn vị một dòng")
         result = Result(agency=agency.id, bloc=record["bloc"], row=row,
                         status=value("status") or "rated", note=value("note"), source=value("source"),
@@ -101,16 +101,18 @@ def load_results(folder: Path, label_of, year: int, methodology: Methodology, se
             given_rank = _int(value(f"{criterion.id}-rank"))
             if (given is not None or given_rank is not None) and not criterion.applies_to(result.bloc):
                 problems.add(label, row, criterion.id,
-                             f"tiêu chí «{criterion.id}» không áp dụng cho khối «{result.bloc}»")
+                             f"{unit_named(agency)}: tiêu chí «{criterion.id}» không áp dụng cho khối «{result.bloc}»")
             if criterion.applies_to(result.bloc):
                 result.criteria[criterion.id] = given
                 result.criteria_rank[criterion.id] = given_rank
         if not result.rated:
             for key in ("rank", "tier"):
                 if value(key):
-                    problems.add(label, row, key, "đơn vị «not-rated» (không đánh giá) không có thứ hạng hay mức")
+                    problems.add(label, row, key, f"{unit_named(agency)}: đơn vị «not-rated» (không đánh giá) không "
+                                                  "có thứ hạng hay mức")
             if not result.note:
-                problems.add(label, row, "note", "đơn vị «not-rated» phải có ghi chú («note») nêu lý do")
+                problems.add(label, row, "note", f"{unit_named(agency)}: đơn vị «not-rated» phải có ghi chú («note») "
+                                                 "nêu lý do")
         if (result.rated and result.score is None and result.rank is None and result.tier is None and not result.note
                 and not any(v is not None for v in (*result.criteria.values(), *result.criteria_rank.values()))
                 and not problems.on_row(label, row)):
