@@ -21,6 +21,8 @@ from .spreadsheet import safe_frame
 ALWAYS = ("agency", "name", "bloc")  # kept even where a table's every cell would be empty
 LONG_COLUMNS = ["series", "year", "bloc", "agency", "name", "province_code", "score", "rank", "out_of", "tier",
                 "rank_change", "criteria", "source"]
+
+
 def license_of(spdx: str | None) -> dict | None:
     """The licence as a Data Package names it."""
     if spdx is None:
@@ -52,11 +54,16 @@ def records(dataset: Dataset, edition: Edition, bloc: str | None = None) -> list
     return out
 
 
-def columns(dataset: Dataset, edition: Edition) -> list[str]:
-    """The edition's columns, leaving out any that no row fills."""
-    found = records(dataset, edition)
-    return [c for c in output_columns([c.id for c in edition.methodology.criteria])
-            if c in ALWAYS or any(rec[c] is not None for rec in found)]
+def _filled(names: list[str], rows: list[dict]) -> list[str]:
+    """The columns some row fills (and those every table has)."""
+    return [c for c in names if c in ALWAYS or any(row[c] is not None for row in rows)]
+
+
+def columns(dataset: Dataset, edition: Edition, rows: list[dict] | None = None) -> list[str]:
+    """The edition's columns (of `rows`, by default all of its records), leaving out any
+    that no row fills."""
+    return _filled(output_columns([c.id for c in edition.methodology.criteria]),
+                   records(dataset, edition) if rows is None else rows)
 
 
 def _plain(value):
@@ -73,12 +80,14 @@ def _csv(rows: list[dict], names: list[str]) -> bytes:
 
 
 def to_csv(dataset: Dataset, edition: Edition, bloc: str | None = None) -> bytes:
-    return _csv(records(dataset, edition, bloc), columns(dataset, edition))
+    rows = records(dataset, edition, bloc)
+    return _csv(rows, columns(dataset, edition, rows))
 
 
 def to_json(dataset: Dataset, edition: Edition) -> bytes:
     m = edition.methodology
-    shown = columns(dataset, edition)
+    rows = records(dataset, edition)
+    shown = columns(dataset, edition, rows)
     document = {
         "series": dataset.series.title,
         "publisher": dataset.series.publisher,
@@ -90,7 +99,7 @@ def to_json(dataset: Dataset, edition: Edition) -> bytes:
         "coverage": m.coverage,
         "score_max": float(m.score_max) if m.score_max is not None else None,
         "results": [{k: (float(v) if isinstance(v, Decimal) else v) for k, v in rec.items() if k in shown}
-                    for rec in records(dataset, edition)],
+                    for rec in rows],
     }
     if dataset.series.license:
         document["license"] = dataset.series.license
@@ -119,14 +128,14 @@ def long_records(portal: Portal) -> list[dict]:
     return out
 
 
-def _long_columns(portal: Portal) -> list[str]:
+def _long_columns(rows: list[dict]) -> list[str]:
     """The long table's columns that some row fills (the series only in a portal of several)."""
-    found = long_records(portal)
-    return [c for c in LONG_COLUMNS if c in ("year", *ALWAYS) or any(rec[c] is not None for rec in found)]
+    return [c for c in LONG_COLUMNS if c == "year" or c in _filled([c], rows)]
 
 
 def to_long_csv(portal: Portal) -> bytes:
-    return _csv(long_records(portal), _long_columns(portal))
+    rows = long_records(portal)
+    return _csv(rows, _long_columns(rows))
 
 
 def files(portal: Portal, package: str, paths: dict[str, str]) -> list[tuple[str, Callable[[], bytes]]]:
@@ -180,7 +189,7 @@ def datapackage(portal: Portal, name: str) -> bytes:
     resources = [_resource("tat-ca", "tat-ca.csv", portal.title,
                            "Mọi chuỗi, mọi năm trong một bảng dài; cột criteria ghi điểm và thứ hạng từng tiêu chí "
                            "dạng «mã=giá trị», cách nhau bởi «; ».",
-                           [{"name": c, "type": LONG_TYPES.get(c, "string")} for c in _long_columns(portal)],
+                           [{"name": c, "type": LONG_TYPES.get(c, "string")} for c in _long_columns(long_records(portal))],
                            ["series", "year", "bloc", "agency"][0 if portal.several else 1:])]
     for sid, dataset in portal.series.items():
         for year, edition in ((y, e) for y, e in dataset.editions.items() if e.results):
