@@ -79,12 +79,21 @@ def test_trend_marks_gaps_and_methodology_breaks():
     assert merged.data["hạng"].tolist() == [2, 1]
 
 
-def test_province_map_places_provinces_by_official_code():
-    (scores_or_map,) = [c for c in all_charts(ROOT / "data")[("bloc", "dti", 2022, "tinh")] if c.id == "ban-do"]
-    frame = scores_or_map.data.set_index("tỉnh")
-    assert len(frame) == 63
-    assert 15.9 < frame.loc["Đà Nẵng", "vĩ độ"] < 16.2 and 108 < frame.loc["Đà Nẵng", "kinh độ"] < 108.4
-    assert frame.loc["Hà Nội", "vĩ độ"] > frame.loc["Cà Mau", "vĩ độ"] + 10
+def test_the_map_colours_the_provinces_of_its_year_and_marks_the_missing(tmp_path):
+    found = all_charts(ROOT / "data")
+    (evaluated,) = [c for c in found[("bloc", "dti", 2024, "tinh")] if c.id == "ban-do"]
+    (recast,) = [c for c in found[("bloc", "dti", 2024, "tinh-34")] if c.id == "ban-do"]
+    assert (evaluated.params["boundaries"], len(evaluated.data)) == ("vn-provinces-63", 63)
+    assert (recast.params["boundaries"], len(recast.data)) == ("vn-provinces-34", 34)
+    assert recast.data.set_index("code").loc["48", "hạng"] == 17  # Đà Nẵng from 2025, by its official code
+    (partial,) = [c for c in found[("bloc", "dti", 2021, "tinh")] if c.id == "ban-do"]
+    missing = partial.data[partial.data["mức"] == "không có trong nguồn"]
+    given = partial.data["hạng"].notna().sum()
+    assert given >= 17 and len(missing) == 63 - given  # the top 17, and the rows of the press
+    assert f"{len(missing)} tỉnh, thành phố không có trong nguồn" in partial.caption
+    (svg,) = svgs(engine(tmp_path), [recast])
+    for said in ("QĐ. Hoàng Sa (TP Đà Nẵng)", "QĐ. Trường Sa (Khánh Hòa)", "Open Development Vietnam", "CC BY-SA 4.0"):
+        assert said in svg, said  # on the page, in the embed and in the PDF alike
 
 
 def test_svg_keeps_every_diacritic_and_uses_the_theme_font(tmp_path):

@@ -17,10 +17,11 @@ import pandas as pd
 from ..data.model import Agency, Dataset, Portal
 from ..site.i18n import Language
 from ..site.views import BlocTable, UnitEdition, UnitHistory
-from .geo import coordinates
+from .geo import ARCHIPELAGOS, boundaries, codes, topology, version
 
 FONT = "Be Vietnam Pro, Noto Sans, Arial, sans-serif"  # the theme's font, shipped and registered
 INK, MUTED, LINE, ACCENT = "#1b1f24", "#4a5560", "#d5dbe1", "#0b4f8a"
+MISSING = "#e4e7eb"  # a province the source does not give
 TIER_COLOURS = ["#1f5f99", "#5fa2d4", "#e8a25a", "#b2182b", "#6b4f9e", "#7a7a7a"]  # best first
 WIDTH = 380  # plot area; near 1:1 on a phone, so the text stays readable
 
@@ -309,45 +310,71 @@ def draw_scores(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
 
 
 def province_map(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
-    """Provinces placed by their coordinates, coloured by tier (or by rank where no tier
-    was published). No boundary file: one dot per province."""
-    col = {"province": _("tỉnh"), "lat": _("vĩ độ"), "lon": _("kinh độ"), "rank": _("hạng"), "tier": _("mức")}
-    rows = []
+    """The provinces of the table's year (63, or the 34 of a bloc recast on them) coloured by
+    tier, or by rank where no tier was published; a province the source does not give is
+    drawn and said to be missing."""
+    m = table.edition.methodology
+    name = boundaries(m.units_year(table.bloc.id, table.edition.year))
+    col = {"code": "code", "province": _("tỉnh"), "rank": _("hạng"), "tier": _("mức")}
+    rows, known = [], set(codes(name))
     for r in table.rows:
         agency = dataset.agencies[r.agency]
-        where = coordinates(agency)
-        if where and (r.rank is not None or r.tier):
-            rows.append({col["province"]: agency.label, col["lat"]: where[0], col["lon"]: where[1],
-                         col["rank"]: r.rank, col["tier"]: r.tier or "—"})
+        if agency.province_code in known and (r.rank is not None or r.tier):
+            rows.append({col["code"]: agency.province_code, col["province"]: agency.label, col["rank"]: r.rank,
+                         col["tier"]: r.tier})
     if len(rows) < 5:
         return None
+    missing = _("không có trong nguồn")
+    given = {row[col["code"]] for row in rows}
+    rows += [{col["code"]: code, col["province"]: None, col["rank"]: None, col["tier"]: missing}
+             for code in sorted(known - given)]
     frame = pd.DataFrame(rows)
-    by_tier = bool(frame[col["tier"]].ne("—").all())
+    tiers = [t.name for t in m.tiers_for(table.bloc.id)]
+    by_tier = all(row[col["tier"]] for row in rows if row[col["province"]] is not None)
     best = sorted((r for r in rows if r[col["rank"]] is not None), key=lambda r: r[col["rank"]])[:5]
-    caption = _("Bản đồ %(n)s tỉnh, thành phố đặt theo tọa độ, tô màu theo %(by)s. Dẫn đầu: %(best)s.",
-                n=len(rows), by=_("mức") if by_tier else _("thứ hạng (càng đậm càng cao)"),
+    caption = _("Bản đồ %(n)s tỉnh, thành phố, tô màu theo %(by)s. Dẫn đầu: %(best)s.", n=len(known),
+                by=_("mức") if by_tier else _("thứ hạng (càng đậm càng cao)"),
                 best=", ".join(f"{r[col['province']]} ({r[col['rank']]})" for r in best))
-    text = {"tier": _("Mức"), "rank": _("Hạng"), "title": _("Bản đồ theo vị trí tỉnh, thành phố")}
-    params = {"by_tier": by_tier, "tiers": [t.name for t in table.edition.methodology.tiers_for(table.bloc.id)],
-              "col": col, "text": text}
+    if len(given) < len(known):
+        caption += " " + _("%(n)s tỉnh, thành phố không có trong nguồn.", n=len(known) - len(given))
+    text = {"tier": _("Mức"), "rank": _("Hạng"), "title": _("Bản đồ"), "missing": missing,
+            "hoang-sa": _("QĐ. Hoàng Sa (TP Đà Nẵng)"), "truong-sa": _("QĐ. Trường Sa (Khánh Hòa)"),
+            "credit": [_("Ranh giới tỉnh: Open Development Vietnam, «Địa phận tỉnh» (Cục Đo đạc và Bản đồ),"),
+                       _("CC BY-SA 4.0; đã đơn giản hóa, gán mã tỉnh, hợp nhất 34 đơn vị.")]}
+    params = {"by_tier": by_tier, "tiers": tiers + [missing] if by_tier else tiers, "col": col, "text": text,
+              "boundaries": name, "version": version(name)}
     return Chart("ban-do", _("Bản đồ"), caption, frame, params, draw_map)
 
 
 def draw_map(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     col, text, names = params["col"], params["text"], params["tiers"]
     rank, tier, province = col["rank"], col["tier"], col["province"]
-    colour = (alt.Color(f"{tier}:N", title=text["tier"], sort=names,
-                        scale=alt.Scale(domain=names, range=TIER_COLOURS[:len(names)]))
-              if params["by_tier"] else
-              alt.Color(f"{rank}:Q", title=text["rank"], scale=alt.Scale(scheme="blues", reverse=True),
-                        legend=alt.Legend(orient="right", direction="vertical")))
-    base = alt.Chart(frame).encode(longitude=alt.Longitude(f"{col['lon']}:Q"), latitude=alt.Latitude(f"{col['lat']}:Q"))
-    return alt.layer(
-        base.mark_circle(size=120, opacity=0.9, stroke="white", strokeWidth=1).encode(
-            color=colour, tooltip=[alt.Tooltip(f"{province}:N"), alt.Tooltip(f"{rank}:Q"), alt.Tooltip(f"{tier}:N")]),
-        base.transform_filter(f"datum['{rank}'] != null && datum['{rank}'] <= 5").mark_text(
-            align="left", dx=8, fontSize=11, color=INK).encode(text=alt.Text(f"{province}:N")),
-    ).project(type="mercator").properties(width=300, height=520, title=text["title"])
+    shapes = alt.Data(values=topology(params["boundaries"]), format=alt.DataFormat(type="topojson", feature="provinces"))
+    looked_up = alt.LookupData(data=frame.astype({col["code"]: str}), key=col["code"], fields=[province, rank, tier])
+
+    def colour(channel, legend: bool):
+        if params["by_tier"]:
+            return channel(f"{tier}:N", title=text["tier"], sort=names, legend=alt.Legend() if legend else None,
+                           scale=alt.Scale(domain=names, range=TIER_COLOURS[:len(names) - 1] + [MISSING]))
+        return channel(f"{rank}:Q", title=text["rank"], scale=alt.Scale(scheme="blues", reverse=True),
+                       legend=alt.Legend(orient="right", direction="vertical") if legend else None)
+
+    # Every province first, in the colour of "not in the source"; those the table gives on top.
+    # Islands are smaller than a pixel: each shape is outlined in its own colour, so they show.
+    everywhere = alt.Chart(shapes).mark_geoshape(fill=MISSING, stroke=MISSING, strokeWidth=0.6)
+    given = alt.Chart(shapes).transform_lookup(lookup="properties.code", from_=looked_up).transform_filter(
+        f"datum['{province}'] != null")
+    provinces = given.mark_geoshape(strokeWidth=0).encode(
+        color=colour(alt.Color, True),
+        tooltip=[alt.Tooltip(f"{province}:N"), alt.Tooltip(f"{rank}:Q"), alt.Tooltip(f"{tier}:N")])
+    # The outlines, a layer of their own: a legend shared by fill and stroke would lose its gradient.
+    outlines = given.mark_geoshape(filled=False, strokeWidth=0.6).encode(stroke=colour(alt.Stroke, False))
+    labels = pd.DataFrame([{"lon": lon, "lat": lat, "label": text[key]} for lon, lat, key in ARCHIPELAGOS])
+    islands = alt.Chart(labels).mark_text(fontSize=10, color=MUTED, align="center").encode(
+        longitude="lon:Q", latitude="lat:Q", text="label:N")
+    return alt.layer(everywhere, provinces, outlines, islands).project(type="mercator").properties(
+        width=300, height=470, title=alt.TitleParams(text["title"], subtitle=text["credit"], subtitleFontSize=9,
+                                                     subtitleColor=MUTED, orient="bottom", anchor="start"))
 
 
 def page_charts(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]], units: dict[str, UnitHistory],
