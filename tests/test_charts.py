@@ -161,3 +161,11 @@ def test_the_rank_axis_shows_whole_ranks_each_once():
     (trend, _) = all_charts(FIXTURE)[("unit", "so-y-te")]
     axis = trend.spec["vconcat"][0]["layer"][0]["encoding"]["y"]["axis"]
     assert axis["values"] == [1, 2, 3, 4] and axis["format"] == "d"
+
+
+def test_threshold_labels_never_print_over_each_other(tmp_path):
+    (scores,) = all_charts(FIXTURE)[("bloc", "", 2019, "so")]
+    (svg,) = svgs(engine(tmp_path), [scores])
+    placed = re.findall(r'<text[^>]*transform="translate\(([\d.-]+),([\d.-]+)\)"[^>]*>([^<]*≥[^<]*)</text>', svg)
+    assert [label for _, _, label in placed] == ["Trung bình ≥ 50", "Khá ≥ 70", "Tốt ≥ 85"]
+    assert len({y for _, y, _ in placed}) == 3  # a line each (they stood on one line, over each other)

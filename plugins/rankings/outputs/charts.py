@@ -24,6 +24,7 @@ INK, MUTED, LINE, ACCENT = "#1b1f24", "#4a5560", "#d5dbe1", "#0b4f8a"
 MISSING = "#e4e7eb"  # a province the source does not give
 TIER_COLOURS = ["#1f5f99", "#5fa2d4", "#e8a25a", "#b2182b", "#6b4f9e", "#7a7a7a"]  # best first
 WIDTH = 380  # plot area; near 1:1 on a phone, so the text stays readable
+LABEL_LINE = 14  # px between the lines of labels stacked above a plot
 
 
 def _labels(characters: int) -> alt.Axis:
@@ -294,19 +295,25 @@ def draw_scores(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
               scale=alt.Scale(domain=[0, params["max"]] if params["max"] is not None else alt.Undefined))
     names = params["tiers"]
     colour = (alt.Color(f"{tier}:N", title=text["tier"], sort=names,
-                        scale=alt.Scale(domain=names, range=TIER_COLOURS[:len(names)]), legend=alt.Legend(orient="top"))
+                        scale=alt.Scale(domain=names, range=TIER_COLOURS[:len(names)]), legend=alt.Legend(orient="bottom"))
               if params["coloured"] else alt.ColorValue(ACCENT))
     layers = [alt.Chart(frame).mark_bar(height={"band": 0.7}).encode(
         y=y, x=x, color=colour, tooltip=[alt.Tooltip(f"{col['rank']}:Q"), alt.Tooltip(f"{unit}:N"),
                                           alt.Tooltip(f"{score}:Q"), alt.Tooltip(f"{tier}:N")])]
+    lines = 0
     if params["thresholds"]:
-        thresholds = pd.DataFrame(params["thresholds"])
+        # Each threshold's label on a line of its own above the plot (the lowest first), so
+        # that close thresholds (50, 70, 85) never print over each other.
+        thresholds = pd.DataFrame(params["thresholds"]).sort_values(col["threshold"]).reset_index(drop=True)
+        lines = len(thresholds)
+        thresholds["y"] = [-4 - LABEL_LINE * (lines - 1 - i) for i in range(lines)]
         at = alt.X(f"{col['threshold']}:Q")
         layers.append(alt.Chart(thresholds).mark_rule(strokeDash=[4, 3], color=INK).encode(x=at))
-        layers.append(alt.Chart(thresholds).mark_text(align="left", dx=3, dy=-6, baseline="bottom", fontSize=11,
-                                                      color=INK).encode(x=at, y=alt.YValue(0),
+        layers.append(alt.Chart(thresholds).mark_text(align="left", dx=3, baseline="bottom", fontSize=11,
+                                                      color=INK).encode(x=at, y=alt.Y("y:Q", scale=None),
                                                                         text=alt.Text(f"{col['label']}:N")))
-    return alt.layer(*layers).properties(width=WIDTH - 100, height=18 * len(frame), title=text["title"])
+    return alt.layer(*layers).properties(width=WIDTH - 100, height=18 * len(frame),
+                                         title=alt.TitleParams(text["title"], offset=4 + LABEL_LINE * lines))
 
 
 def province_map(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
