@@ -1,5 +1,5 @@
 """The official provinces by their statistical code, from the vietnamadminunits registry:
-the 63 until 30/6/2025 and the 34 from 1/7/2025, with each one's centre."""
+the 63 until 30/6/2025 and the 34 from 1/7/2025."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ MERGER_YEAR = 2025  # the provinces of 1/7/2025 are units of this year on
 
 
 @functools.cache
-def provinces(from_merger: bool) -> dict[str, tuple[float, float]]:
-    """Code → (latitude, longitude) of the 34 provinces (or of the 63 before them)."""
+def provinces(from_merger: bool) -> frozenset[str]:
+    """The codes of the 34 provinces (or of the 63 before them)."""
     # Only the package's data is needed: find it without running the package's imports.
     (folder,) = importlib.util.find_spec("vietnamadminunits").submodule_search_locations
     name = "parser_from_2025" if from_merger else "parser_legacy"
     data = json.loads((Path(folder) / "data" / f"{name}.json").read_text(encoding="utf-8"))
-    return {p["provinceCode"]: (p["provinceLat"], p["provinceLon"]) for p in data["DICT_PROVINCE"].values()}
+    return frozenset(p["provinceCode"] for p in data["DICT_PROVINCE"].values())
 
 
 def official_in(code: str, since: int | None, until: int | None) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import io
+from collections import Counter
 import json
 from collections.abc import Callable
 from decimal import Decimal
@@ -113,8 +114,8 @@ def long_records(portal: Portal) -> list[dict]:
     for sid, dataset in portal.series.items():
         for year, edition in dataset.editions.items():
             m = edition.methodology
+            rated = Counter(r.bloc for r in edition.results if r.rated)  # "out of" each bloc, counted once
             for r in _ordered(dataset, edition):
-                rated = sum(1 for other in edition.bloc_results(r.bloc) if other.rated)
                 criteria = [f"{cid}={_plain(value)}" if not cid.endswith("-rank") else f"{cid}={value}"
                             for c in m.criteria for cid, value in ((c.id, r.criteria.get(c.id)),
                                                                     (f"{c.id}-rank", r.criteria_rank.get(c.id)))
@@ -122,7 +123,7 @@ def long_records(portal: Portal) -> list[dict]:
                 agency = portal.agencies[r.agency]
                 out.append({"series": sid or None, "year": year, "bloc": r.bloc, "agency": r.agency,
                             "name": agency.name, "province_code": agency.province_code, "score": r.score,
-                            "rank": r.rank, "out_of": None if m.partial(r.bloc) or r.rank is None else rated,
+                            "rank": r.rank, "out_of": None if m.partial(r.bloc) or r.rank is None else rated[r.bloc],
                             "tier": r.tier, "rank_change": r.rank_change, "criteria": "; ".join(criteria) or None,
                             "source": r.source or m.source_url})
     return out
@@ -130,7 +131,7 @@ def long_records(portal: Portal) -> list[dict]:
 
 def _long_columns(rows: list[dict]) -> list[str]:
     """The long table's columns that some row fills (the series only in a portal of several)."""
-    return [c for c in LONG_COLUMNS if c == "year" or c in _filled([c], rows)]
+    return _filled(LONG_COLUMNS, rows)
 
 
 def to_long_csv(portal: Portal) -> bytes:

@@ -6,6 +6,7 @@ downloads all walk this list, and a test holds it against the site contract."""
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -192,10 +193,11 @@ def catalog(loaded: Portal, lang: str, _: Language, paths: dict[str, str],
 def _told_apart(portal: Portal, _: Language) -> Portal:
     """Units of the same name (Thành phố Đà Nẵng before and after the 2025 merger) are
     named with the year the later one began, in titles, tables and search results alike."""
+    used = {field: Counter(getattr(a, field) for a in portal.agencies.values()) for field in ("name", "short_name")}
+
     def marked(agency, field: str) -> str | None:
         value = getattr(agency, field)
-        same = [a for a in portal.agencies.values() if a is not agency and getattr(a, field) == value]
-        if not value or not same or agency.since is None or str(agency.since) in value:
+        if not value or used[field][value] < 2 or agency.since is None or str(agency.since) in value:
             return value
         return _("%(name)s (từ %(year)s)", name=value, year=agency.since)
 
