@@ -60,9 +60,10 @@ def test_each_page_gets_the_charts_it_must():
 def test_text_alternatives_state_the_main_figures():
     found = all_charts(FIXTURE)
     (trend, criteria) = found[("unit", "so-y-te")]
-    assert trend.caption.startswith("Thứ hạng của Sở Y tế qua các năm — 2019: hạng 4; 2020: hạng 3; 2021: hạng 3.")
+    assert trend.caption.startswith("Thứ hạng của Sở Y tế qua các năm — 2019: hạng 4/5; 2020: hạng 3/6; 2021: hạng 3.")
+    assert "Bảng chưa đầy đủ, không rõ tổng số đơn vị: 2021." in trend.caption
     assert "Phương pháp thay đổi từ năm 2021" in trend.caption
-    assert "Hạ tầng kỹ thuật 20,00 (trung vị 24,00)" in criteria.caption
+    assert "Hạ tầng kỹ thuật 20,00 (trung vị 24,00, cao nhất 28,00)" in criteria.caption
     (tiers,) = found[("edition", "", 2019)]
     assert "Sở, ban, ngành: Tốt 1 (20%), Khá 2 (40%), Trung bình 1 (20%), Yếu 1 (20%)" in tiers.caption
     (scores,) = found[("bloc", "", 2019, "so")]
@@ -137,10 +138,10 @@ def test_a_change_in_the_data_renders_that_chart_again(tmp_path):
 
 
 def test_ids_inside_svgs_do_not_clash(tmp_path):
-    one, two = svgs(engine(tmp_path), all_charts(ROOT / "data")[("bloc", "dti", 2022, "tinh")])
-    ids = re.findall(r'id="([^"]+)"', one + two)
+    together = "".join(svgs(engine(tmp_path), all_charts(ROOT / "data")[("bloc", "dti", 2022, "tinh")]))
+    ids = re.findall(r'id="([^"]+)"', together)
     assert ids and len(ids) == len(set(ids))
-    assert all(f"url(#{i})" in one + two for i in ids if "gradient" in i)
+    assert all(f"url(#{i})" in together for i in ids if "gradient" in i)
 
 
 def test_pages_show_charts_without_javascript_with_data_links(site):
@@ -157,10 +158,30 @@ def test_pages_show_charts_without_javascript_with_data_links(site):
     assert html(site, "2019/").select_one("figure#bieu-do-ty-le-theo-muc svg") is not None
 
 
-def test_the_rank_axis_shows_whole_ranks_each_once():
+def test_the_rank_axis_shows_whole_ranks_each_once_down_to_n():
     (trend, _) = all_charts(FIXTURE)[("unit", "so-y-te")]
-    axis = trend.spec["vconcat"][0]["layer"][0]["encoding"]["y"]["axis"]
-    assert axis["values"] == [1, 2, 3, 4] and axis["format"] == "d"
+    plot = trend.spec["vconcat"][0]
+    axis = plot["layer"][0]["encoding"]["y"]["axis"]
+    assert axis["values"] == [1, 2, 3, 4, 5, 6] and axis["format"] == "d"  # 2020 ranked 6 units
+    assert list(trend.data["nhãn"]) == ["4/5", "3/6", "3"]  # 2021's table is partial: no N
+    assert plot["title"]["subtitle"] == ["Đường đứt: phương pháp thay đổi từ năm 2021.",
+                                         "Bảng chưa đầy đủ, không rõ tổng số đơn vị: 2021."]
+    assert charts._rank_ticks(63) == [1, 10, 20, 30, 40, 50, 63]
+    assert charts._rank_ticks(34) == [1, 10, 20, 34] and charts._rank_ticks(17) == [1, 5, 10, 17]
+
+
+def test_a_bloc_page_has_a_bump_chart_of_its_units_naming_each_once(tmp_path):
+    charts_of = all_charts(ROOT / "data")
+    (bump,) = [c for c in charts_of[("bloc", "dti", 2023, "tinh")] if c.id == "thu-hang-cac-don-vi-qua-cac-nam"]
+    assert sorted(bump.data["năm"].unique()) == ["2020", "2021", "2022", "2023"]
+    assert bump.data["đơn vị"].nunique() == 63
+    labels = [label["label"] for label in bump.params["labels"]]
+    assert len(labels) == len({label["hạng"] for label in bump.params["labels"]})  # a tie shares its label
+    assert "59. An Giang, Phú Yên" in labels
+    (svg,) = svgs(engine(tmp_path), [bump])
+    written = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert [t for t in written if "An Giang" in t] == ["59. An Giang, Phú Yên"]
+    assert not [c for c in charts_of[("bloc", "dti", 2024, "tinh-34")] if c.id == bump.id]  # one edition: no lines
 
 
 def test_threshold_labels_never_print_over_each_other(tmp_path):

@@ -23,7 +23,7 @@ FONT = "Be Vietnam Pro, Noto Sans, Arial, sans-serif"  # the theme's font, shipp
 INK, MUTED, LINE, ACCENT = "#1b1f24", "#4a5560", "#d5dbe1", "#0b4f8a"
 MISSING = "#e4e7eb"  # a province the source does not give
 TIER_COLOURS = ["#1f5f99", "#5fa2d4", "#e8a25a", "#b2182b", "#6b4f9e", "#7a7a7a"]  # best first
-WIDTH = 380  # plot area; near 1:1 on a phone, so the text stays readable
+WIDTH = 320  # plot area: with its axes about 390 px, drawn near 1:1 on a phone, so the text stays readable
 LABEL_LINE = 14  # px between the lines of labels stacked above a plot
 
 
@@ -99,8 +99,8 @@ def unit_trend(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: 
     ranked = [e for e in entries if e.result.rank is not None]
     if not ranked:
         return None
-    col = {"year": _("năm"), "rank": _("hạng"), "segment": _("đoạn"), "score": _("điểm (% tối đa)"),
-           "bloc": _("khối"), "status": _("trạng thái"), "label": _("nhãn")}
+    col = {"year": _("năm"), "rank": _("hạng"), "out_of": _("trên tổng số"), "segment": _("đoạn"),
+           "score": _("điểm (% tối đa)"), "bloc": _("khối"), "status": _("trạng thái"), "label": _("nhãn")}
     first, last = min(by_year), max(by_year)
     rows, segment, breaks = [], 0, []
     for year in (y for y in sorted(dataset.editions) if first <= y <= last):
@@ -115,22 +115,35 @@ def unit_trend(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: 
         m = edition.methodology
         score = entry.result.score if entry else None
         share = (float(score / m.score_max * 100) if score is not None and m.score_max else None)
-        rows.append({col["year"]: str(year), col["rank"]: rank, col["segment"]: segment, col["score"]: share,
+        size = entry.table.size if entry and rank is not None else None
+        rows.append({col["year"]: str(year), col["rank"]: rank, col["out_of"]: size,
+                     col["label"]: (f"{rank}/{size}" if size else str(rank)) if rank is not None else None,
+                     col["segment"]: segment, col["score"]: share,
                      col["bloc"]: entry.table.bloc.name if entry else None,
                      col["status"]: (_("không đánh giá") if entry and not entry.result.rated else
                                      _("có hạng") if rank is not None else _("không có hạng"))})
+    if len(rows) > 6:  # "x/N" over every point would run into its neighbours': on the last one only
+        for row in rows[:-1]:
+            row[col["label"]] = None if row[col["rank"]] is None else str(row[col["rank"]])
     frame = pd.DataFrame(rows)
-    said = "; ".join(_("%(year)s: hạng %(rank)s", year=e.edition.year, rank=e.result.rank)
+    said = "; ".join(_("%(year)s: hạng %(rank)s", year=e.edition.year,
+                       rank=f"{e.result.rank}/{e.table.size}" if e.table.size else e.result.rank)
                      for e in sorted(ranked, key=lambda e: e.edition.year))
+    partial = [str(e.edition.year) for e in sorted(ranked, key=lambda e: e.edition.year) if not e.table.size]
     missing = [r[col["year"]] for r in rows if r[col["rank"]] is None]
     caption = _("Thứ hạng của %(unit)s qua các năm — %(ranks)s.", unit=agency.name, ranks=said)
     if missing:
         caption += " " + _("Không có hạng: %(years)s.", years=", ".join(missing))
     if breaks:
         caption += " " + _("Phương pháp thay đổi từ năm %(years)s.", years=", ".join(breaks))
+    # Said on the chart too: a rank of an incomplete table has no "of N".
+    note = _("Bảng chưa đầy đủ, không rõ tổng số đơn vị: %(years)s.", years=", ".join(partial)) if partial else ""
+    if note:
+        caption += " " + note
     title = _("Thứ hạng qua các năm")
-    text = {"title": title, "rank": _("Hạng"), "score": _("Điểm, % tối đa"), "break": _("đổi phương pháp"),
-            "score_title": _("Điểm (quy về % điểm tối đa của từng năm)")}
+    text = {"title": title, "rank": _("Hạng"), "score": _("Điểm, % tối đa"),
+            "break": _("Đường đứt: phương pháp thay đổi từ năm %(years)s.", years=", ".join(breaks)),
+            "score_title": _("Điểm (quy về % điểm tối đa của từng năm)"), "note": note}
     return Chart(f"{_prefix(dataset)}thu-hang-qua-cac-nam", title, caption, frame,
                  {"breaks": breaks, "col": col, "text": text}, draw_trend, dataset.id)
 
@@ -139,25 +152,22 @@ def draw_trend(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     col, text = params["col"], params["text"]
     year, rank, score_col = col["year"], col["rank"], col["score"]
     x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=list(frame[year])), axis=alt.Axis(labelAngle=0))
-    worst = max(int(r) for r in frame[rank].dropna())
     base = alt.Chart(frame).encode(x=x)
-    # Whole ranks only: a short axis lists each, a long one lets Vega space them.
-    ticks = {"values": list(range(1, max(worst, 3) + 1))} if worst <= 10 else {"tickMinStep": 1}
-    rank_y = alt.Y(f"{rank}:Q", title=text["rank"], scale=alt.Scale(reverse=True, domain=[1, max(worst, 3)], nice=False),
-                   axis=alt.Axis(format="d", **ticks))
+    rank_y = alt.Y(f"{rank}:Q", title=text["rank"], scale=alt.Scale(reverse=True, domain=[1, _bottom(frame, col)], nice=False),
+                   axis=alt.Axis(format="d", values=_rank_ticks(_bottom(frame, col))))
     known = base.transform_filter(f"datum['{rank}'] != null")
     layers = [known.mark_line(color=ACCENT, strokeWidth=2).encode(y=rank_y, detail=alt.Detail(f"{col['segment']}:N")),
               known.mark_point(filled=True, size=70, color=ACCENT).encode(
                   y=rank_y, tooltip=[alt.Tooltip(f"{year}:O"), alt.Tooltip(f"{rank}:Q"), alt.Tooltip(f"{col['bloc']}:N")]),
               known.mark_text(align="left", dx=7, dy=-8, fontSize=12, color=INK).encode(
-                  y=rank_y, text=alt.Text(f"{rank}:Q"))]
+                  y=rank_y, text=alt.Text(f"{col['label']}:N"))]
     if params["breaks"]:
-        rules = pd.DataFrame({year: params["breaks"], col["label"]: [text["break"]] * len(params["breaks"])})
-        layers.append(alt.Chart(rules).mark_rule(strokeDash=[4, 3], color=MUTED).encode(x=x))
-        layers.append(alt.Chart(rules).mark_text(align="right", dx=-4, dy=-4, baseline="bottom", fontSize=11,
-                                                 color=MUTED).encode(x=x, y=alt.YValue(0),
-                                                                     text=alt.Text(f"{col['label']}:N")))
-    chart = alt.layer(*layers).properties(width=WIDTH, height=200, title=text["title"])
+        layers.append(alt.Chart(pd.DataFrame({year: params["breaks"]})).mark_rule(
+            strokeDash=[4, 3], color=MUTED).encode(x=x))
+    # What the dashed lines and the missing "of N" mean, above the plot, where no point's label can be.
+    notes = [n for n in (text["break"] if params["breaks"] else "", text["note"]) if n]
+    chart = alt.layer(*layers).properties(width=WIDTH, height=200, title=alt.TitleParams(
+        text["title"], subtitle=notes or alt.Undefined, subtitleColor=MUTED, subtitleFontSize=11))
     if frame[score_col].notna().sum() >= 2:  # one point is no trend
         score = base.transform_filter(f"datum['{score_col}'] != null").encode(
             y=alt.Y(f"{score_col}:Q", title=text["score"], scale=alt.Scale(domain=[0, 100])))
@@ -168,6 +178,23 @@ def draw_trend(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     return chart
 
 
+def _bottom(frame: pd.DataFrame, col: dict) -> int:
+    """The rank axis runs from 1 to the largest bloc size shown (N of "x/N"); where no size
+    is known, to the lowest rank drawn (at least 3, so a leader's line is not alone)."""
+    sizes = frame[col["out_of"]].dropna() if col.get("out_of") in frame else pd.Series(dtype=float)
+    worst = int(frame[col["rank"]].max())
+    return max(worst, 3, int(sizes.max()) if len(sizes) else 0)
+
+
+def _rank_ticks(bottom: int) -> list[int]:
+    """Whole ranks, each once: every rank on a short axis, 1 and round ranks and the last on a long one."""
+    if bottom <= 10:
+        return list(range(1, bottom + 1))
+    step = 5 if bottom <= 30 else 10
+    ticks = [1] + list(range(step, bottom + 1, step))
+    return ticks + [bottom] if bottom - ticks[-1] >= step / 2 else ticks[:-1] + [bottom]
+
+
 def unit_criteria(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: Language) -> Chart | None:
     """The unit's criteria in the series' latest edition with criteria, against the bloc median."""
     entry = next((e for e in entries if any(line.value is not None and line.median is not None
@@ -176,22 +203,27 @@ def unit_criteria(dataset: Dataset, agency: Agency, entries: list[UnitEdition], 
         return None
     lines = [line for line in entry.criteria if line.value is not None and line.median is not None]
     relative = all(line.criterion.max for line in lines)
-    col = {"criterion": _("tiêu chí"), "unit": _("đơn vị"), "median": _("trung vị khối"),
+    col = {"criterion": _("tiêu chí"), "unit": _("đơn vị"), "median": _("trung vị khối"), "best": _("cao nhất khối"),
            "series": _("chuỗi"), "value": _("giá trị")}
-    frame = pd.DataFrame([{col["criterion"]: line.criterion.name,
-                           col["unit"]: float(line.value / line.criterion.max * 100) if relative else float(line.value),
-                           col["median"]: (float(line.median / line.criterion.max * 100) if relative
-                                           else float(line.median))} for line in lines])
+
+    def shown(value: Decimal, line) -> float:
+        return float(value / line.criterion.max * 100) if relative else float(value)
+
+    frame = pd.DataFrame([{col["criterion"]: line.criterion.name, col["unit"]: shown(line.value, line),
+                           col["median"]: shown(line.median, line), col["best"]: shown(line.best, line)}
+                          for line in lines])
     decimals = entry.edition.methodology.decimals
     above = sum(1 for line in lines if line.value > line.median)
+    # Each message in a call of its own: Babel's extractor does not see one nested in another's arguments.
+    values = [_("%(criterion)s %(value)s (trung vị %(median)s, cao nhất %(best)s)", criterion=line.criterion.name,
+                value=_.score(line.value, decimals), median=_.score(line.median, decimals),
+                best=_.score(line.best, decimals)) for line in lines]
     caption = _("Năm %(year)s, %(unit)s cao hơn trung vị của khối %(bloc)s ở %(above)s/%(total)s tiêu chí: %(values)s.",
                 year=entry.edition.year, unit=agency.name, bloc=entry.table.bloc.name, above=above,
-                total=len(lines), values="; ".join(
-                    _("%(criterion)s %(value)s (trung vị %(median)s)", criterion=line.criterion.name,
-                      value=_.score(line.value, decimals), median=_.score(line.median, decimals)) for line in lines))
-    title = _("Tiêu chí so với trung vị của khối")
+                total=len(lines), values="; ".join(values))
+    title = _("Tiêu chí so với trung vị và cao nhất của khối")
     text = {"axis": _("% điểm tối đa của tiêu chí") if relative else _("Điểm"),
-            "title": _("Tiêu chí năm %(year)s so với trung vị của khối", year=entry.edition.year)}
+            "title": _("Tiêu chí năm %(year)s so với khối", year=entry.edition.year)}
     return Chart(f"{_prefix(dataset)}tieu-chi-so-voi-trung-vi", title, caption, frame,
                  {"unit": agency.label, "relative": relative, "col": col, "text": text}, draw_criteria, dataset.id)
 
@@ -202,13 +234,15 @@ def draw_criteria(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     long = frame.melt(criterion, var_name=series, value_name=value).replace({col["unit"]: unit_name})
     x = alt.X(f"{value}:Q", title=text["axis"],
               scale=alt.Scale(domain=[0, 100]) if params["relative"] else alt.Undefined)
-    y = alt.Y(f"{criterion}:N", title=None, sort=None, axis=_labels(40))
-    colour = alt.Color(f"{series}:N", title=None, scale=alt.Scale(domain=[unit_name, col["median"]],
-                                                                  range=[ACCENT, "#e8a25a"]),
+    y = alt.Y(f"{criterion}:N", title=None, sort=None, axis=_labels(30))
+    colour = alt.Color(f"{series}:N", title=None, scale=alt.Scale(domain=[unit_name, col["median"], col["best"]],
+                                                                  range=[ACCENT, "#e8a25a", "#6b4f9e"]),
                        legend=alt.Legend(orient="top"))
     return alt.layer(
         alt.Chart(frame).mark_rule(color=LINE, strokeWidth=2).encode(
             y=y, x=alt.X(f"{col['unit']}:Q"), x2=alt.X2(f"{col['median']}:Q")),
+        alt.Chart(frame).mark_rule(color=LINE, strokeWidth=1, strokeDash=[2, 2]).encode(
+            y=y, x=alt.X(f"{col['median']}:Q"), x2=alt.X2(f"{col['best']}:Q")),
         alt.Chart(long).mark_point(filled=True, size=90).encode(
             y=y, x=x, color=colour, shape=alt.Shape(f"{series}:N", legend=None),
             tooltip=[alt.Tooltip(f"{criterion}:N"), alt.Tooltip(f"{series}:N"), alt.Tooltip(f"{value}:Q", format=".1f")]),
@@ -316,6 +350,70 @@ def draw_scores(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
                                          title=alt.TitleParams(text["title"], offset=4 + LABEL_LINE * lines))
 
 
+def bloc_history(dataset: Dataset, table: BlocTable, tables: dict[int, list[BlocTable]], _: Language) -> Chart | None:
+    """A bump chart: every unit of the table, ranked in each edition of the series that has
+    the bloc, up to this one; each unit is named once, at its latest rank."""
+    units = {r.agency for r in table.rows if r.rank is not None}
+    col = {"year": _("năm"), "unit": _("đơn vị"), "rank": _("hạng"), "out_of": _("trên tổng số")}
+    rows, years, sizes, breaks = [], [], [], []
+    for year in sorted(y for y in tables if y <= table.edition.year):
+        same = next((t for t in tables[year] if t.bloc.id == table.bloc.id), None)
+        ranked = [r for r in same.rows if r.rank is not None and r.agency in units] if same else []
+        if not ranked:
+            continue
+        if years and not same.edition.methodology.comparable_with_previous:
+            breaks.append(str(year))
+        years.append(str(year))
+        sizes.append(same.size or max(r.rank for r in ranked))
+        rows += [{col["year"]: str(year), col["unit"]: dataset.agencies[r.agency].label, col["rank"]: r.rank,
+                  col["out_of"]: same.size} for r in ranked]
+    if len(years) < 2:
+        return None
+    # A year a unit was not ranked in is a gap in its line, not a straight line across it.
+    seen = {(row[col["year"]], row[col["unit"]]) for row in rows}
+    rows += [{col["year"]: y, col["unit"]: name, col["rank"]: None, col["out_of"]: None} for y in years
+             for name in sorted({row[col["unit"]] for row in rows}) if (y, name) not in seen]
+    frame = pd.DataFrame(rows).sort_values([col["unit"], col["year"]], kind="stable").reset_index(drop=True)
+    latest = sorted(table.rows, key=lambda r: (r.rank is None, r.rank or 0))
+    # One label per rank at the right: units tied there share it, so no two labels meet.
+    by_rank: dict[int, list[str]] = {}
+    for r in latest:
+        if r.rank is not None:
+            by_rank.setdefault(r.rank, []).append(dataset.agencies[r.agency].label)
+    labels = [{col["rank"]: rank, "label": f"{rank}. {', '.join(names)}"} for rank, names in by_rank.items()]
+    caption = _("Thứ hạng của %(n)s đơn vị khối %(bloc)s qua các năm %(years)s; mỗi đường là một đơn vị, tên ghi ở "
+                "hạng năm %(year)s.", n=len(units), bloc=table.bloc.name, years=", ".join(years), year=table.edition.year)
+    if breaks:
+        caption += " " + _("Phương pháp thay đổi từ năm %(years)s.", years=", ".join(breaks))
+    text = {"title": _("Thứ hạng các đơn vị qua các năm"), "rank": _("Hạng"),
+            "break": _("Đường đứt: phương pháp thay đổi từ năm %(years)s.", years=", ".join(breaks)) if breaks else ""}
+    return Chart("thu-hang-cac-don-vi-qua-cac-nam", text["title"], caption, frame,
+                 {"col": col, "text": text, "years": years, "bottom": max(sizes), "breaks": breaks, "labels": labels},
+                 draw_bump)
+
+
+def draw_bump(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
+    col, text = params["col"], params["text"]
+    year, unit, rank = col["year"], col["unit"], col["rank"]
+    bottom = params["bottom"]
+    y_scale = alt.Scale(reverse=True, domain=[1, bottom], nice=False)
+    x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=params["years"]), axis=alt.Axis(labelAngle=0))
+    y = alt.Y(f"{rank}:Q", title=text["rank"], scale=y_scale, axis=alt.Axis(format="d", values=_rank_ticks(bottom)))
+    base = alt.Chart(frame).encode(x=x, y=y, detail=alt.Detail(f"{unit}:N"))
+    layers = [base.mark_line(color="#5fa2d4", strokeWidth=1.5, opacity=0.8, invalid=None),
+              base.mark_point(filled=True, size=30, color=ACCENT).encode(
+                  tooltip=[alt.Tooltip(f"{unit}:N"), alt.Tooltip(f"{year}:O"), alt.Tooltip(f"{rank}:Q")])]
+    if params["breaks"]:
+        layers.append(alt.Chart(pd.DataFrame({year: params["breaks"]})).mark_rule(
+            strokeDash=[4, 3], color=MUTED).encode(x=x))
+    names = alt.Chart(pd.DataFrame(params["labels"])).mark_text(align="left", dx=8, fontSize=11, color=INK).encode(
+        x=alt.XValue(WIDTH), y=y, text="label:N")
+    return alt.layer(*layers, names).properties(
+        width=WIDTH, height=max(160, 14 * bottom),
+        title=alt.TitleParams(text["title"], subtitle=text["break"] or alt.Undefined, subtitleColor=MUTED,
+                              subtitleFontSize=11))
+
+
 def province_map(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
     """The provinces of the table's year (63, or the 34 of a bloc recast on them) coloured by
     tier, or by rank where no tier was published; a province the source does not give is
@@ -395,7 +493,8 @@ def page_charts(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]], u
             out[("edition", sid, year)] = [c for c in [tier_distribution(edition_tables, language)] if c]
             for table in edition_tables:
                 out[("bloc", sid, year, table.bloc.id)] = [
-                    c for c in (bloc_scores(dataset, table, language), province_map(dataset, table, language)) if c]
+                    c for c in (bloc_scores(dataset, table, language), bloc_history(dataset, table, by_year, language),
+                                province_map(dataset, table, language)) if c]
     for agency_id, unit in units.items():
         out[("unit", agency_id)] = [
             c for s in unit.series

@@ -15,7 +15,7 @@ from ..data.model import Edition, Portal
 from .formatting import sort_key
 from .i18n import Language
 from .translated import translated
-from .views import UnitHistory, edition_tables, unit_histories
+from .views import UnitHistory, comparison, edition_tables, unit_histories
 
 CARD = "chia-se.png"  # a page's share image, beside it (the site's at the top)
 EMBED = "nhung"  # /<page>/nhung/<chart id>/: a chart alone, to embed
@@ -166,7 +166,9 @@ def catalog(loaded: Portal, lang: str, _: Language, paths: dict[str, str],
                              named + _("%(bloc)s — xếp hạng năm %(year)s", bloc=bloc.name, year=year),
                              _("Bảng xếp hạng khối %(bloc)s năm %(year)s: thứ hạng, điểm, mức.", bloc=bloc.name,
                                year=year),
-                             date(edition), dict(context, table=table), ("bloc", sid, year, bloc.id))
+                             date(edition), dict(context, table=table,
+                                                 compare=comparison(dataset, table, tables[sid], _)),
+                             ("bloc", sid, year, bloc.id))
                 reports.append(Report(f"{edition.url}{bloc.id}.pdf", "pdf/bloc",
                                       named + _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=bloc.name, year=year),
                                       f"{series.title}: {bloc.name}, {year}", shown, dict(context, table=table)))

@@ -61,17 +61,22 @@ def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Call
             return Markup()
         return Markup('<a class="source" href="{}" rel="external noopener">{}</a>').format(url, gettext("Nguồn"))
 
-    def criterion_cell(result, criterion_id: str, decimals: int) -> Markup:
-        """A bloc table's cell for one criterion: the unit's score and its rank in the
-        bloc, sortable by the score (or the rank where only that was published)."""
+    def criterion_value(result, criterion_id: str, decimals: int) -> Markup:
+        """One criterion of a unit: its score and its rank in the bloc."""
         value, rank = result.criteria.get(criterion_id), result.criteria_rank.get(criterion_id)
         shown = [score(value, decimals, locale)] if value is not None else []
         if rank is not None:
             label = escape(gettext("(hạng %(rank)s)") % {"rank": rank})
             shown.append(f'<span class="crit-rank">{label}</span>')
-        sort = value if value is not None else ("" if rank is None else rank)
         # Built with f-strings: Markup.format costs more than the rest of the page's row.
-        return Markup(f'<td class="num" data-value="{sort}">{" ".join(shown)}</td>')
+        return Markup(" ".join(shown))
+
+    def criterion_cell(result, criterion_id: str, decimals: int) -> Markup:
+        """A bloc table's cell for one criterion, sortable by the score (or the rank where
+        only that was published); folded into the row's details on a phone."""
+        value, rank = result.criteria.get(criterion_id), result.criteria_rank.get(criterion_id)
+        sort = value if value is not None else ("" if rank is None else rank)
+        return Markup(f'<td class="num fold" data-value="{sort}">{criterion_value(result, criterion_id, decimals)}</td>')
 
     def published(text: str | None) -> Markup | str | None:
         """Text the data gives only as published, in Vietnamese (a legal basis, a note),
@@ -80,5 +85,5 @@ def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Call
             return text
         return Markup('<span lang="{}">{}</span>').format(SOURCE, text)
 
-    return {"published": published, "criterion_cell": criterion_cell, "rank_of": functools.partial(rank_of, catalog),
+    return {"published": published, "criterion_cell": criterion_cell, "criterion_value": criterion_value, "rank_of": functools.partial(rank_of, catalog),
             "change_text": functools.partial(change_text, catalog), "change_mark": change_mark, "source_link": source_link}

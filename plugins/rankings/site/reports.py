@@ -202,12 +202,13 @@ def _unit_edition(e, writer: Writer) -> list[dict]:
     if e.criteria:
         with_median = e.has_median
         columns = [column(_("Tiêu chí"), width="1"), column(_("Điểm"), "right"), column(_("Hạng"), "right")]
-        columns += [column(_("Trung vị của khối"), "right")] if with_median else []
+        columns += [column(_("Trung vị của khối"), "right"), column(_("Cao nhất khối"), "right")] if with_median else []
         blocks.append({"kind": "table", "columns": columns,
                        "rows": [{"muted": False, "cells": [
                            [span(line.criterion.name, strong=True)], [span(writer.score(line.value, m.decimals))],
                            [span(line.rank if line.rank is not None else "—")],
-                           *([[span(writer.score(line.median, m.decimals))]] if with_median else [])]}
+                           *([[span(writer.score(line.median, m.decimals))], [span(writer.score(line.best, m.decimals))]]
+                             if with_median else [])]}
                            for line in e.criteria]})
     source = r.source or m.source_url
     basis = [span(_("Căn cứ:") + " "), writer.published(m.decision), span(".")]

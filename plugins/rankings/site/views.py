@@ -27,6 +27,7 @@ class BlocTable:
     tiers: list[tuple[str, int]] = field(default_factory=list)  # (tier, count), best first
     missing_ranks: list[str] = field(default_factory=list)  # "4", "6–17"
     medians: dict[str, Decimal] = field(default_factory=dict)  # by criterion; none for a partial table
+    best: dict[str, Decimal] = field(default_factory=dict)  # the bloc's highest score, where medians are known
 
     @property
     def size(self) -> int | None:
@@ -69,19 +70,19 @@ def bloc_table(dataset: Dataset, edition: Edition, bloc: Bloc) -> BlocTable:
         partial=m.partial(bloc.id), rated=len(rated), not_rated=len(rows) - len(rated),
         tiers=[(name, tier_counts[name]) for name in names if tier_counts[name] or m.tiers_for(bloc.id)],
         missing_ranks=_missing_ranks([r.rank for r in rated if r.rank is not None]),
-        medians={} if m.partial(bloc.id) else _medians(rated, published),
+        **({} if m.partial(bloc.id) else _marks(rated, published)),
     )
 
 
-def _medians(rated: list[Result], criteria: list[Criterion]) -> dict[str, Decimal]:
-    """Each criterion's median over the bloc, where every rated unit has its score: the
-    median of the five best and five worst (all DTI 2023 gives) is not the bloc's."""
-    out = {}
+def _marks(rated: list[Result], criteria: list[Criterion]) -> dict[str, dict[str, Decimal]]:
+    """Each criterion's median and best score over the bloc, where every rated unit has
+    its score: the median of the five best and five worst (all DTI 2023 gives) is not the bloc's."""
+    medians, best = {}, {}
     for c in criteria:
         known = [r.criteria[c.id] for r in rated if r.criteria.get(c.id) is not None]
         if known and len(known) == len(rated):
-            out[c.id] = statistics.median(known)
-    return out
+            medians[c.id], best[c.id] = statistics.median(known), max(known)
+    return {"medians": medians, "best": best}
 
 
 def _missing_ranks(ranks: list[int]) -> list[str]:
@@ -114,6 +115,7 @@ class CriterionLine:
     value: Decimal | None
     rank: int | None
     median: Decimal | None
+    best: Decimal | None
 
 
 @dataclass
@@ -173,7 +175,8 @@ def unit_histories(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]]
                         key=lambda t: (-t.edition.year, order[t.edition.series])):
         for result in table.rows:
             appearances[result.agency].append(UnitEdition(table, result, [
-                CriterionLine(c, result.criteria.get(c.id), result.criteria_rank.get(c.id), table.medians.get(c.id))
+                CriterionLine(c, result.criteria.get(c.id), result.criteria_rank.get(c.id), table.medians.get(c.id),
+                              table.best.get(c.id))
                 for c in table.criteria
                 if result.criteria.get(c.id) is not None or result.criteria_rank.get(c.id) is not None]))
     predecessors: dict[str, list[Agency]] = {}
@@ -193,3 +196,28 @@ def unit_histories(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]]
                                    [e for e in appearances.get(agency.successor or "", [])
                                     if e.table.bloc.id in e.edition.methodology.units_as_of])
             for agency in agencies.values()}
+
+
+def comparison(dataset: Dataset, table: BlocTable, by_year: dict[int, list[BlocTable]], language) -> dict:
+    """What the bloc page's comparison (compare.js) draws, as JSON: each unit of the table
+    with its rank and bloc size in every edition of the series up to this one that has the
+    bloc, and this edition's criteria with the bloc's median and best, numbers as shown."""
+    years = [y for y in sorted(by_year) if y <= table.edition.year]
+    found = {y: next((t for t in by_year[y] if t.bloc.id == table.bloc.id), None) for y in years}
+    years = [y for y in years if found[y]]
+    ranks = {y: {r.agency: r.rank for r in found[y].rows} for y in years}
+    decimals = table.edition.methodology.decimals
+
+    def shown(value) -> str | None:
+        return None if value is None else language.score(value, decimals)
+
+    return {
+        "years": years,
+        "sizes": [found[y].size for y in years],
+        "units": [{"id": r.agency, "name": dataset.agencies[r.agency].label,
+                   "ranks": [ranks[y].get(r.agency) for y in years],
+                   "criteria": [shown(r.criteria.get(c.id)) for c in table.criteria]}
+                  for r in table.rows if r.rated],
+        "criteria": [{"name": c.name, "median": shown(table.medians.get(c.id)), "best": shown(table.best.get(c.id))}
+                     for c in table.criteria],
+    }

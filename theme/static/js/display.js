@@ -20,6 +20,7 @@
   function apply() {
     root.style.fontSize = STEPS[step()] + "%";
     root.classList.toggle("high-contrast", read("bd-tuong-phan") === "1");
+    root.classList.toggle("larger-text", step() > 1);  /* charts may then outgrow the screen */
   }
   apply();
 
