@@ -183,8 +183,9 @@ def test_a_chart_embeds_in_another_page(server, browser):
     page.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/2020/", "/2020/so/", "/co-quan/so-y-te/",
-                                  "/en/", "/en/2020/", "/en/2020/so/", "/en/co-quan/so-y-te/"])
+@pytest.mark.parametrize("path", ["/", "/2020/", "/2020/so/?so-sanh=so-y-te,so-noi-vu", "/co-quan/so-y-te/",
+                                  "/en/", "/en/2020/", "/en/2020/so/?so-sanh=so-y-te,so-noi-vu", "/en/co-quan/so-y-te/",
+                                  "/en/tin-tuc/"])
 def test_axe_finds_no_accessibility_violation(server, browser, path):
     context = browser.new_context()
     page = context.new_page()
@@ -270,3 +271,123 @@ def test_the_preview_follows_the_data_and_shows_its_problems(browser, tmp_path):
     finally:
         stop.set()
         httpd.shutdown()
+
+
+# -- readers (issue 15): phone first, charts that follow the settings, comparing units --
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_a_bloc_table_shows_rank_unit_score_and_change_on_a_phone(server, browser, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{server}/2020/so/")
+    frame = page.locator(".table-scroll").first
+    assert frame.evaluate("f => f.scrollWidth <= f.clientWidth")  # nothing to scroll to
+    row = page.locator("tr#so-y-te")
+    shown = [c for c in row.locator(":scope > th, :scope > td").all() if c.is_visible()]
+    assert [c.inner_text().split("\n")[0].strip() for c in shown][::2] == ["3", "78,2"]
+    assert shown[3].inner_text().startswith("+1")  # the change, in view
+    for cell in shown:  # inside the screen, none over another
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    details = row.locator("details.row-more")
+    assert not details.locator("dl").is_visible()
+    details.locator("summary").click()  # the folded columns: tier, note (and criteria, below)
+    assert "Mức\nKhá" in details.inner_text() and "Ghi chú, nguồn" in details.inner_text()
+    page.goto(f"{server}/2019/so/")
+    details = page.locator("tr#so-tttt details.row-more")
+    details.locator("summary").click()
+    assert "Hạ tầng kỹ thuật\n28,00 (hạng 1)" in details.inner_text()
+    assert page.locator(".table-scroll").first.evaluate("f => f.scrollWidth <= f.clientWidth")
+    page.close()
+
+
+def test_on_a_wide_screen_every_column_shows_and_the_sticky_cells_do_not_overlap(server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{server}/2019/so/")
+    row = page.locator("tr#so-tttt")
+    assert not row.locator("details.row-more").is_visible()
+    rank, unit = row.locator("td").first.bounding_box(), row.locator("th").bounding_box()
+    assert rank["x"] + rank["width"] <= unit["x"] + 0.5
+    header = page.locator("table.ranking thead th").first.bounding_box()
+    assert header["width"] == pytest.approx(rank["width"], abs=0.5)  # the header does not widen the column
+    page.close()
+
+
+@pytest.mark.parametrize("script", [True, False])
+def test_the_menu_folds_on_a_phone_with_or_without_script(browser, server, script):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=script)
+    page = context.new_page()
+    page.goto(f"{server}/2019/so/")
+    header = page.locator("header.site-header").bounding_box()
+    assert header["height"] < 260
+    menu = page.locator("details.site-nav-phone")
+    assert not page.locator(".site-nav-wide").is_visible()
+    assert not menu.get_by_role("link", name="Dữ liệu mở").is_visible()
+    menu.locator("summary").click()
+    menu.get_by_role("link", name="Dữ liệu mở").click()
+    assert page.url.endswith("/du-lieu/")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.locator(".site-nav-wide").is_visible() and not menu.is_visible()
+    context.close()
+
+
+def test_charts_follow_the_text_size_and_contrast_controls(server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{server}/co-quan/so-y-te/")
+    svg = page.locator("#bieu-do-thu-hang-qua-cac-nam svg")
+    width = svg.bounding_box()["width"]
+    label = svg.locator("text").first
+    assert label.evaluate("t => getComputedStyle(t).fill") == "rgb(74, 85, 96)"
+    page.get_by_role("button", name="Tăng cỡ chữ").click()
+    page.get_by_role("button", name="Tăng cỡ chữ").click()
+    assert svg.bounding_box()["width"] == pytest.approx(width * 1.25, rel=0.02)  # 125 %: the text grows with it
+    page.get_by_role("button", name="Tương phản cao").click()
+    assert label.evaluate("t => getComputedStyle(t).fill") == "rgb(255, 255, 255)"
+    background = svg.locator("rect").first.evaluate("r => getComputedStyle(r).fill")
+    assert background == "rgb(0, 0, 0)"
+    page.close()
+
+
+def test_a_reader_compares_units_and_the_address_keeps_the_choice(server, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server}/2020/so/")
+    section = page.locator("#so-sanh")
+    assert section.is_visible()
+    page.select_option("#so-sanh-1", "so-y-te")
+    page.select_option("#so-sanh-2", "so-noi-vu")
+    assert page.url.endswith("/2020/so/?so-sanh=so-y-te%2Cso-noi-vu")
+    ranks = section.locator("table").first
+    assert [r.inner_text().split("\t") for r in ranks.locator("tbody tr").all()] == [
+        ["2019", "4/5", "2/5"], ["2020", "3/6", "4/6"]]
+    assert section.locator("table").count() == 1  # 2020 published no criteria
+    assert section.locator("svg path.line").count() == 2
+    shared = page.url
+    other = browser.new_page()
+    other.goto(shared)  # a shared link shows the same comparison
+    assert other.locator("#so-sanh-1").input_value() == "so-y-te"
+    assert other.locator("#so-sanh table").first.inner_text() == ranks.inner_text()
+    other.goto(f"{server}/2019/so/?so-sanh=so-y-te,so-noi-vu")
+    criteria = other.locator("#so-sanh table").nth(1).locator("tbody tr").first.inner_text().split("\t")
+    assert criteria == ["Hạ tầng kỹ thuật", "20,00", "25,00", "24,00", "28,00"]  # two units, the median, the best
+    other.close()
+    page.close()
+
+
+def test_without_script_the_comparison_is_hidden_and_the_static_charts_carry_it(without_script, server):
+    page = without_script
+    page.goto(f"{server}/2020/so/")
+    assert not page.locator("#so-sanh").is_visible()
+    assert page.locator("#bieu-do-thu-hang-cac-don-vi-qua-cac-nam svg").is_visible()
+
+
+@pytest.mark.parametrize("path", ["/dti/2024/tinh/", "/en/dti/2024/tinh/", "/co-quan/da-nang/",
+                                  "/en/co-quan/da-nang/"])
+def test_axe_finds_no_violation_on_the_portal_pages(portal_server, browser, path):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{portal_server}{path}")
+    page.wait_for_load_state("networkidle")
+    for contrast in (False, True):
+        if contrast:
+            page.get_by_role("button", name="High contrast" if path.startswith("/en/") else "Tương phản cao").click()
+        violations = AXE.run(page).response["violations"]
+        assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    page.close()

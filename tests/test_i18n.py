@@ -103,3 +103,15 @@ def test_the_extractor_sees_every_message_the_plugin_translates(tmp_path):
                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("_", "gettext") and node.args
                 and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)}
     assert literals - extracted == set()
+
+
+def test_the_english_news_marks_vietnamese_items_and_writes_english_dates(site):
+    news = html(site, "en/tin-tuc/")
+    item = news.select_one("article.news-item")
+    assert "In Vietnamese only" in text(item.select_one(".tag"))
+    article = html(site, "en/tin-tuc/ket-qua-nam-2019/")
+    dated = text(article.select_one("article .muted"))
+    # the announcement's own date first, the date it was posted here said to be that
+    assert dated == "Results announced on 15 March 2020 · posted here on 15 March 2020"
+    assert text(html(site, "tin-tuc/ket-qua-nam-2019/").select_one("article .muted")) == \
+        "Kết quả công bố ngày 15/03/2020 · đăng trên cổng ngày 15/03/2020"
