@@ -190,3 +190,11 @@ def test_threshold_labels_never_print_over_each_other(tmp_path):
     placed = re.findall(r'<text[^>]*transform="translate\(([\d.-]+),([\d.-]+)\)"[^>]*>([^<]*≥[^<]*)</text>', svg)
     assert [label for _, _, label in placed] == ["Trung bình ≥ 50", "Khá ≥ 70", "Tốt ≥ 85"]
     assert len({y for _, y, _ in placed}) == 3  # a line each (they stood on one line, over each other)
+
+
+def test_a_rank_map_of_a_partial_table_has_a_legend_entry_for_the_missing(tmp_path):
+    (map_,) = [c for c in all_charts(ROOT / "data")[("bloc", "dti", 2021, "tinh")] if c.id == "ban-do"]
+    assert not map_.params["by_tier"] and map_.params["some_missing"]  # ranks only, the top 17 of 63
+    (svg,) = svgs(engine(tmp_path), [map_])
+    written = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "không có trong nguồn" in written and "mức: null" not in svg

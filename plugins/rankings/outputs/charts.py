@@ -447,7 +447,7 @@ def province_map(dataset: Dataset, table: BlocTable, _: Language) -> Chart | Non
             "credit": [_("Ranh giới tỉnh: Open Development Vietnam, «Địa phận tỉnh» (Cục Đo đạc và Bản đồ),"),
                        _("CC BY-SA 4.0; đã đơn giản hóa, gán mã tỉnh, hợp nhất 34 đơn vị.")]}
     params = {"by_tier": by_tier, "tiers": tiers + [missing] if by_tier else tiers, "col": col, "text": text,
-              "boundaries": name, "version": version(name)}
+              "boundaries": name, "version": version(name), "some_missing": len(given) < len(known)}
     return Chart("ban-do", _("Bản đồ"), caption, frame, params, draw_map)
 
 
@@ -471,13 +471,22 @@ def draw_map(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
         f"datum['{province}'] != null")
     provinces = given.mark_geoshape(strokeWidth=0).encode(
         color=colour(alt.Color, True),
-        tooltip=[alt.Tooltip(f"{province}:N"), alt.Tooltip(f"{rank}:Q"), alt.Tooltip(f"{tier}:N")])
+        tooltip=[alt.Tooltip(f"{province}:N"), alt.Tooltip(f"{rank}:Q")]
+        + ([alt.Tooltip(f"{tier}:N")] if params["by_tier"] else []))
     # The outlines, a layer of their own: a legend shared by fill and stroke would lose its gradient.
     outlines = given.mark_geoshape(filled=False, strokeWidth=0.6).encode(stroke=colour(alt.Stroke, False))
     labels = pd.DataFrame([{"lon": lon, "lat": lat, "label": text[key]} for lon, lat, key in ARCHIPELAGOS])
     islands = alt.Chart(labels).mark_text(fontSize=10, color=MUTED, align="center").encode(
         longitude="lon:Q", latitude="lat:Q", text="label:N")
-    return alt.layer(everywhere, provinces, outlines, islands).project(type="mercator").properties(
+    layers = [everywhere, provinces, outlines, islands]
+    if params["some_missing"] and not params["by_tier"]:
+        # A rank's legend is a gradient, with no entry of its own for the grey: one drawn in
+        # the top right corner, north of Hoàng Sa, where no land is.
+        key = alt.Chart(pd.DataFrame([{"label": text["missing"]}]))
+        layers += [key.mark_square(size=110, color=MISSING, opacity=1).encode(x=alt.XValue(172), y=alt.YValue(8)),
+                   key.mark_text(align="left", fontSize=11, color=INK).encode(
+                       x=alt.XValue(181), y=alt.YValue(8), text="label:N")]
+    return alt.layer(*layers).project(type="mercator").properties(
         width=300, height=470, title=alt.TitleParams(text["title"], subtitle=text["credit"], subtitleFontSize=9,
                                                      subtitleColor=MUTED, orient="bottom", anchor="start"))
 
