@@ -391,3 +391,25 @@ def test_axe_finds_no_violation_on_the_portal_pages(portal_server, browser, path
         violations = AXE.run(page).response["violations"]
         assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
     page.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("typed", ["Hanoi", "Ha Noi", "ha noi"])
+def test_hanoi_and_ha_noi_find_ha_noi(portal_server, browser, prefix, typed):
+    page = browser.new_page()
+    page.goto(f"{portal_server}/{prefix}")
+    page.fill(".pagefind-ui__search-input", typed)
+    first = page.locator(".pagefind-ui__result-link").first
+    first.wait_for(timeout=5000)
+    assert first.get_attribute("href").endswith(f"{prefix}co-quan/ha-noi/")
+    page.close()
+
+
+@pytest.mark.parametrize("path,ranking", [("/", ".leaders li"), ("/co-quan/da-nang/", ".big-rank"),
+                                          ("/en/co-quan/da-nang/", ".series-standing li")])
+def test_the_first_screen_of_a_phone_shows_a_ranking(portal_server, browser, path, ranking):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{portal_server}{path}")
+    box = page.locator(ranking).first.bounding_box()
+    assert box["y"] + box["height"] <= 844, box
+    page.close()
