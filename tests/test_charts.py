@@ -95,6 +95,7 @@ def test_the_map_colours_the_provinces_of_its_year_and_marks_the_missing(tmp_pat
     (svg,) = svgs(engine(tmp_path), [recast])
     for said in ("QĐ. Hoàng Sa (TP Đà Nẵng)", "QĐ. Trường Sa (Khánh Hòa)", "Open Development Vietnam", "CC BY-SA 4.0"):
         assert said in svg, said  # on the page, in the embed and in the PDF alike
+    assert "Open Development Vietnam" in recast.caption and "CC BY-SA 4.0" in recast.caption  # and legible under it
 
 
 def test_svg_keeps_every_diacritic_and_uses_the_theme_font(tmp_path):

@@ -446,6 +446,7 @@ def province_map(dataset: Dataset, table: BlocTable, _: Language) -> Chart | Non
             "hoang-sa": _("QĐ. Hoàng Sa (TP Đà Nẵng)"), "truong-sa": _("QĐ. Trường Sa (Khánh Hòa)"),
             "credit": [_("Ranh giới tỉnh: Open Development Vietnam, «Địa phận tỉnh» (Cục Đo đạc và Bản đồ),"),
                        _("CC BY-SA 4.0; đã đơn giản hóa, gán mã tỉnh, hợp nhất 34 đơn vị.")]}
+    caption += " " + " ".join(text["credit"])  # the attribution, in print size too, under the map
     params = {"by_tier": by_tier, "tiers": tiers + [missing] if by_tier else tiers, "col": col, "text": text,
               "boundaries": name, "version": version(name), "some_missing": len(given) < len(known)}
     return Chart("ban-do", _("Bản đồ"), caption, frame, params, draw_map)
