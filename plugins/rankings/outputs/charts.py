@@ -400,7 +400,7 @@ def draw_bump(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=params["years"]), axis=alt.Axis(labelAngle=0))
     y = alt.Y(f"{rank}:Q", title=text["rank"], scale=y_scale, axis=alt.Axis(format="d", values=_rank_ticks(bottom)))
     base = alt.Chart(frame).encode(x=x, y=y, detail=alt.Detail(f"{unit}:N"))
-    layers = [base.mark_line(color="#5fa2d4", strokeWidth=1.5, opacity=0.8, invalid=None),
+    layers = [base.mark_line(color="#5fa2d4", strokeWidth=1.5, opacity=0.8, invalid="break-paths-filter-domains"),
               base.mark_point(filled=True, size=30, color=ACCENT).encode(
                   tooltip=[alt.Tooltip(f"{unit}:N"), alt.Tooltip(f"{year}:O"), alt.Tooltip(f"{rank}:Q")])]
     if params["breaks"]:

@@ -81,7 +81,8 @@ def _coverage(edition, table, writer: Writer) -> list[dict]:
 
 
 def _figures(charts: list[dict]) -> list[dict]:
-    return [{"kind": "figure", "svg": c["svg"], "width": c["width"], "alt": c["chart"].caption} for c in charts]
+    return [{"kind": "figure", "svg": c["svg"], "width": c["width"], "height": c["height"], "alt": c["chart"].caption}
+            for c in charts]
 
 
 def bloc_blocks(report, dataset, charts: list[dict], writer: Writer) -> list[dict]:
