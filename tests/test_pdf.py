@@ -143,3 +143,12 @@ def test_pdfua_finds_no_error(site):
                              *map(str, pdfs(site))], capture_output=True, text=True)
     assert result.returncode in (0, 2), result.stdout[-3000:]  # 3 would mean an error
     assert "[ERROR]" not in result.stdout
+
+
+def test_a_chart_taller_than_the_page_prints_whole(real_site):
+    """The 63 provinces' scores: the chart is narrowed to the page, not cropped by it."""
+    report = real_site / "dti" / "2023" / "tinh.pdf"
+    pages = int(next(line.split()[-1] for line in run("pdfinfo", str(report)).splitlines() if line.startswith("Pages")))
+    texts = [run("pdftotext", "-f", str(n), "-l", str(n), str(report), "-") for n in range(1, pages + 1)]
+    (chart,) = [t for t in texts if "Điểm của 63 đơn vị, theo thứ hạng" in t]
+    assert "Đà Nẵng" in chart and "Bạc Liêu" in chart  # the first bar and the last
