@@ -85,5 +85,6 @@ def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Call
             return text
         return Markup('<span lang="{}">{}</span>').format(SOURCE, text)
 
-    return {"published": published, "criterion_cell": criterion_cell, "criterion_value": criterion_value, "rank_of": functools.partial(rank_of, catalog),
-            "change_text": functools.partial(change_text, catalog), "change_mark": change_mark, "source_link": source_link}
+    return {"published": published, "criterion_cell": criterion_cell, "criterion_value": criterion_value,
+            "rank_of": functools.partial(rank_of, catalog), "change_text": functools.partial(change_text, catalog),
+            "change_mark": change_mark, "source_link": source_link}
