@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..data.model import Agency, Dataset, Portal
 from ..site.i18n import Language
-from ..site.views import BlocTable, UnitEdition, UnitHistory
+from ..site.views import BlocTable, UnitEdition, UnitHistory, bloc_over_time
 from .geo import ARCHIPELAGOS, boundaries, codes, topology, version
 
 FONT = "Be Vietnam Pro, Noto Sans, Arial, sans-serif"  # the theme's font, shipped and registered
@@ -153,8 +153,9 @@ def draw_trend(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     year, rank, score_col = col["year"], col["rank"], col["score"]
     x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=list(frame[year])), axis=alt.Axis(labelAngle=0))
     base = alt.Chart(frame).encode(x=x)
-    rank_y = alt.Y(f"{rank}:Q", title=text["rank"], scale=alt.Scale(reverse=True, domain=[1, _bottom(frame, col)], nice=False),
-                   axis=alt.Axis(format="d", values=_rank_ticks(_bottom(frame, col))))
+    bottom = _bottom(frame, col)
+    rank_y = alt.Y(f"{rank}:Q", title=text["rank"], scale=alt.Scale(reverse=True, domain=[1, bottom], nice=False),
+                   axis=alt.Axis(format="d", values=_rank_ticks(bottom)))
     known = base.transform_filter(f"datum['{rank}'] != null")
     layers = [known.mark_line(color=ACCENT, strokeWidth=2).encode(y=rank_y, detail=alt.Detail(f"{col['segment']}:N")),
               known.mark_point(filled=True, size=70, color=ACCENT).encode(
@@ -181,9 +182,8 @@ def draw_trend(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
 def _bottom(frame: pd.DataFrame, col: dict) -> int:
     """The rank axis runs from 1 to the largest bloc size shown (N of "x/N"); where no size
     is known, to the lowest rank drawn (at least 3, so a leader's line is not alone)."""
-    sizes = frame[col["out_of"]].dropna() if col.get("out_of") in frame else pd.Series(dtype=float)
-    worst = int(frame[col["rank"]].max())
-    return max(worst, 3, int(sizes.max()) if len(sizes) else 0)
+    sizes = frame[col["out_of"]].dropna()
+    return max(int(frame[col["rank"]].max()), 3, int(sizes.max()) if len(sizes) else 0)
 
 
 def _rank_ticks(bottom: int) -> list[int]:
@@ -356,9 +356,8 @@ def bloc_history(dataset: Dataset, table: BlocTable, tables: dict[int, list[Bloc
     units = {r.agency for r in table.rows if r.rank is not None}
     col = {"year": _("năm"), "unit": _("đơn vị"), "rank": _("hạng"), "out_of": _("trên tổng số")}
     rows, years, sizes, breaks = [], [], [], []
-    for year in sorted(y for y in tables if y <= table.edition.year):
-        same = next((t for t in tables[year] if t.bloc.id == table.bloc.id), None)
-        ranked = [r for r in same.rows if r.rank is not None and r.agency in units] if same else []
+    for year, same in bloc_over_time(table, tables).items():
+        ranked = [r for r in same.rows if r.rank is not None and r.agency in units]
         if not ranked:
             continue
         if years and not same.edition.methodology.comparable_with_previous:
@@ -370,9 +369,9 @@ def bloc_history(dataset: Dataset, table: BlocTable, tables: dict[int, list[Bloc
     if len(years) < 2:
         return None
     # A year a unit was not ranked in is a gap in its line, not a straight line across it.
-    seen = {(row[col["year"]], row[col["unit"]]) for row in rows}
+    seen, names = {(row[col["year"]], row[col["unit"]]) for row in rows}, sorted({row[col["unit"]] for row in rows})
     rows += [{col["year"]: y, col["unit"]: name, col["rank"]: None, col["out_of"]: None} for y in years
-             for name in sorted({row[col["unit"]] for row in rows}) if (y, name) not in seen]
+             for name in names if (y, name) not in seen]
     frame = pd.DataFrame(rows).sort_values([col["unit"], col["year"]], kind="stable").reset_index(drop=True)
     latest = sorted(table.rows, key=lambda r: (r.rank is None, r.rank or 0))
     # One label per rank at the right: units tied there share it, so no two labels meet.

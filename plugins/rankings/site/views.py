@@ -198,13 +198,19 @@ def unit_histories(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]]
             for agency in agencies.values()}
 
 
+def bloc_over_time(table: BlocTable, by_year: dict[int, list[BlocTable]]) -> dict[int, BlocTable]:
+    """The same bloc in each edition of the series up to the table's, oldest first."""
+    found = {y: next((t for t in by_year[y] if t.bloc.id == table.bloc.id), None)
+             for y in sorted(by_year) if y <= table.edition.year}
+    return {y: t for y, t in found.items() if t}
+
+
 def comparison(dataset: Dataset, table: BlocTable, by_year: dict[int, list[BlocTable]], language) -> dict:
     """What the bloc page's comparison (compare.js) draws, as JSON: each unit of the table
     with its rank and bloc size in every edition of the series up to this one that has the
     bloc, and this edition's criteria with the bloc's median and best, numbers as shown."""
-    years = [y for y in sorted(by_year) if y <= table.edition.year]
-    found = {y: next((t for t in by_year[y] if t.bloc.id == table.bloc.id), None) for y in years}
-    years = [y for y in years if found[y]]
+    found = bloc_over_time(table, by_year)
+    years = list(found)
     ranks = {y: {r.agency: r.rank for r in found[y].rows} for y in years}
     decimals = table.edition.methodology.decimals
 

@@ -48,15 +48,20 @@
     years.forEach(function (year, i) {
       svg.appendChild(el("svg:text", {x: x(i), y: height - 8, "text-anchor": "middle"}, year));
     });
+    /* Lines over the grid, points over the lines; a year without a rank breaks the line. */
     units.forEach(function (u, k) {
       var path = "", pen = "M";
       u.ranks.forEach(function (rank, i) {
         if (rank === null) { pen = "M"; return; }
         path += pen + x(i) + "," + y(rank) + " ";
         pen = "L";
-        svg.appendChild(el("svg:circle", {cx: x(i), cy: y(rank), r: 4, class: "dot " + COLOURS[k]}));
       });
-      svg.insertBefore(el("svg:path", {d: path, class: "line " + COLOURS[k]}), svg.firstChild.nextSibling);
+      svg.appendChild(el("svg:path", {d: path, class: "line " + COLOURS[k]}));
+    });
+    units.forEach(function (u, k) {
+      u.ranks.forEach(function (rank, i) {
+        if (rank !== null) { svg.appendChild(el("svg:circle", {cx: x(i), cy: y(rank), r: 4, class: "dot " + COLOURS[k]})); }
+      });
     });
     return svg;
   }
