@@ -199,3 +199,15 @@ def test_a_rank_map_of_a_partial_table_has_a_legend_entry_for_the_missing(tmp_pa
     (svg,) = svgs(engine(tmp_path), [map_])
     written = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert "không có trong nguồn" in written and "mức: null" not in svg
+
+
+def test_a_bump_chart_of_a_large_bloc_draws_lines_without_names(tmp_path):
+    from benchmarks import workloads
+
+    data = workloads.write(tmp_path / "data", "scale")
+    found = all_charts(data)
+    (bump,) = [c for c in found[max(k for k in found if k[0] == "bloc")] if c.id == "thu-hang-cac-don-vi-qua-cac-nam"]
+    assert bump.data["đơn vị"].nunique() > charts.NAMED_UP_TO and bump.params["labels"] == []
+    assert "không ghi tên" in bump.caption
+    (svg,) = svgs(engine(tmp_path / "cache"), [bump])
+    assert len(svg) < 300_000  # 1.7 MB with a point and a name for each of 240 units

@@ -25,6 +25,9 @@ MISSING = "#e4e7eb"  # a province the source does not give
 TIER_COLOURS = ["#1f5f99", "#5fa2d4", "#e8a25a", "#b2182b", "#6b4f9e", "#7a7a7a"]  # best first
 WIDTH = 320  # plot area: with its axes about 390 px, drawn near 1:1 on a phone, so the text stays readable
 LABEL_LINE = 14  # px between the lines of labels stacked above a plot
+# A bump chart names its units up to this many (63 provinces, 22 ministries): more names
+# than this make a chart taller than any screen, and cost a second each to set.
+NAMED_UP_TO = 100
 
 
 def _labels(characters: int) -> alt.Axis:
@@ -379,9 +382,14 @@ def bloc_history(dataset: Dataset, table: BlocTable, tables: dict[int, list[Bloc
     for r in latest:
         if r.rank is not None:
             by_rank.setdefault(r.rank, []).append(dataset.agencies[r.agency].label)
-    labels = [{col["rank"]: rank, "label": f"{rank}. {', '.join(names)}"} for rank, names in by_rank.items()]
+    named = len(units) <= NAMED_UP_TO
+    labels = [{col["rank"]: rank, "label": f"{rank}. {', '.join(names)}"} for rank, names in by_rank.items()] if named else []
     caption = _("Thứ hạng của %(n)s đơn vị khối %(bloc)s qua các năm %(years)s; mỗi đường là một đơn vị, tên ghi ở "
                 "hạng năm %(year)s.", n=len(units), bloc=table.bloc.name, years=", ".join(years), year=table.edition.year)
+    if not named:
+        caption = _("Thứ hạng của %(n)s đơn vị khối %(bloc)s qua các năm %(years)s; mỗi đường là một đơn vị. Khối có "
+                    "nhiều đơn vị nên biểu đồ không ghi tên: xem bảng, phần so sánh hoặc dữ liệu của biểu đồ.",
+                    n=len(units), bloc=table.bloc.name, years=", ".join(years))
     if breaks:
         caption += " " + _("Phương pháp thay đổi từ năm %(years)s.", years=", ".join(breaks))
     text = {"title": _("Thứ hạng các đơn vị qua các năm"), "rank": _("Hạng"),
@@ -399,16 +407,19 @@ def draw_bump(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=params["years"]), axis=alt.Axis(labelAngle=0))
     y = alt.Y(f"{rank}:Q", title=text["rank"], scale=y_scale, axis=alt.Axis(format="d", values=_rank_ticks(bottom)))
     base = alt.Chart(frame).encode(x=x, y=y, detail=alt.Detail(f"{unit}:N"))
-    layers = [base.mark_line(color="#5fa2d4", strokeWidth=1.5, opacity=0.8, invalid="break-paths-filter-domains"),
-              base.mark_point(filled=True, size=30, color=ACCENT).encode(
-                  tooltip=[alt.Tooltip(f"{unit}:N"), alt.Tooltip(f"{year}:O"), alt.Tooltip(f"{rank}:Q")])]
+    # The marks are not described one by one (aria): the figure's caption and data say it all,
+    # and a point's description per unit and year would triple the SVG.
+    layers = [base.mark_line(color="#5fa2d4", strokeWidth=1.5, opacity=0.8, invalid="break-paths-filter-domains",
+                             aria=False)]
+    if params["labels"]:
+        layers.append(base.mark_point(filled=True, size=30, color=ACCENT, aria=False))
+        layers.append(alt.Chart(pd.DataFrame(params["labels"])).mark_text(
+            align="left", dx=8, fontSize=11, color=INK).encode(x=alt.XValue(WIDTH), y=y, text="label:N"))
     if params["breaks"]:
         layers.append(alt.Chart(pd.DataFrame({year: params["breaks"]})).mark_rule(
             strokeDash=[4, 3], color=MUTED).encode(x=x))
-    names = alt.Chart(pd.DataFrame(params["labels"])).mark_text(align="left", dx=8, fontSize=11, color=INK).encode(
-        x=alt.XValue(WIDTH), y=y, text="label:N")
-    return alt.layer(*layers, names).properties(
-        width=WIDTH, height=max(160, 14 * bottom),
+    return alt.layer(*layers).properties(
+        width=WIDTH, height=max(160, 14 * bottom) if params["labels"] else 600,
         title=alt.TitleParams(text["title"], subtitle=text["break"] or alt.Undefined, subtitleColor=MUTED,
                               subtitleFontSize=11))
 
