@@ -121,8 +121,9 @@ def test_a_no_change_rebuild_renders_no_chart(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_many_missing_charts_render_in_a_pool_with_the_same_result(tmp_path):
-    found = [c for page in all_charts(ROOT / "data").values() for c in page]
-    assert len(found) >= chart_svg.POOL_FROM
+    every = [c for page in all_charts(ROOT / "data").values() for c in page]
+    found = every[::len(every) // (chart_svg.POOL_FROM + 10)]  # enough for a pool, of every kind, drawn three times
+    assert len(found) >= chart_svg.POOL_FROM and {c.draw for c in found} == {c.draw for c in every}
     # the same SVG whichever process drew it, after whatever it drew before
     assert svgs(engine(tmp_path / "pool", workers=2), found) == svgs(engine(tmp_path / "alone", workers=1), found)
     assert svgs(engine(tmp_path / "reversed", workers=1), found[::-1]) == svgs(engine(tmp_path / "alone"), found)[::-1]
