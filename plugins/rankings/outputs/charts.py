@@ -111,7 +111,9 @@ def unit_trend(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: 
            "score": _("điểm (% tối đa)"), "bloc": _("khối"), "status": _("trạng thái"), "label": _("nhãn")}
     first, last = min(by_year), max(by_year)
     rows, segment, breaks = [], 0, []
-    for year in (y for y in sorted(dataset.editions) if first <= y <= last):
+    years = [y for y in sorted(dataset.editions) if first <= y <= last]
+    crowded = len(years) > 6  # "x/N" over every point would run into its neighbours': on the last one only
+    for year in years:
         edition = dataset.editions[year]
         if year != first and not edition.methodology.comparable_with_previous:
             breaks.append(str(year))
@@ -125,14 +127,12 @@ def unit_trend(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: 
         share = (float(score / m.score_max * 100) if score is not None and m.score_max else None)
         size = entry.table.size if entry and rank is not None else None
         rows.append({col["year"]: str(year), col["rank"]: rank, col["out_of"]: size,
-                     col["label"]: (f"{rank}/{size}" if size else str(rank)) if rank is not None else None,
+                     col["label"]: (None if rank is None else
+                                    f"{rank}/{size}" if size and (year == last or not crowded) else str(rank)),
                      col["segment"]: segment, col["score"]: share,
                      col["bloc"]: entry.table.bloc.name if entry else None,
                      col["status"]: (_("không đánh giá") if entry and not entry.result.rated else
                                      _("có hạng") if rank is not None else _("không có hạng"))})
-    if len(rows) > 6:  # "x/N" over every point would run into its neighbours': on the last one only
-        for row in rows[:-1]:
-            row[col["label"]] = None if row[col["rank"]] is None else str(row[col["rank"]])
     frame = pd.DataFrame(rows)
     said = "; ".join(_("%(year)s: hạng %(rank)s", year=e.edition.year,
                        rank=f"{e.result.rank}/{e.table.size}" if e.table.size else e.result.rank)
