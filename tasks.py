@@ -24,20 +24,17 @@ def _fail(message: str) -> None:
 
 
 def _build(output: str, data: str | None, content: str | None, conf: Path) -> Path:
-    from rankings.build import OutputError, build_site, read_settings
-    from rankings.settings import data_folder
+    from rankings.build import OutputError, build_site
     from rankings.data.problems import DataError
-    from rankings.settings import SettingsError
-
-    from rankings.build import check as check_data
     from rankings.progress import shown, summary
+    from rankings.settings import SettingsError
 
     try:
         start = time.perf_counter()
         with shown() as stages:
             built = build_site(output, data, conf=conf, content=content)
-        print(f"Đã dựng {summary(check_data(data or data_folder(read_settings(conf))), stages, time.perf_counter() - start)}.")
-        return built
+        print(f"Đã dựng {summary(built.portal, stages, time.perf_counter() - start)}.")
+        return built.output
     except DataError as error:
         _fail(error.report())
     except SettingsError as error:
@@ -56,20 +53,24 @@ def build(c, data=None, output="output", content=None):
     print(f"Đã tạo trang web tại {_build(output, data, content, CONF)}")
 
 
-@task(help={"data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)"})
-def check(c, data=None):
-    """Validate the data folder only; list every problem."""
-    from rankings.build import check as check_data, read_settings
-    from rankings.data.problems import DataError
-    from rankings.settings import data_folder
+@task(help={"data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
+            "content": "announcements and pages (default: <data>/content, or content/ for data/)"})
+def check(c, data=None, content=None):
+    """Validate the data folder and the content only; list every problem."""
+    from rankings.build import check as check_all
+    from rankings.data.problems import DataError, printable
+    from rankings.settings import SettingsError
 
     try:
-        portal = check_data(data or data_folder(read_settings(CONF)))
+        portal = check_all(CONF, data, content)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         sys.exit(1)
+    except SettingsError as error:
+        print(f"Cấu hình sai: {error}", file=sys.stderr)
+        sys.exit(1)
     for warning in portal.warnings:
-        print(f"Cảnh báo: {warning}", file=sys.stderr)
+        print(f"Cảnh báo: {printable(str(warning))}", file=sys.stderr)
     editions = portal.editions()
     rows = sum(len(e.results) for e in editions)
     print(f"Dữ liệu hợp lệ: {len(portal.series)} chuỗi, {len(editions)} kỳ, {len(portal.agencies)} đơn vị, "
@@ -81,18 +82,19 @@ def check(c, data=None):
                                  "series": "the series, in a portal of several (its folder's name)"})
 def new_edition(c, year, data=None, series=None):
     """Lay out the next edition to fill: its folder, methodology.toml, results.xlsx."""
-    from rankings.build import check as check_data, read_settings
+    from rankings.build import read_settings
+    from rankings.data.loader import load
     from rankings.data.new_edition import EditionError, lay_out
     from rankings.data.problems import DataError
-    from rankings.settings import data_folder
+    from rankings.settings import SettingsError, data_folder
 
-    folder = Path(data or data_folder(read_settings(CONF)))
     try:
-        written = lay_out(check_data(folder), folder, int(year), series)
+        folder = data_folder(read_settings(CONF, data))
+        written = lay_out(load(folder), folder, year, series)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         sys.exit(1)
-    except EditionError as error:
+    except (EditionError, SettingsError) as error:
         print(f"Không tạo kỳ mới: {error}", file=sys.stderr)
         sys.exit(1)
     for path in written:
@@ -113,8 +115,12 @@ def preview(c, data=None, port=8000, output=".xem-truoc"):
 
     folder = Path(data or data_folder(read_settings(CONF)))
     shown = Preview(lambda: build_site(output, folder, conf=CONF))
+    try:  # the port first: a busy one is said before a whole build
+        httpd = server(shown, Path(output), int(port))
+    except (OSError, OverflowError, ValueError) as error:
+        print(f"Không mở được cổng {port}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+        sys.exit(1)
     shown.rebuild()
-    httpd = server(shown, Path(output), int(port))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     print(f"Xem trước tại http://localhost:{port}/ — trang tự tải lại sau mỗi thay đổi của {folder}, "
           "content/ hoặc theme/. Ctrl+C để dừng.")
@@ -127,7 +133,9 @@ def preview(c, data=None, port=8000, output=".xem-truoc"):
 @task(help={"port": "port to serve on (default 8000)", "output": "the built site (default: output/)"})
 def serve(c, port=8000, output="output"):
     """Serve the built site on http://localhost:PORT/."""
-    c.run(f"{sys.executable} -m http.server {int(port)} --bind 127.0.0.1 --directory {output}", pty=False)
+    # The path goes to the server as one argument, never through a shell.
+    subprocess.run([sys.executable, "-m", "http.server", str(int(port)), "--bind", "127.0.0.1", "--directory",
+                    str(output)], check=False)
 
 
 @task(help={"args": "extra pytest arguments", "quick": "only the quick tier: no browser, no slow test"})
@@ -174,7 +182,8 @@ def expected_output(c):
     from rankings.build import build_site
 
     with tempfile.TemporaryDirectory() as work:
-        site = build_site(Path(work) / "site", FIXTURE, conf=CONF, settings={"CACHE_PATH": str(Path(work) / "cache")})
+        site = build_site(Path(work) / "site", FIXTURE, conf=CONF,
+                          settings={"CACHE_PATH": str(Path(work) / "cache")}).output
         write_expected(site, EXPECTED)
     print(f"Đã cập nhật {EXPECTED.relative_to(HERE)}; xem thay đổi bằng git diff.")
 

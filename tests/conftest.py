@@ -29,7 +29,7 @@ CACHE = Path(tempfile.mkdtemp(prefix="rankings-tests-cache-"))
 
 def build(output: Path, data: Path | None = None, **settings) -> Path:
     """`invoke build --data DATA --output OUTPUT`, with the suite's cache."""
-    return build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": str(CACHE), **settings})
+    return build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": str(CACHE), **settings}).output
 
 
 def pytest_sessionfinish(session, exitstatus):

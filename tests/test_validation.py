@@ -209,8 +209,9 @@ def test_text_in_another_unicode_form_is_read_as_the_same(data):
 
 @pytest.mark.parametrize("listed, made, said", [
     ("ghi-chu.txt", "text", "không phải là tệp PDF"),
-    ("index.pdf", "link", "không phải liên kết"),
+    ("index.pdf", "link", "liên kết chỉ ra ngoài thư mục basic/"),
     ("Báo cáo kết quả 2019.pdf", "twice", "được liệt kê hai lần"),
+    ("rong.pdf", "empty", "tệp rỗng"),
 ])
 def test_only_the_editions_own_pdf_files_are_published(data, listed, made, said):
     folder = data / "2019"
@@ -219,12 +220,16 @@ def test_only_the_editions_own_pdf_files_are_published(data, listed, made, said)
     elif made == "link":
         (folder / listed).symlink_to(data.parent.parent / "outside.pdf")
         (data.parent.parent / "outside.pdf").write_bytes(b"%PDF-1.4 secret")
+    elif made == "empty":
+        (folder / listed).write_bytes(b"")
     methodology = folder / "methodology.toml"
     methodology.write_text(methodology.read_text(encoding="utf-8").replace(
         'documents = ["Báo cáo kết quả 2019.pdf"]', f'documents = ["Báo cáo kết quả 2019.pdf", "{listed}"]'),
         encoding="utf-8")
     found = problems_of(data)
-    assert [(p.file, p.column) for p in found] == [("basic/2019/methodology.toml", "documents")], found
+    # A link that leaves the folder is refused where it stands, before anything is read through it.
+    where = ("basic/2019/index.pdf", None) if made == "link" else ("basic/2019/methodology.toml", "documents")
+    assert [(p.file, p.column) for p in found] == [where], found
     assert said in found[0].message
 
 

@@ -30,9 +30,16 @@ def _one_language(generator) -> None:
     one_language(generator)
 
 
+def _sanitise(content) -> None:
+    from .glue.content import sanitise
+
+    sanitise(content)
+
+
 def register():
     signals.initialized.connect(_check_settings)
     signals.get_generators.connect(_get_generators)
     signals.generator_init.connect(_prepare_environment)
     signals.article_generator_finalized.connect(_one_language)
     signals.page_generator_finalized.connect(_one_language)
+    signals.content_object_init.connect(_sanitise)

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import settings as config
@@ -30,6 +31,8 @@ def read_settings(conf: str | Path, data: str | Path | None = None, content: str
     the data, content and output folders of this build."""
     from pelican.settings import read_settings as pelican_settings
 
+    if data is not None and not str(data).strip():  # `--data ""` is a slip, never "the default"
+        raise config.SettingsError("--data để trống; hãy ghi thư mục dữ liệu, hoặc bỏ --data để dùng thư mục mặc định")
     override = dict(extra or {})
     if output:
         override.update(OUTPUT_PATH=str(output), DELETE_OUTPUT_DIRECTORY=False)
@@ -46,50 +49,97 @@ def read_settings(conf: str | Path, data: str | Path | None = None, content: str
     return settings
 
 
-def check(data: str | Path) -> Portal:
-    """The data folder read and validated; DataError lists every problem."""
-    from .data.loader import load
+PORTAL = "rankings_portal"  # the build's one snapshot of the data, handed to each pass (no settings file sets this name)
 
-    return load(data)
+
+@dataclass(frozen=True)
+class Built:
+    output: Path
+    portal: Portal  # the snapshot every page of the site was made from
+
+
+def check(conf: str | Path, data: str | Path | None = None, content: str | Path | None = None) -> Portal:
+    """The data folder read and validated, then the content (announcements, pages) against
+    it: what `invoke check` says, and what a build checks before it writes anything."""
+    settings = read_settings(conf, data, content)
+    config.check(settings)
+    config.check_site_url(settings)
+    return _checked(settings)
+
+
+def _checked(settings: dict) -> Portal:
+    from .data.loader import load
+    from .glue.content import check_content
+    from .outputs.fonts import covered
+    from .outputs.pdf import fallback_folders
+
+    fonts = (config.chart_fonts(settings), *fallback_folders(Path(settings["THEME"]) / "templates" / "pdf"))
+    portal = load(config.data_folder(settings), drawable=covered(fonts))
+    check_content(settings, portal)
+    return portal
 
 
 def build_site(output: str | Path, data: str | Path | None = None, conf: str | Path = "pelicanconf.py",
-               content: str | Path | None = None, settings: dict | None = None) -> Path:
+               content: str | Path | None = None, settings: dict | None = None) -> Built:
     """Build into a temporary sibling of `output` and swap it in; raise DataError on bad
-    data and SettingsError on bad settings, leaving `output` as it was."""
+    data or content, SettingsError on bad settings and OutputError on an output it must
+    not replace, leaving `output` as it was. The data and the content are read once, at
+    the start, and that one snapshot makes every page: a file saved while the build runs
+    never reaches half of the site."""
     from pelican.log import init as init_logging
+
+    from .glue.content import copy_content
 
     # Warnings and errors only; an error Pelican merely logs still fails the build.
     init_logging(level=logging.WARNING, fatal="errors")
     output = Path(output).resolve()
     base = read_settings(conf, data, content, output, settings)
     config.check(base)
-    portal = check(config.data_folder(base))  # once; the passes below find it loaded
-    refuse_unsafe_output(output, [config.data_folder(base), *([Path(base["PATH"])] if base["PATH"] else [])],
-                         [Path(conf).resolve().parent, Path.home()])
+    config.check_site_url(base)
+    refuse_unsafe_output(output, Path(conf).resolve().parent, read_folders(base))
+    portal = _checked(base)
     output.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(output):
-        _build(output, base, portal)
-    return output
+    with _locked(output), tempfile.TemporaryDirectory() as snapshot:
+        base["PATH"] = str(copy_content(base["PATH"], Path(snapshot)))
+        _build(output, dict(base, **{PORTAL: portal}), portal)
+    return Built(output, portal)
 
 
-def refuse_unsafe_output(output: Path, sources: list[Path], homes: list[Path]) -> None:
-    """A build replaces its output folder whole: never one that is, holds or lies inside a
-    folder it reads (the data, the content), nor one that is or holds the project or the
-    home folder, unless a previous build left its marker there."""
+def read_folders(settings: dict) -> list[Path]:
+    """Every folder a build reads: the data, the content, the plugins, the theme with its
+    translations and fonts."""
+    return [config.data_folder(settings), *([Path(settings["PATH"])] if settings["PATH"] else []),
+            *(Path(p) for p in settings.get("PLUGIN_PATHS", [])), Path(settings["THEME"]),
+            config.translations_folder(settings), config.chart_fonts(settings)]
+
+
+def refuse_unsafe_output(output: Path, project: Path, sources: list[Path]) -> None:
+    """A build replaces its output folder whole, so it replaces only what a build made: a
+    folder that does not exist yet, an empty one, or one holding a previous build's
+    marker. Never a file; never a folder the build reads (the data, the content, the
+    plugins, the theme, .git), one inside it or one around it; never the project or the
+    home folder or one holding them; inside the project, only a folder of its own at the
+    top (output/, .xem-truoc/). Those hold whether a marker is there or not."""
     def within(inner: Path, outer: Path) -> bool:
         return inner == outer or outer in inner.parents
 
-    for source in (s.resolve() for s in sources):
+    project = project.resolve()
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"{output} là một tệp, không phải thư mục; hãy chọn một thư mục khác")
+    for source in (s.resolve() for s in [*sources, project / ".git"]):
         if within(output, source) or within(source, output):
             raise OutputError(f"thư mục kết quả {output} trùng, chứa hoặc nằm trong thư mục nguồn {source}; "
                               "hãy chọn một thư mục khác")
-    if (output / MARKER).is_file():
-        return
-    for home in (h.resolve() for h in homes):
-        if within(home, output):
-            raise OutputError(f"thư mục kết quả {output} chứa {home}, và không phải là một trang do bản dựng trước "
-                              "tạo ra; hãy chọn một thư mục khác")
+    for kept in (project, Path.home().resolve()):
+        if within(kept, output):
+            raise OutputError(f"thư mục kết quả {output} là hoặc chứa {kept}; hãy chọn một thư mục khác")
+    if within(output, project) and output.parent != project:
+        raise OutputError(f"thư mục kết quả {output} nằm trong mã nguồn của dự án; hãy dùng một thư mục riêng ở gốc "
+                          "dự án (như output/) hoặc ở ngoài dự án")
+    if output.is_dir() and not (output / MARKER).is_file() and any(output.iterdir()):
+        raise OutputError(f"thư mục kết quả {output} đã có tệp nhưng không phải là trang do một bản dựng tạo ra (không "
+                          f"có tệp {MARKER}); bản dựng chỉ thay một thư mục rỗng hoặc do chính nó tạo; hãy chọn thư mục "
+                          "khác")
 
 
 @contextlib.contextmanager
@@ -108,9 +158,7 @@ def _build(output: Path, base: dict, portal: Portal) -> None:
     staging.chmod(0o777 & ~umask)  # a published folder, readable by the web server (mkdtemp makes it 0700)
     (staging / MARKER).write_text("Thư mục này do bản dựng cổng xếp hạng tạo ra và được thay thế ở mỗi lần dựng.\n",
                                   encoding="utf-8")
-    no_content = tempfile.TemporaryDirectory()
     try:
-        base["PATH"] = base["PATH"] or no_content.name
         sites = language_sites(base, portal)
         folders = [staging if lang == sites[0][0] else staging / lang for lang, _ in sites]
         for (lang, overrides), site in zip(sites, folders):
@@ -125,7 +173,6 @@ def _build(output: Path, base: dict, portal: Portal) -> None:
         _swap(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        no_content.cleanup()
 
 
 SEARCH_FILES = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json")

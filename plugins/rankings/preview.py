@@ -9,10 +9,12 @@ import functools
 import html
 import http.server
 import json
+import sys
 import threading
+import urllib.parse
 from pathlib import Path
 
-from .data.problems import DataError
+from .data.problems import DataError, printable
 
 STATE = "/__xem-truoc__"  # the address the pages ask whether to reload
 # Added to each page the preview serves (never to the built site): it asks every second
@@ -42,11 +44,16 @@ class Preview:
         self.lock = threading.Lock()
 
     def rebuild(self) -> None:
+        """Build again; whatever stops the build is shown in the page, and the preview goes on
+        watching (the next save may mend it)."""
         try:
             self._build()
             problems = []
         except DataError as error:
             problems = [str(p) for p in error.problems]
+        except Exception as error:  # a setting, the output, the disk: said in the page, not a traceback
+            problems = [f"{type(error).__name__}: {printable(str(error))}"]
+            print(f"Bản dựng dừng: {problems[0]}", file=sys.stderr)
         with self.lock:
             self.problems, self.version = problems, self.version + 1
 
@@ -64,7 +71,31 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # the terminal shows the builds, not every request
         pass
 
+    def _refused(self) -> bool:
+        """Only this machine's own names are answered (as Vite, webpack-dev-server and
+        Jupyter do): a page elsewhere that points a name of its own at 127.0.0.1 (DNS
+        rebinding) must not read the unpublished results. An address a file system cannot
+        take (a null byte, a broken escape) is a bad request."""
+        port = self.server.server_address[1]
+        if self.headers.get("Host", "") not in {f"localhost:{port}", f"127.0.0.1:{port}"}:
+            self.send_error(403, "Only localhost may read the preview")
+            return True
+        try:
+            path = urllib.parse.unquote(self.path.split("?")[0], errors="strict")
+        except UnicodeDecodeError:
+            path = "\0"
+        if "\0" in path or not self.path.startswith("/"):
+            self.send_error(400, "Malformed address")
+            return True
+        return False
+
+    def do_HEAD(self):
+        if not self._refused():
+            super().do_HEAD()
+
     def do_GET(self):
+        if self._refused():
+            return
         if self.path == f"{STATE}.js":
             return self._send(RELOADER.encode("utf-8"), "text/javascript; charset=utf-8")
         if self.path == STATE:
@@ -94,6 +125,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def server(preview: Preview, output: Path, port: int) -> http.server.ThreadingHTTPServer:
+    """The preview's server on this machine's loopback, bound now: a busy or impossible
+    port is an OSError before anything is built."""
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
     return http.server.ThreadingHTTPServer(("127.0.0.1", port),
                                            functools.partial(handler, directory=str(output)))

@@ -33,6 +33,7 @@ SETTINGS = {
 DEFAULTS = {key: s.default for key, s in SETTINGS.items()}
 PREFIX = "RANKINGS_"
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?")  # no query, fragment or quote
 
 
 class SettingsError(Exception):
@@ -81,6 +82,15 @@ def check(settings: dict) -> None:
                 problems.append(f"{key}: {value!r} is not a locale Babel knows")
     if problems:
         raise SettingsError("; ".join(problems))
+
+
+def check_site_url(settings: dict) -> None:
+    """The site's SITEURL, which every absolute address of the site begins with: empty
+    (relative addresses) or an http(s):// address (each language's pass adds /<lang>)."""
+    site_url = settings.get("SITEURL", "")
+    if site_url and not _SITE_URL.fullmatch(str(site_url)):
+        raise SettingsError(f"SITEURL: {site_url!r} is not an http:// or https:// address such as "
+                            "https://xephang.gov.vn")
 
 
 def _folder(settings: dict, key: str) -> Path:

@@ -19,6 +19,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
+from . import text
 from .problems import Problems
 
 RESAVE_HINT = (
@@ -27,7 +28,13 @@ RESAVE_HINT = (
 )
 
 
-MAX_CELL = 100_000  # characters; a longer cell is a quote left open, never a note
+# Bounds on what a spreadsheet may hold, checked before or while it is read, so that a
+# small file that inflates (a zip bomb, a sheet of a million rows) costs neither the
+# memory nor the screenful of messages it would.
+MAX_CELL = 32_767  # characters in one cell: Excel's own limit, for CSV and XLSX alike
+MAX_ROWS = 20_000  # rows below the header of one file
+MAX_FILE = 20 * 2**20  # bytes of a file as stored
+MAX_UNPACKED = 200 * 2**20  # bytes of a workbook's parts once uncompressed
 
 
 @dataclass(frozen=True)
@@ -48,12 +55,35 @@ def find_table(folder: Path, stem: str, label_of, problems: Problems) -> Path | 
 
 def read_table(path: Path, label: str, problems: Problems) -> Table | None:
     """Read a CSV or XLSX file; report what makes it unreadable and return None then."""
-    if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path, label, problems)
-    return _read_csv(path, label, problems)
+    table = _read_xlsx(path, label, problems) if path.suffix.lower() == ".xlsx" else _read_csv(path, label, problems)
+    return table and _texts_checked(table, label, problems)
+
+
+def _texts_checked(table: Table, label: str, problems: Problems) -> Table | None:
+    """Every cell under the text rule (data/text.py): spacing controls as one space, each
+    unfit cell reported at its row and column."""
+    frame = table.frame.rename(columns=text.spaced).map(lambda cell: text.spaced(cell).strip())
+    for position, name in enumerate(frame.columns, start=1):
+        said = text.fault(name, problems.drawable)
+        if said:
+            problems.add(label, 1, f"cột thứ {position}", said)
+    pattern = text.unfit(problems.drawable).pattern
+    for name in frame.columns:
+        suspect = frame[name][frame[name].str.contains(pattern, regex=True)]
+        for index, cell in suspect.items():
+            said = text.fault(cell, problems.drawable)
+            if said:
+                problems.add(label, index + 2, name, said)
+    # The table goes on to the other checks: a refused cell fails the load all the same,
+    # and the rows that name the unit are not reported again as naming an unknown one.
+    return Table(frame, table.decimal_comma)
 
 
 def _read_csv(path: Path, label: str, problems: Problems) -> Table | None:
+    if path.stat().st_size > MAX_FILE:
+        problems.add(label, None, None, f"tệp nặng {path.stat().st_size / 2**20:.0f} MB, quá giới hạn "
+                                        f"{MAX_FILE // 2**20} MB của một tệp kết quả")
+        return None
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -75,6 +105,10 @@ def _read_csv(path: Path, label: str, problems: Problems) -> Table | None:
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     records = _records(text, delimiter, label, problems)
     if records is None:
+        return None
+    if len(records) > MAX_ROWS + 1:
+        problems.add(label, MAX_ROWS + 2, None, f"bảng có hơn {MAX_ROWS:_} dòng kết quả, quá giới hạn của một tệp; hãy "
+                                                "kiểm tra bảng".replace("_", "."))
         return None
     header = [cell.strip() for cell in records[0]]
     body = []
@@ -129,13 +163,47 @@ def _records(text: str, delimiter: str, label: str, problems: Problems) -> list[
 
 def _read_xlsx(path: Path, label: str, problems: Problems) -> Table | None:
     """The first visible sheet, with each cell's saved value; a formula whose value was
-    never saved (a file written by a program, not a spreadsheet) is a problem, not a gap."""
+    never saved (a file written by a program, not a spreadsheet) is a problem, not a gap.
+    The workbook's sizes are checked before it is opened, and it is read as a stream."""
+    if not _sizes_ok(path, label, problems):
+        return None
     try:
-        values = openpyxl.load_workbook(path, data_only=True)
-        formulas = openpyxl.load_workbook(path, data_only=False)
+        values = openpyxl.load_workbook(path, data_only=True, read_only=True)
+        formulas = openpyxl.load_workbook(path, data_only=False, read_only=True)
     except Exception as err:  # a corrupt workbook: say so, without a traceback
         problems.add(label, None, None, f"không đọc được tệp Excel: {err}")
         return None
+    try:
+        return _first_sheet(values, formulas, label, problems)
+    finally:
+        values.close()
+        formulas.close()
+
+
+def _sizes_ok(path: Path, label: str, problems: Problems) -> bool:
+    """A workbook is a zip archive: its stored size and the size its parts declare once
+    unpacked, both bounded."""
+    import zipfile
+
+    size = path.stat().st_size
+    if size > MAX_FILE:
+        problems.add(label, None, None, f"tệp Excel nặng {size / 2**20:.0f} MB, quá giới hạn {MAX_FILE // 2**20} MB "
+                                        "của một tệp kết quả")
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as err:
+        problems.add(label, None, None, f"không đọc được tệp Excel: {err}")
+        return False
+    if unpacked > MAX_UNPACKED:
+        problems.add(label, None, None, f"tệp Excel khi giải nén nặng {unpacked / 2**20:.0f} MB, quá giới hạn "
+                                        f"{MAX_UNPACKED // 2**20} MB; tệp có quá nhiều ô, hoặc không phải bảng kết quả")
+        return False
+    return True
+
+
+def _first_sheet(values, formulas, label: str, problems: Problems) -> Table | None:
     visible = [sheet for sheet in values.worksheets if sheet.sheet_state == "visible"]
     if not visible:
         problems.add(label, None, None, "tệp Excel không có trang tính nào đang hiện")
@@ -148,7 +216,25 @@ def _read_xlsx(path: Path, label: str, problems: Problems) -> Table | None:
     if sheet is not values.worksheets[0] or elsewhere:
         problems.warn(label, None, None, f"tệp có {len(values.worksheets)} trang tính; chỉ đọc trang «{sheet.title}»"
                       + (" (trang đầu tiên đang ẩn)" if sheet is not values.worksheets[0] else ""))
-    rows = [[_xlsx_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    rows = []
+    for number, (row, written) in enumerate(zip(sheet.iter_rows(), formulas[sheet.title].iter_rows()), start=1):
+        if number > MAX_ROWS + 1:
+            problems.add(label, number, None, f"bảng có hơn {MAX_ROWS:_} dòng kết quả, quá giới hạn của một tệp; hãy "
+                                              "kiểm tra bảng (các dòng trống ở cuối được tính nếu có định dạng)"
+                         .replace("_", "."))
+            return None
+        cells = [_xlsx_cell(cell.value) for cell in row]
+        for position, (cell, formula) in enumerate(zip(row, written), start=1):
+            where = f"{openpyxl.utils.get_column_letter(position)}{number}"
+            if len(cells[position - 1]) > MAX_CELL:
+                problems.add(label, number, None, f"ô {where} dài hơn {MAX_CELL:_} ký tự, giới hạn của một ô"
+                             .replace("_", "."))
+                return None
+            if number > 1 and getattr(formula, "data_type", None) == "f" and cell.value is None:
+                problems.add(label, number, rows[0][position - 1] if position <= len(rows[0]) else None,
+                             f"ô {where} có công thức ({formula.value}) nhưng chưa có giá trị được lưu; hãy mở tệp "
+                             "bằng Excel hoặc LibreOffice rồi lưu lại để giá trị được tính")
+        rows.append(cells)
     if not rows:
         problems.add(label, None, None, "tệp rỗng: cần một dòng tiêu đề")
         return None
@@ -156,12 +242,6 @@ def _read_xlsx(path: Path, label: str, problems: Problems) -> Table | None:
     header = rows[0][:width]
     if not _header_ok(header, label, problems):
         return None
-    for row in formulas[sheet.title].iter_rows(min_row=2, max_col=width):
-        for cell in row:
-            if cell.data_type == "f" and sheet[cell.coordinate].value is None:
-                problems.add(label, cell.row, header[cell.column - 1],
-                             f"ô {cell.coordinate} có công thức ({cell.value}) nhưng chưa có giá trị được lưu; hãy mở "
-                             "tệp bằng Excel hoặc LibreOffice rồi lưu lại để giá trị được tính")
     frame = pd.DataFrame([row[:width] + [""] * (width - len(row)) for row in rows[1:]], columns=header, dtype=object)
     frame = frame[(frame != "").any(axis=1)] if len(frame) else frame
     return Table(frame, decimal_comma=False)

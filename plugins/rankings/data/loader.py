@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
+from .links import links_out
 from .methodology import load_methodology
 from .model import Dataset, Edition, Portal
 from .portal import PortalFile, load_portal
@@ -15,30 +16,6 @@ from .problems import Problems, unit_named
 from .registry import load_agencies, load_series
 from .results import load_results
 from ..rules.scoring import link_editions, score_edition
-
-
-_last: tuple[tuple, Portal] | None = None  # the last folder loaded, by its files' state
-
-
-def load(folder: str | Path) -> Portal:
-    """The folder's portal; read again only when a file in it has changed since the
-    last load (a build reads it once for all its language passes)."""
-    global _last
-    folder = Path(folder).resolve()
-    state = _state(folder)
-    if _last is not None and _last[0] == state:
-        return _last[1]
-    dataset = _read(folder)
-    _last = (state, dataset)
-    return dataset
-
-
-def _state(folder: Path) -> tuple:
-    """Every file below the folder with its size and time of change."""
-    if not folder.is_dir():
-        return (str(folder),)
-    files = (p for p in folder.rglob("*") if p.is_file())
-    return (str(folder), *sorted((str(p), s.st_size, s.st_mtime_ns) for p in files for s in [p.stat()]))
 
 
 YEARS = range(1990, 2100)  # an edition's year: four ASCII digits, in this range
@@ -59,8 +36,12 @@ def _year_folders(folder: Path, label_of, problems: Problems) -> list[Path]:
     return found
 
 
-def _read(folder: Path) -> Portal:
-    problems = Problems()
+def load(folder: str | Path, drawable: frozenset[int] | None = None) -> Portal:
+    """The folder's portal, read and checked now: each call reads the files as they are,
+    so one build reads them once and hands the result along. `drawable`: the characters
+    the site's fonts draw, if a text cell may hold no other."""
+    folder = Path(folder).resolve()
+    problems = Problems(drawable=drawable)
 
     def label_of(path: Path) -> str:
         return path.relative_to(folder.parent).as_posix()
@@ -68,6 +49,8 @@ def _read(folder: Path) -> Portal:
     if not folder.is_dir():
         problems.add(str(folder), None, None, "không có thư mục dữ liệu này")
         problems.raise_if_any()
+    links_out(folder, label_of, problems)
+    problems.raise_if_any()  # nothing is read through a link that leaves the folder
     several = (folder / "portal.toml").is_file()
     if several and (folder / "series.toml").is_file():
         problems.add(label_of(folder / "portal.toml"), None, None,

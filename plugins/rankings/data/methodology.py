@@ -73,6 +73,9 @@ def _documents(toml: TomlFile, folder: Path, names: list[str]) -> dict[str, Path
         elif "/" in name or "\\" in name or name not in on_disk:
             toml.error(f"không thấy tệp «{name}» trong thư mục {folder.name}/ (tệp thường, không phải liên kết)",
                        "documents")
+        elif not on_disk[name].stat().st_size:
+            toml.error(f"tệp «{name}» là tệp rỗng (0 byte): có thể chép chưa xong; hãy chép lại văn bản gốc",
+                       "documents")
         else:
             found[name] = on_disk[name]
     return found

@@ -45,10 +45,14 @@ class EditionError(Exception):
     """The edition cannot be laid out (it exists, or the series is not named)."""
 
 
-def lay_out(portal: Portal, folder: Path, year: int, series: str | None = None) -> list[Path]:
+AHEAD = 3  # editions at most this many years after the latest: a year further on is a slip
+
+
+def lay_out(portal: Portal, folder: Path, year: str | int, series: str | None = None) -> list[Path]:
     """Write the edition `year` of a series of the (valid) portal read from `folder`;
     return the files written."""
     dataset = _series(portal, series)
+    year = _year(str(year), dataset)
     target = folder / dataset.id / str(year) if dataset.id else folder / str(year)
     if target.exists():
         raise EditionError(f"thư mục {target} đã có; không ghi đè")
@@ -62,6 +66,22 @@ def lay_out(portal: Portal, folder: Path, year: int, series: str | None = None) 
     results = target / "results.xlsx"
     _workbook(dataset, latest, year).save(results)
     return [methodology, results]
+
+
+def _year(text: str, dataset: Dataset) -> int:
+    """A year of four ASCII digits, after the series' first edition and at most AHEAD
+    years after its latest (2O25, 10000 or 2100 are slips, and the last would stop
+    every command: no edition folder is outside the contract's years)."""
+    from .loader import YEARS
+
+    latest = max(dataset.editions)
+    highest = min(latest + AHEAD, YEARS[-1])
+    if not (len(text) == 4 and text.isascii() and text.isdigit()):
+        raise EditionError(f"năm «{text}» phải gồm 4 chữ số 0–9 (ví dụ {latest + 1})")
+    if not min(dataset.editions) < int(text) <= highest:
+        raise EditionError(f"năm {text} nằm ngoài khoảng của chuỗi: từ {min(dataset.editions) + 1} đến {highest} "
+                           f"(kỳ gần nhất là {latest})")
+    return int(text)
 
 
 def _series(portal: Portal, series: str | None) -> Dataset:
@@ -94,11 +114,11 @@ def _workbook(dataset: Dataset, latest, year: int) -> openpyxl.Workbook:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Kết quả"
-    sheet.append(columns)
+    _append(sheet, columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for agency, bloc in units:
-        sheet.append([agency, bloc])
+        _append(sheet, [agency, bloc])
     sheet.freeze_panes = "C2"
     # The coded columns offer their valid values (a hidden sheet holds the lists: a list
     # written into the rule itself is limited to 255 characters).
@@ -112,9 +132,9 @@ def _workbook(dataset: Dataset, latest, year: int) -> openpyxl.Workbook:
     rows = max(len(units), 1) + 200  # room for units added by hand
     for i, (name, values) in enumerate(((k, v) for k, v in valid.items() if k in columns), start=1):
         letter = openpyxl.utils.get_column_letter(i)
-        lists.cell(1, i, f"Giá trị của cột {name}")
+        _text(lists.cell(1, i), f"Giá trị của cột {name}")
         for j, value in enumerate(values, start=2):
-            lists.cell(j, i, value)
+            _text(lists.cell(j, i), value)
         rule = DataValidation(type="list", formula1=f"='Danh sách'!${letter}$2:${letter}${len(values) + 1}",
                               allow_blank=True, showErrorMessage=True, errorTitle=name,
                               error=f"Chọn một giá trị trong danh sách của cột {name}.")
@@ -123,15 +143,28 @@ def _workbook(dataset: Dataset, latest, year: int) -> openpyxl.Workbook:
         sheet.add_data_validation(rule)
     lists.sheet_state = "hidden"
     guide = book.create_sheet("Hướng dẫn")
-    guide.append(["Cột", "Ý nghĩa"])
+    _append(guide, ["Cột", "Ý nghĩa"])
     for cell in guide[1]:
         cell.font = Font(bold=True)
     for name, meaning in GUIDE:
-        guide.append([name, meaning])
+        _append(guide, [name, meaning])
     for c in m.criteria:
-        guide.append([c.id, f"{c.name}" + (f" (tối đa {vi_number(c.max)})" if c.max is not None else "")])
+        _append(guide, [c.id, f"{c.name}" + (f" (tối đa {vi_number(c.max)})" if c.max is not None else "")])
     guide.column_dimensions["A"].width, guide.column_dimensions["B"].width = 28, 100
     return book
+
+
+def _append(sheet, values: list[str]) -> None:
+    sheet.append([None] * len(values))
+    for cell, value in zip(sheet[sheet.max_row], values):
+        _text(cell, value)
+
+
+def _text(cell, value: str) -> None:
+    """A name as text, whatever it begins with: openpyxl writes a string that begins with
+    `=` as a formula, which a spreadsheet would run."""
+    cell.value = value
+    cell.data_type = "s"
 
 
 def _units(dataset: Dataset, latest, year: int) -> list[tuple[str, str]]:

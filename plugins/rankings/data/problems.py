@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .languages import without_marks
@@ -22,7 +23,17 @@ class Problem:
             where.append(f"dòng {self.row}")
         if self.column:
             where.append(f"cột «{self.column}»")
-        return f"{', '.join(where)}: {self.message}"
+        return printable(f"{', '.join(where)}: {self.message}")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal or in a log: every control, format or bidirectional
+    character written as its code (U+001B, U+202E), so that a cell can neither move the
+    cursor, clear the screen nor reorder what is printed around it."""
+    return "".join(f"U+{ord(c):04X}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
+
+
+SHOWN = 100  # problems listed in full; past that, a count: a whole broken column is one mistake, not a screenful
 
 
 class DataError(Exception):
@@ -35,7 +46,9 @@ class DataError(Exception):
     def report(self) -> str:
         n = len(self.problems)
         lines = [f"Dữ liệu có {n} lỗi; trang web chưa được tạo:"]
-        lines += [f"  - {p}" for p in self.problems]
+        lines += [f"  - {p}" for p in self.problems[:SHOWN]]
+        if n > SHOWN:
+            lines.append(f"  … và {n - SHOWN} lỗi khác (sửa các lỗi trên rồi chạy lại để xem tiếp)")
         return "\n".join(lines)
 
 
@@ -75,6 +88,9 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # The characters the site's fonts draw (data/text.py): the readers refuse a text cell
+    # with any other; None where nothing is drawn (a check of the data alone).
+    drawable: frozenset[int] | None = None
 
     def add(self, file: str, row: int | None, column: str | None, message: str) -> None:
         self.items.append(Problem(file, row, column, message))

@@ -7,6 +7,7 @@ import unicodedata
 import tomllib
 from pathlib import Path
 
+from .text import fault, spaced
 from .languages import translated_keys
 from .problems import Problems
 
@@ -54,7 +55,12 @@ class TomlFile:
         if not isinstance(value, str) or not value.strip():
             self.error("phải là một chuỗi văn bản không rỗng", key, *where)
             return None
-        return value.strip()
+        value = spaced(value).strip()
+        said = fault(value, self.problems.drawable)
+        if said:
+            self.error(said.replace("ô có", "giá trị có", 1), key, *where)
+            return None
+        return value
 
     def translations(self, table: dict, field: str, where: tuple = (None, 0)) -> dict[str, str]:
         """`field` in other languages (`name_en`, …), each a non-empty string."""

@@ -17,6 +17,7 @@ from pelican.contents import Page as PelicanPage
 from pelican.generators import Generator
 
 from .. import settings as config
+from ..build import PORTAL
 from ..progress import step
 from . import pages
 
@@ -36,7 +37,8 @@ class RankingsGenerator(Generator):
         lang = self.settings["DEFAULT_LANG"]
         language = Language(config.get(self.settings, "RANKINGS_LOCALE"),
                             translations(str(config.translations_folder(self.settings)), lang))
-        loaded = load(config.data_folder(self.settings))
+        # The build's snapshot (build.py), read once for every pass; a bare Pelican run reads its own.
+        loaded = self.settings.get(PORTAL) or load(config.data_folder(self.settings))
         for warning in loaded.warnings if config.get(self.settings, "RANKINGS_REPORT_WARNINGS") else []:
             log.warning("%s", warning)
         # An article announces an edition (`Edition: 2019`; in a portal, with `Series: dti`).
@@ -52,22 +54,24 @@ class RankingsGenerator(Generator):
 
     def _refuse_clashing_content(self) -> None:
         """An article or page written where the site writes its own (a page with `Slug:
-        du-lieu`, `2019` or `en`) would replace it, or be replaced, without a word."""
+        du-lieu`, `2019` or `en`, or `Save_as: 2019//so/index.html`) would replace it, or
+        be replaced, without a word."""
         from ..data.problems import DataError, Problem
-        from ..site.catalog import clashes
+        from .content import clashes, normal_path, reserved
 
-        reserved = {"pagefind", self.settings["THEME_STATIC_DIR"], *self.settings.get("TRANSLATED_SITES", {})}
-        taken = sorted(sid for sid in self.catalog.portal.series if sid in reserved | set(config.paths(self.settings).values()))
+        kept = reserved(self.settings, self.catalog.portal) - set(self.catalog.portal.series)
+        taken = sorted(sid for sid in self.catalog.portal.series if sid in kept | set(config.paths(self.settings).values()))
         if taken:  # the data layer knows the default addresses only; these are this site's
             raise DataError([Problem("portal.toml", None, "series", f"mã chuỗi «{sid}» trùng với một địa chỉ của "
                                                                     "cổng này; hãy đặt mã khác") for sid in taken])
         content = Path(self.settings["PATH"]).parent
-        found = clashes(self.catalog, {Path(item.source_path).relative_to(content).as_posix(): item.save_as
-                                       for name in ("articles", "pages", "hidden_pages")
-                                       for item in self.context.get(name, [])}, reserved)
+        items = {Path(item.source_path).relative_to(content).as_posix(): ("Slug", normal_path(item.save_as) or "..")
+                 for name in ("articles", "pages", "hidden_pages") for item in self.context.get(name, [])}
+        found = clashes(self.catalog.paths(), items, reserved(self.settings, self.catalog.portal),
+                        {config.paths(self.settings)["news"]})
         if found:
-            raise DataError([Problem(source, None, "Slug", f"địa chỉ «{path}» trùng với một trang của cổng; hãy đặt "
-                                                          "Slug khác") for source, path in found])
+            raise DataError([Problem(source, None, field, f"địa chỉ «{path}» trùng với một trang của cổng; hãy đặt "
+                                                          f"{field} khác") for source, (field, path) in found])
 
     def generate_output(self, writer):
         figures = self._charts()

@@ -29,6 +29,9 @@ BOUNDARIES = "ranh-gioi"  # the name a map's spec gives its province boundaries
 # A bump chart names its units up to this many (63 provinces, 22 ministries): more names
 # than this make a chart taller than any screen, and cost a second each to set.
 NAMED_UP_TO = 100
+# Years across: a label that would print over its neighbour is left out (60 editions on a
+# phone keep every few years).
+YEAR_AXIS = alt.Axis(labelAngle=0, labelOverlap="greedy", labelSeparation=6)
 
 
 def _labels(characters: int) -> alt.Axis:
@@ -113,6 +116,7 @@ def unit_trend(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: 
     rows, segment, breaks = [], 0, []
     years = [y for y in sorted(dataset.editions) if first <= y <= last]
     crowded = len(years) > 6  # "x/N" over every point would run into its neighbours': on the last one only
+    sparse = len(years) > 12  # even a rank over every point would: the last point's alone (the caption has all)
     for year in years:
         edition = dataset.editions[year]
         if year != first and not edition.methodology.comparable_with_previous:
@@ -127,7 +131,7 @@ def unit_trend(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: 
         share = (float(score / m.score_max * 100) if score is not None and m.score_max else None)
         size = entry.table.size if entry and rank is not None else None
         rows.append({col["year"]: str(year), col["rank"]: rank, col["out_of"]: size,
-                     col["label"]: (None if rank is None else
+                     col["label"]: (None if rank is None else "" if sparse and year != last else
                                     f"{rank}/{size}" if size and (year == last or not crowded) else str(rank)),
                      col["segment"]: segment, col["score"]: share,
                      col["bloc"]: entry.table.bloc.name if entry else None,
@@ -159,7 +163,7 @@ def unit_trend(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: 
 def draw_trend(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     col, text = params["col"], params["text"]
     year, rank, score_col = col["year"], col["rank"], col["score"]
-    x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=list(frame[year])), axis=alt.Axis(labelAngle=0))
+    x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=list(frame[year])), axis=YEAR_AXIS)
     base = alt.Chart(frame).encode(x=x)
     bottom = _bottom(frame, col)
     rank_y = alt.Y(f"{rank}:Q", title=text["rank"], scale=alt.Scale(reverse=True, domain=[1, bottom], nice=False),
@@ -332,7 +336,8 @@ def bloc_scores(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None
 def draw_scores(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     col, text = params["col"], params["text"]
     unit, score, tier = col["unit"], col["score"], col["tier"]
-    y = alt.Y(f"{unit}:N", title=None, sort=list(frame[unit]), axis=_labels(34))
+    # In the data's own (rank) order: a list of 2,000 names as the sort overflows Vega's stack.
+    y = alt.Y(f"{unit}:N", title=None, sort=None, axis=_labels(34))
     x = alt.X(f"{score}:Q", title=text["axis"],
               scale=alt.Scale(domain=[0, params["max"]] if params["max"] is not None else alt.Undefined))
     names = params["tiers"]
@@ -409,7 +414,7 @@ def draw_bump(frame: pd.DataFrame, params: dict) -> alt.TopLevelMixin:
     year, unit, rank = col["year"], col["unit"], col["rank"]
     bottom = params["bottom"]
     y_scale = alt.Scale(reverse=True, domain=[1, bottom], nice=False)
-    x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=params["years"]), axis=alt.Axis(labelAngle=0))
+    x = alt.X(f"{year}:O", title=None, scale=alt.Scale(domain=params["years"]), axis=YEAR_AXIS)
     y = alt.Y(f"{rank}:Q", title=text["rank"], scale=y_scale, axis=alt.Axis(format="d", values=_rank_ticks(bottom)))
     base = alt.Chart(frame).encode(x=x, y=y, detail=alt.Detail(f"{unit}:N"))
     # The marks are not described one by one (aria): the figure's caption and data say it all,

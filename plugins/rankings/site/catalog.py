@@ -91,14 +91,6 @@ class Catalog:
                 + [d.path for d in self.downloads])
 
 
-def clashes(made: Catalog, content: dict[str, str], reserved: set[str]) -> list[tuple[str, str]]:
-    """The content files (source → where it is written) that would write over one of the
-    catalog's outputs, or into a top-level folder the build keeps for itself."""
-    taken = set(made.paths())
-    return [(source, path) for source, path in sorted(content.items())
-            if path in taken or path.split("/", 1)[0] in reserved]
-
-
 def catalog(loaded: Portal, lang: str, _: Language, paths: dict[str, str],
             announcements: dict[tuple[str, int], object] | None = None, charts: Callable | None = None,
             open_data: Callable | None = None) -> Catalog:
