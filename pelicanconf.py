@@ -68,8 +68,12 @@ JINJA_ENVIRONMENT = {
 # The site in other languages, each under /<lang>/ with the same paths (site contract),
 # built when the data's series.toml names the series in that language (title_<lang>).
 TRANSLATED_SITES = {
-    "en": {"SITENAME": "IT application and digital transformation rankings",
-           "AUTHOR": "Ministry of Information and Communications", "RANKINGS_LOCALE": "en", "OG_LOCALE": "en_GB"},
+    "en": {
+        "SITENAME": "IT application and digital transformation rankings",
+        "AUTHOR": "Ministry of Information and Communications",
+        "RANKINGS_LOCALE": "en",
+        "OG_LOCALE": "en_GB",
+    },
 }
 # Each language's site holds one version of a page or article at the same address: its
 # own language's, else the only one there is (the rankings plugin drops the others).

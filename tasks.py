@@ -45,16 +45,24 @@ def _build(output: str, data: str | None, content: str | None, conf: Path) -> Pa
         _fail(f"Không ghi được thư mục kết quả: {error.strerror} ({error.filename or output})")
 
 
-@task(help={"data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
-            "output": "output folder (default: output/)",
-            "content": "announcements and pages (default: <data>/content, or content/ for data/)"})
+@task(
+    help={
+        "data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
+        "output": "output folder (default: output/)",
+        "content": "announcements and pages (default: <data>/content, or content/ for data/)",
+    }
+)
 def build(c, data=None, output="output", content=None):
     """Build the whole site from the data folder."""
     print(f"Đã tạo trang web tại {_build(output, data, content, CONF)}")
 
 
-@task(help={"data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
-            "content": "announcements and pages (default: <data>/content, or content/ for data/)"})
+@task(
+    help={
+        "data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
+        "content": "announcements and pages (default: <data>/content, or content/ for data/)",
+    }
+)
 def check(c, data=None, content=None):
     """Validate the data folder and the content only; list every problem."""
     from rankings.build import check as check_all
@@ -73,13 +81,20 @@ def check(c, data=None, content=None):
         print(f"Cảnh báo: {printable(str(warning))}", file=sys.stderr)
     editions = portal.editions()
     rows = sum(len(e.results) for e in editions)
-    print(f"Dữ liệu hợp lệ: {len(portal.series)} chuỗi, {len(editions)} kỳ, {len(portal.agencies)} đơn vị, "
-          f"{rows} dòng kết quả.")
+    print(
+        f"Dữ liệu hợp lệ: {len(portal.series)} chuỗi, {len(editions)} kỳ, {len(portal.agencies)} đơn vị, "
+        f"{rows} dòng kết quả."
+    )
 
 
-@task(name="new-edition", help={"year": "the evaluated year of the new edition",
-                                 "data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
-                                 "series": "the series, in a portal of several (its folder's name)"})
+@task(
+    name="new-edition",
+    help={
+        "year": "the evaluated year of the new edition",
+        "data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
+        "series": "the series, in a portal of several (its folder's name)",
+    },
+)
 def new_edition(c, year, data=None, series=None):
     """Lay out the next edition to fill: its folder, methodology.toml, results.xlsx."""
     from rankings.build import read_settings
@@ -102,8 +117,13 @@ def new_edition(c, year, data=None, series=None):
     print("Điền các giá trị «ĐIỀN: …» của methodology.toml và các cột của results.xlsx, rồi chạy invoke check.")
 
 
-@task(help={"data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
-            "port": "port to serve on (default 8000)", "output": "where the preview is built (default: .xem-truoc/)"})
+@task(
+    help={
+        "data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
+        "port": "port to serve on (default 8000)",
+        "output": "where the preview is built (default: .xem-truoc/)",
+    }
+)
 def preview(c, data=None, port=8000, output=".xem-truoc"):
     """Build, serve on localhost and rebuild on every change to the data, content/ or
     theme/; the open page reloads itself and shows the data's problems while there are any."""
@@ -122,8 +142,10 @@ def preview(c, data=None, port=8000, output=".xem-truoc"):
         sys.exit(1)
     shown.rebuild()
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    print(f"Xem trước tại http://localhost:{port}/ — trang tự tải lại sau mỗi thay đổi của {folder}, "
-          "content/ hoặc theme/. Ctrl+C để dừng.")
+    print(
+        f"Xem trước tại http://localhost:{port}/ — trang tự tải lại sau mỗi thay đổi của {folder}, "
+        "content/ hoặc theme/. Ctrl+C để dừng."
+    )
     try:
         watch(shown, [folder, HERE / "content", HERE / "theme"])
     except KeyboardInterrupt:
@@ -134,8 +156,10 @@ def preview(c, data=None, port=8000, output=".xem-truoc"):
 def serve(c, port=8000, output="output"):
     """Serve the built site on http://localhost:PORT/."""
     # The path goes to the server as one argument, never through a shell.
-    subprocess.run([sys.executable, "-m", "http.server", str(int(port)), "--bind", "127.0.0.1", "--directory",
-                    str(output)], check=False)
+    subprocess.run(
+        [sys.executable, "-m", "http.server", str(int(port)), "--bind", "127.0.0.1", "--directory", str(output)],
+        check=False,
+    )
 
 
 @task(help={"args": "extra pytest arguments", "quick": "only the quick tier: no browser, no slow test"})
@@ -145,9 +169,21 @@ def test(c, args="", quick=False):
     c.run(f"{sys.executable} -m pytest {tier}{args}", pty=False)
 
 
-@task(help={"data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
-            "output": "output folder (default: output/)",
-            "content": "announcements and pages (default: <data>/content, or content/ for data/)"})
+@task
+def lint(c):
+    """Ruff's lint and format checks over the Python (settings in pyproject.toml)."""
+    ruff = Path(sys.executable).with_name("ruff")
+    c.run(f"{ruff} check {HERE}", pty=False)
+    c.run(f"{ruff} format --check {HERE}", pty=False)
+
+
+@task(
+    help={
+        "data": "data folder (default: RANKINGS_DATA of pelicanconf.py, data/)",
+        "output": "output folder (default: output/)",
+        "content": "announcements and pages (default: <data>/content, or content/ for data/)",
+    }
+)
 def publish(c, data=None, output="output", content=None):
     """Build with publishconf.py (absolute addresses) for the web server."""
     print(f"Đã tạo bản phát hành tại {_build(output, data, content, HERE / 'publishconf.py')}")
@@ -158,8 +194,27 @@ PYBABEL = Path(sys.executable).with_name("pybabel")
 
 def extract_messages(pot: Path) -> None:
     """Every message of the templates and of the plugin (babel.cfg) into the template `pot`."""
-    subprocess.run([str(PYBABEL), "extract", "-F", "babel.cfg", "-k", "_", "-k", "gettext", "--no-location",
-                    "--sort-output", "--omit-header", "-o", str(pot), "."], cwd=HERE, check=True, capture_output=True)
+    subprocess.run(
+        [
+            str(PYBABEL),
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_",
+            "-k",
+            "gettext",
+            "--no-location",
+            "--sort-output",
+            "--omit-header",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=HERE,
+        check=True,
+        capture_output=True,
+    )
 
 
 @task
@@ -182,8 +237,9 @@ def expected_output(c):
     from rankings.build import build_site
 
     with tempfile.TemporaryDirectory() as work:
-        site = build_site(Path(work) / "site", FIXTURE, conf=CONF,
-                          settings={"CACHE_PATH": str(Path(work) / "cache")}).output
+        site = build_site(
+            Path(work) / "site", FIXTURE, conf=CONF, settings={"CACHE_PATH": str(Path(work) / "cache")}
+        ).output
         write_expected(site, EXPECTED)
     print(f"Đã cập nhật {EXPECTED.relative_to(HERE)}; xem thay đổi bằng git diff.")
 

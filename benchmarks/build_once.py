@@ -21,8 +21,9 @@ def main(data: str, output: str, cache: str) -> None:
     start = time.perf_counter()
     build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": cache})
     seconds = time.perf_counter() - start
-    peak_kib = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    peak_kib = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    )
     print(json.dumps({"seconds": seconds, "stages": stages.seen, "peak_mib": peak_kib / 1024}))
 
 

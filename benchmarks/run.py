@@ -16,8 +16,12 @@ HERE = Path(__file__).resolve().parent
 
 
 def build(data: Path, output: Path, cache: Path) -> dict:
-    result = subprocess.run([sys.executable, str(HERE / "build_once.py"), str(data), str(output), str(cache)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, str(HERE / "build_once.py"), str(data), str(output), str(cache)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -25,10 +29,28 @@ def plain_pelican(folder: Path, count: int) -> float:
     """Seconds plain Pelican (its default theme) takes to build `count` Markdown articles."""
     content = workloads.markdown_articles(folder, count)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pelican", str(content), "-o", str(folder / "out"), "-q",
-                    "-e", 'PLUGINS=[]', 'FEED_ALL_ATOM=null', 'CATEGORY_FEED_ATOM=null', 'AUTHOR_FEED_ATOM=null',
-                    'AUTHOR_FEED_RSS=null', 'TRANSLATION_FEED_ATOM=null', 'LOAD_CONTENT_CACHE=false'],
-                   check=True, capture_output=True, cwd=folder)  # away from this project's pelicanconf.py
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-o",
+            str(folder / "out"),
+            "-q",
+            "-e",
+            "PLUGINS=[]",
+            "FEED_ALL_ATOM=null",
+            "CATEGORY_FEED_ATOM=null",
+            "AUTHOR_FEED_ATOM=null",
+            "AUTHOR_FEED_RSS=null",
+            "TRANSLATION_FEED_ATOM=null",
+            "LOAD_CONTENT_CACHE=false",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=folder,
+    )  # away from this project's pelicanconf.py
     return time.perf_counter() - start
 
 
@@ -37,7 +59,8 @@ def run(name: str) -> dict:
         scratch = Path(scratch)
         data = workloads.write(scratch / "data", name)
         rows = sum(1 for p in data.glob("*/results.csv") for _ in p.open(encoding="utf-8")) - len(
-            list(data.glob("*/results.csv")))
+            list(data.glob("*/results.csv"))
+        )
         cache, output = scratch / "cache", scratch / "out"
         runs = {"cold": build(data, output, cache), "no change": build(data, output, cache)}
         workloads.change_one_edition(data)
@@ -48,43 +71,75 @@ def run(name: str) -> dict:
 
 
 def report(results: list[dict]) -> str:
-    lines = ["| measure | " + " | ".join(r["name"] for r in results) + " |",
-             "|---|" + "---|" * len(results)]
+    lines = ["| measure | " + " | ".join(r["name"] for r in results) + " |", "|---|" + "---|" * len(results)]
 
     def row(label, values):
         lines.append(f"| {label} | " + " | ".join(values) + " |")
 
     row("result rows", [f"{r['rows']:,}" for r in results])
     for label in ("cold", "no change", "one edition corrected"):
-        row(f"build, {label}", [f"{r['runs'][label]['seconds']:.1f} s" + (
-            "" if label == "cold" else f" ({100 * r['runs'][label]['seconds'] / r['runs']['cold']['seconds']:.0f}% of cold)")
-            for r in results])
+        row(
+            f"build, {label}",
+            [
+                f"{r['runs'][label]['seconds']:.1f} s"
+                + (
+                    ""
+                    if label == "cold"
+                    else f" ({100 * r['runs'][label]['seconds'] / r['runs']['cold']['seconds']:.0f}% of cold)"
+                )
+                for r in results
+            ],
+        )
     row("cold build per result row", [f"{1000 * r['runs']['cold']['seconds'] / r['rows']:.2f} ms" for r in results])
     row("HTML pages", [f"{r['pages']:,}" for r in results])
-    row("HTML pages per second (page stage)",
-        [f"{r['pages'] / r['runs']['no change']['stages']['pages'][1]:.0f}" for r in results])
-    row("plain Pelican, as many Markdown articles, per second (whole run)",
-        [f"{r['pages'] / r['plain_seconds']:.0f}" for r in results])
+    row(
+        "HTML pages per second (page stage)",
+        [f"{r['pages'] / r['runs']['no change']['stages']['pages'][1]:.0f}" for r in results],
+    )
+    row(
+        "plain Pelican, as many Markdown articles, per second (whole run)",
+        [f"{r['pages'] / r['plain_seconds']:.0f}" for r in results],
+    )
     for label in ("cold", "one edition corrected"):
-        row(f"charts rendered, {label} / ms per chart", [
-            f"{r['runs'][label]['stages']['charts'][0]} / "
-            f"{1000 * r['runs'][label]['stages']['charts'][2] / max(r['runs'][label]['stages']['charts'][0], 1):.0f} ms"
-            for r in results])
-        row(f"PDFs rendered, {label} / ms per PDF", [
-            f"{r['runs'][label]['stages']['PDFs'][0]} / "
-            f"{1000 * r['runs'][label]['stages']['PDFs'][2] / max(r['runs'][label]['stages']['PDFs'][0], 1):.0f} ms"
-            for r in results])
-    row("PDFs from the cache, no change / ms per PDF", [
-        f"{r['runs']['no change']['stages']['PDFs'][1]} / "
-        f"{1000 * r['runs']['no change']['stages']['PDFs'][2] / max(r['runs']['no change']['stages']['PDFs'][1], 1):.1f} ms"
-        for r in results])
-    row("share images rendered, cold / ms per image", [
-        f"{r['runs']['cold']['stages']['cards'][0]} / "
-        f"{1000 * r['runs']['cold']['stages']['cards'][2] / max(r['runs']['cold']['stages']['cards'][0], 1):.0f} ms"
-        for r in results])
-    row("charts and PDFs rendered, no change", [
-        f"{r['runs']['no change']['stages']['charts'][0]} and {r['runs']['no change']['stages']['PDFs'][0]}"
-        for r in results])
+        row(
+            f"charts rendered, {label} / ms per chart",
+            [
+                f"{r['runs'][label]['stages']['charts'][0]} / "
+                f"{1000 * r['runs'][label]['stages']['charts'][2] / max(r['runs'][label]['stages']['charts'][0], 1):.0f} ms"
+                for r in results
+            ],
+        )
+        row(
+            f"PDFs rendered, {label} / ms per PDF",
+            [
+                f"{r['runs'][label]['stages']['PDFs'][0]} / "
+                f"{1000 * r['runs'][label]['stages']['PDFs'][2] / max(r['runs'][label]['stages']['PDFs'][0], 1):.0f} ms"
+                for r in results
+            ],
+        )
+    row(
+        "PDFs from the cache, no change / ms per PDF",
+        [
+            f"{r['runs']['no change']['stages']['PDFs'][1]} / "
+            f"{1000 * r['runs']['no change']['stages']['PDFs'][2] / max(r['runs']['no change']['stages']['PDFs'][1], 1):.1f} ms"
+            for r in results
+        ],
+    )
+    row(
+        "share images rendered, cold / ms per image",
+        [
+            f"{r['runs']['cold']['stages']['cards'][0]} / "
+            f"{1000 * r['runs']['cold']['stages']['cards'][2] / max(r['runs']['cold']['stages']['cards'][0], 1):.0f} ms"
+            for r in results
+        ],
+    )
+    row(
+        "charts and PDFs rendered, no change",
+        [
+            f"{r['runs']['no change']['stages']['charts'][0]} and {r['runs']['no change']['stages']['PDFs'][0]}"
+            for r in results
+        ],
+    )
     row("peak memory (cold)", [f"{r['runs']['cold']['peak_mib']:.0f} MiB" for r in results])
     return "\n".join(lines)
 

@@ -19,8 +19,11 @@ def write(folder: Path, name: str, seed: int = 2026) -> Path:
     editions, blocs, english = WORKLOADS[name]
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    lines = [f'title = "Dữ liệu sinh cho đo hiệu năng ({name})"', 'publisher = "Bộ đo hiệu năng"',
-             'notice = "Dữ liệu sinh ngẫu nhiên để đo tốc độ; không phải kết quả thật."']
+    lines = [
+        f'title = "Dữ liệu sinh cho đo hiệu năng ({name})"',
+        'publisher = "Bộ đo hiệu năng"',
+        'notice = "Dữ liệu sinh ngẫu nhiên để đo tốc độ; không phải kết quả thật."',
+    ]
     if english:
         lines += [f'title_en = "Generated data for benchmarks ({name})"', 'publisher_en = "Benchmark ministry"']
     for bloc in blocs:
@@ -32,14 +35,23 @@ def write(folder: Path, name: str, seed: int = 2026) -> Path:
     with open(folder / "agencies.csv", "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["id", "name", "name_en"])
-        writer.writerows([(unit, f"Đơn vị thử nghiệm {unit} (Đắk Lắk)", f"Test unit {unit}" if english else "")
-                          for unit, _ in units])
+        writer.writerows(
+            [(unit, f"Đơn vị thử nghiệm {unit} (Đắk Lắk)", f"Test unit {unit}" if english else "") for unit, _ in units]
+        )
     skill = {unit: rng.uniform(0.3, 0.95) for unit, _ in units}
     for year in range(2000, 2000 + editions):
         edition = folder / str(year)
         edition.mkdir(exist_ok=True)
-        toml = [f'name = "Phương pháp năm {year}"', f'decision = "Quyết định số {year}/QĐ-TEST"',
-                f"announced = {year + 1}-06-01", "", "[score]", "max = 60", "decimals = 2", 'method = "sum"']
+        toml = [
+            f'name = "Phương pháp năm {year}"',
+            f'decision = "Quyết định số {year}/QĐ-TEST"',
+            f"announced = {year + 1}-06-01",
+            "",
+            "[score]",
+            "max = 60",
+            "decimals = 2",
+            'method = "sum"',
+        ]
         for criterion in CRITERIA:
             toml += ["", "[[criteria]]", f'id = "{criterion}"', f'name = "Tiêu chí {criterion}"', "max = 10"]
         for tier, low in (("Tốt", 51), ("Khá", 42), ("Trung bình", 30), ("Yếu", 0)):
@@ -77,5 +89,6 @@ def markdown_articles(folder: Path, count: int) -> Path:
         (articles / f"a{i:05d}.md").write_text(
             f"Title: Bài {i}\nDate: 2020-01-01 10:{i % 60:02d}\nSlug: bai-{i}\n\n"
             f"Đoạn văn của bài {i}, có dấu tiếng Việt.\n\n| Hạng | Đơn vị | Điểm |\n|---|---|---|\n{table}\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     return articles

@@ -29,7 +29,9 @@ CACHE = Path(tempfile.mkdtemp(prefix="rankings-tests-cache-"))
 
 def build(output: Path, data: Path | None = None, **settings) -> Path:
     """`invoke build --data DATA --output OUTPUT`, with the suite's cache."""
-    return build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": str(CACHE), **settings}).output
+    return build_site(
+        output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": str(CACHE), **settings}
+    ).output
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -107,10 +109,15 @@ def _serve(folder: Path):
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     # Text declared as UTF-8, as the portal's web server is to serve it: clients need not guess.
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-                      ".js": "text/javascript; charset=utf-8", ".csv": "text/csv; charset=utf-8",
-                      ".json": "application/json; charset=utf-8", ".xml": "application/xml; charset=utf-8"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".html": "text/html; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+        ".js": "text/javascript; charset=utf-8",
+        ".csv": "text/csv; charset=utf-8",
+        ".json": "application/json; charset=utf-8",
+        ".xml": "application/xml; charset=utf-8",
+    }
 
     def end_headers(self):
         # LinkChecker paces itself to one request a second or so per host unless the

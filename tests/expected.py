@@ -39,8 +39,13 @@ def differences(site: Path, expected: Path, most: int = 60) -> list[str]:
     out += [f"not expected: {name}" for name in sorted(set(built) - set(wanted))]
     for name in sorted(set(built) & set(wanted)):
         if built[name] != wanted[name]:
-            diff = difflib.unified_diff(wanted[name].decode().replace("><", ">\n<").splitlines(),
-                                        built[name].decode().replace("><", ">\n<").splitlines(),
-                                        f"expected/{name}", f"built/{name}", lineterm="", n=1)
+            diff = difflib.unified_diff(
+                wanted[name].decode().replace("><", ">\n<").splitlines(),
+                built[name].decode().replace("><", ">\n<").splitlines(),
+                f"expected/{name}",
+                f"built/{name}",
+                lineterm="",
+                n=1,
+            )
             out += list(diff)
     return out[:most] + ([f"… and {len(out) - most} more lines"] if len(out) > most else [])

@@ -12,8 +12,14 @@ pytestmark = pytest.mark.browser  # Chromium through Playwright
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = Axe()  # axe-core, shipped inside the package: every rule that is not experimental
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")
@@ -79,19 +85,34 @@ def test_no_request_leaves_the_site(server, browser):
 def test_pages_fit_a_phone_screen(server, browser):
     """Only tables scroll sideways, inside their own frame; the page itself never does."""
     page = browser.new_page(viewport={"width": 360, "height": 740})
-    for path in ["/", "/2019/", "/2019/so/", "/2020/so/", "/2019/phuong-phap/", "/co-quan/so-tttt/",
-                 "/co-quan/huyen-ab/", "/du-lieu/"]:
+    for path in [
+        "/",
+        "/2019/",
+        "/2019/so/",
+        "/2020/so/",
+        "/2019/phuong-phap/",
+        "/co-quan/so-tttt/",
+        "/co-quan/huyen-ab/",
+        "/du-lieu/",
+    ]:
         page.goto(f"{server}{path}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
     page.close()
 
 
-@pytest.mark.parametrize("prefix,typed,lands_on", [
-    ("", "dak a", "co-quan/huyen-a/"), ("", "so tai chinh", "co-quan/so-tai-chinh/"),
-    ("", "dong b", "co-quan/huyen-b/"), ("", "Sở Y tế", "co-quan/so-y-te/"),
-    # the English site: by the English name, or by the Vietnamese one without its marks
-    ("en/", "information and communications", "en/co-quan/so-tttt/"), ("en/", "so y te", "en/co-quan/so-y-te/"),
-    ("en/", "dak a", "en/co-quan/huyen-a/")])
+@pytest.mark.parametrize(
+    "prefix,typed,lands_on",
+    [
+        ("", "dak a", "co-quan/huyen-a/"),
+        ("", "so tai chinh", "co-quan/so-tai-chinh/"),
+        ("", "dong b", "co-quan/huyen-b/"),
+        ("", "Sở Y tế", "co-quan/so-y-te/"),
+        # the English site: by the English name, or by the Vietnamese one without its marks
+        ("en/", "information and communications", "en/co-quan/so-tttt/"),
+        ("en/", "so y te", "en/co-quan/so-y-te/"),
+        ("en/", "dak a", "en/co-quan/huyen-a/"),
+    ],
+)
 def test_search_without_diacritics_finds_the_unit(server, browser, prefix, typed, lands_on):
     page = browser.new_page()
     page.goto(f"{server}/{prefix}2019/")
@@ -183,13 +204,30 @@ def test_a_chart_embeds_in_another_page(server, browser):
     page.close()
 
 
-@pytest.mark.parametrize("served,path,width", [
-    *[("server", path, 1280) for path in ["/", "/2020/", "/2020/so/?so-sanh=so-y-te,so-noi-vu", "/co-quan/so-y-te/",
-                                          "/en/", "/en/2020/", "/en/2020/so/?so-sanh=so-y-te,so-noi-vu",
-                                          "/en/co-quan/so-y-te/", "/en/tin-tuc/"]],
-    # the portal's bloc (bump chart, comparison) and unit pages, on a phone
-    *[("portal_server", path, 390) for path in ["/dti/2024/tinh/", "/en/dti/2024/tinh/", "/co-quan/da-nang/",
-                                                "/en/co-quan/da-nang/"]]])
+@pytest.mark.parametrize(
+    "served,path,width",
+    [
+        *[
+            ("server", path, 1280)
+            for path in [
+                "/",
+                "/2020/",
+                "/2020/so/?so-sanh=so-y-te,so-noi-vu",
+                "/co-quan/so-y-te/",
+                "/en/",
+                "/en/2020/",
+                "/en/2020/so/?so-sanh=so-y-te,so-noi-vu",
+                "/en/co-quan/so-y-te/",
+                "/en/tin-tuc/",
+            ]
+        ],
+        # the portal's bloc (bump chart, comparison) and unit pages, on a phone
+        *[
+            ("portal_server", path, 390)
+            for path in ["/dti/2024/tinh/", "/en/dti/2024/tinh/", "/co-quan/da-nang/", "/en/co-quan/da-nang/"]
+        ],
+    ],
+)
 def test_axe_finds_no_accessibility_violation(request, browser, served, path, width):
     context = browser.new_context(viewport={"width": width, "height": 844})
     page = context.new_page()
@@ -226,8 +264,14 @@ def test_search_tells_units_apart_and_shows_readable_text(portal_server, browser
         page.locator(".pagefind-ui__result-link").first.wait_for(timeout=5000)
         page.wait_for_timeout(300)  # the list settles as more results load
         links = page.locator(".pagefind-ui__result-link")
-        return ([href.split("/co-quan/")[-1] for href in (links.nth(i).get_attribute("href") for i in range(links.count()))],
-                links.all_text_contents(), page.locator(".pagefind-ui__result-excerpt").all_text_contents())
+        return (
+            [
+                href.split("/co-quan/")[-1]
+                for href in (links.nth(i).get_attribute("href") for i in range(links.count()))
+            ],
+            links.all_text_contents(),
+            page.locator(".pagefind-ui__result-excerpt").all_text_contents(),
+        )
 
     hrefs, titles, excerpts = results("dan toc")
     # the unit with results before its namesake without
@@ -252,8 +296,10 @@ def test_the_preview_follows_the_data_and_shows_its_problems(browser, tmp_path):
     shown.rebuild()
     httpd = server(shown, tmp_path / "xem-truoc", 0)
     stop = threading.Event()
-    threads = [threading.Thread(target=httpd.serve_forever, daemon=True),
-               threading.Thread(target=watch, args=(shown, [data], stop), daemon=True)]
+    threads = [
+        threading.Thread(target=httpd.serve_forever, daemon=True),
+        threading.Thread(target=watch, args=(shown, [data], stop), daemon=True),
+    ]
     for thread in threads:
         thread.start()
     try:
@@ -262,12 +308,16 @@ def test_the_preview_follows_the_data_and_shows_its_problems(browser, tmp_path):
         row = page.locator("tr#huyen-b")
         assert "88,00" in row.inner_text()
         results = data / "2019" / "results.csv"
-        results.write_text(results.read_text(encoding="utf-8").replace("huyen-b,huyen,88", "huyen-b,huyen,91"),
-                           encoding="utf-8")
-        page.wait_for_function("document.querySelector('tr#huyen-b') && "
-                               "document.querySelector('tr#huyen-b').innerText.includes('91,00')", timeout=60000)
-        results.write_text(results.read_text(encoding="utf-8").replace("huyen-b,huyen,91", "huyen-b,huyen,9 1"),
-                           encoding="utf-8")
+        results.write_text(
+            results.read_text(encoding="utf-8").replace("huyen-b,huyen,88", "huyen-b,huyen,91"), encoding="utf-8"
+        )
+        page.wait_for_function(
+            "document.querySelector('tr#huyen-b') && document.querySelector('tr#huyen-b').innerText.includes('91,00')",
+            timeout=60000,
+        )
+        results.write_text(
+            results.read_text(encoding="utf-8").replace("huyen-b,huyen,91", "huyen-b,huyen,9 1"), encoding="utf-8"
+        )
         page.wait_for_selector("#loi-du-lieu", timeout=60000)
         problem = page.locator("#loi-du-lieu li").first.inner_text()
         assert "basic/2019/results.csv, dòng 9, cột «score»: «huyen-b» (Huyện Đông B)" in problem
@@ -278,6 +328,7 @@ def test_the_preview_follows_the_data_and_shows_its_problems(browser, tmp_path):
 
 
 # -- readers (issue 15): phone first, charts that follow the settings, comparing units --
+
 
 @pytest.mark.parametrize("width", [360, 390])
 def test_a_bloc_table_shows_rank_unit_score_and_change_on_a_phone(server, browser, width):
@@ -361,7 +412,9 @@ def test_a_reader_compares_units_and_the_address_keeps_the_choice(server, browse
     assert page.url.endswith("/2020/so/?so-sanh=so-y-te%2Cso-noi-vu")
     ranks = section.locator("table").first
     assert [r.inner_text().split("\t") for r in ranks.locator("tbody tr").all()] == [
-        ["2019", "4/5", "2/5"], ["2020", "3/6", "4/6"]]
+        ["2019", "4/5", "2/5"],
+        ["2020", "3/6", "4/6"],
+    ]
     assert section.locator("table").count() == 1  # 2020 published no criteria
     assert section.locator("svg path.line").count() == 2
     shared = page.url
@@ -383,8 +436,6 @@ def test_without_script_the_comparison_is_hidden_and_the_static_charts_carry_it(
     assert page.locator("#bieu-do-thu-hang-cac-don-vi-qua-cac-nam svg").is_visible()
 
 
-
-
 @pytest.mark.parametrize("prefix", ["", "en/"])
 @pytest.mark.parametrize("typed", ["Hanoi", "Ha Noi", "ha noi"])
 def test_hanoi_and_ha_noi_find_ha_noi(portal_server, browser, prefix, typed):
@@ -397,8 +448,10 @@ def test_hanoi_and_ha_noi_find_ha_noi(portal_server, browser, prefix, typed):
     page.close()
 
 
-@pytest.mark.parametrize("path,ranking", [("/", ".leaders li"), ("/co-quan/da-nang/", ".big-rank"),
-                                          ("/en/co-quan/da-nang/", ".series-standing li")])
+@pytest.mark.parametrize(
+    "path,ranking",
+    [("/", ".leaders li"), ("/co-quan/da-nang/", ".big-rank"), ("/en/co-quan/da-nang/", ".series-standing li")],
+)
 def test_the_first_screen_of_a_phone_shows_a_ranking(portal_server, browser, path, ranking):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(f"{portal_server}{path}")

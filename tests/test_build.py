@@ -27,11 +27,24 @@ def rows(site, path):
 
 
 def test_every_address_of_the_contract_is_written(site):
-    for path in ["index.html", "2019/index.html", "2019/so/index.html", "2019/huyen/index.html",
-                 "2019/phuong-phap/index.html", "2020/so/index.html", "2021/so/index.html",
-                 "co-quan/so-tttt/index.html", "co-quan/huyen-ab/index.html", "du-lieu/index.html",
-                 "du-lieu/2019.csv", "du-lieu/2019.json", "du-lieu/datapackage.json",
-                 "2019/tai-lieu/Báo cáo kết quả 2019.pdf", "co-quan/index.html", "pagefind/pagefind-ui.js"]:
+    for path in [
+        "index.html",
+        "2019/index.html",
+        "2019/so/index.html",
+        "2019/huyen/index.html",
+        "2019/phuong-phap/index.html",
+        "2020/so/index.html",
+        "2021/so/index.html",
+        "co-quan/so-tttt/index.html",
+        "co-quan/huyen-ab/index.html",
+        "du-lieu/index.html",
+        "du-lieu/2019.csv",
+        "du-lieu/2019.json",
+        "du-lieu/datapackage.json",
+        "2019/tai-lieu/Báo cáo kết quả 2019.pdf",
+        "co-quan/index.html",
+        "pagefind/pagefind-ui.js",
+    ]:
         assert (site / path).is_file(), path
     assert not (site / "2021" / "huyen").exists()  # no unit of that bloc in 2021
 
@@ -50,8 +63,13 @@ def test_bloc_table_ranks_ties_tiers_and_not_rated(site):
 def test_criteria_scores_parent_sums_and_criterion_ranks(site):
     page = html(site, "2019/so/")
     headers = [text(th) for th in page.select("table.ranking thead th")]
-    assert headers[4:9] == ["Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Ứng dụng nội bộ",
-                            "Dịch vụ công trực tuyến", "Nhân lực"]
+    assert headers[4:9] == [
+        "Hạ tầng kỹ thuật",
+        "Ứng dụng CNTT",
+        "Ứng dụng nội bộ",
+        "Dịch vụ công trực tuyến",
+        "Nhân lực",
+    ]
     table = rows(site, "2019/so/")
     assert table["so-tttt"][4:6] == ["28,00 (hạng 1)", "37,00 (hạng 1)"]  # 19 + 18, a parent's sum
     assert table["so-tai-chinh"][5] == "32,00 (hạng 2)"
@@ -94,8 +112,7 @@ def test_unit_page_has_every_edition_as_a_section(site):
     assert "Tăng 1 bậc so với năm 2019" in text(page.select_one("section[id='2020']"))
     link = page.select_one("section[id='2019'] a[href$='2019/so/#so-y-te']")
     assert link is not None
-    criteria = [[text(c) for c in tr.find_all(["th", "td"])]
-                for tr in page.select("section[id='2019'] tbody tr")]
+    criteria = [[text(c) for c in tr.find_all(["th", "td"])] for tr in page.select("section[id='2019'] tbody tr")]
     assert criteria[0] == ["Hạ tầng kỹ thuật", "20,00", "4", "24,00", "28,00"]  # median of 28, 25, 24, 20, 10; best
 
 
@@ -123,8 +140,15 @@ def test_data_text_is_escaped(site):
 
 def test_methodology_page(site):
     page = text(html(site, "2019/phuong-phap/"))
-    for fragment in ["Quyết định số 1/QĐ-UBND", "từ 0 đến 100", "tổng điểm các nhóm tiêu chí",
-                     "Dịch vụ công trực tuyến", "Tốt", "85", "Báo cáo kết quả 2019.pdf"]:
+    for fragment in [
+        "Quyết định số 1/QĐ-UBND",
+        "từ 0 đến 100",
+        "tổng điểm các nhóm tiêu chí",
+        "Dịch vụ công trực tuyến",
+        "Tốt",
+        "85",
+        "Báo cáo kết quả 2019.pdf",
+    ]:
         assert fragment in page
 
 
@@ -135,11 +159,18 @@ def test_open_data_csv_has_input_columns_name_and_computed_values(site):
     assert list(first)[:8] == ["agency", "name", "bloc", "status", "score", "rank", "tier", "ha-tang"]
     assert {"ha-tang", "ha-tang-rank", "note", "source"} <= set(first) and "rank_change" not in first
     assert (first["agency"], first["name"], first["score"], first["rank"], first["tier"]) == (
-        "so-tttt", "Sở Thông tin và Truyền thông", "92.00", "1", "Tốt")
+        "so-tttt",
+        "Sở Thông tin và Truyền thông",
+        "92.00",
+        "1",
+        "Tốt",
+    )
     by_id = {r["agency"]: r for r in records}
     assert by_id["ban-dan-toc"]["status"] == "not-rated" and by_id["ban-dan-toc"]["rank"] == ""
-    records_2020 = {r["agency"]: r for r in csv.DictReader(
-        io.StringIO((site / "du-lieu" / "2020.csv").read_text(encoding="utf-8-sig")))}
+    records_2020 = {
+        r["agency"]: r
+        for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2020.csv").read_text(encoding="utf-8-sig")))
+    }
     assert records_2020["so-noi-vu"]["rank_change"] == "-2"
 
 
@@ -211,17 +242,29 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(data, tmp_path):
     """OWASP's advice for CSV injection, in every CSV the site offers: the open data and
     the data behind each chart."""
     agencies = data / "agencies.csv"
-    agencies.write_text(agencies.read_text(encoding="utf-8").replace(
-        "so-y-te,Sở Y tế,", 'so-y-te,"=HYPERLINK(""http://x"",""Sở Y tế"")",'), encoding="utf-8")
+    agencies.write_text(
+        agencies.read_text(encoding="utf-8").replace(
+            "so-y-te,Sở Y tế,", 'so-y-te,"=HYPERLINK(""http://x"",""Sở Y tế"")",'
+        ),
+        encoding="utf-8",
+    )
     results = data / "2019" / "results.csv"
-    results.write_text(results.read_text(encoding="utf-8").replace(
-        "so-khcn,so,40,Yếu,10,8,7,15,,,", "so-khcn,so,40,Yếu,10,8,7,15,,@SUM(1+1),"), encoding="utf-8")
+    results.write_text(
+        results.read_text(encoding="utf-8").replace(
+            "so-khcn,so,40,Yếu,10,8,7,15,,,", "so-khcn,so,40,Yếu,10,8,7,15,,@SUM(1+1),"
+        ),
+        encoding="utf-8",
+    )
     site = build(tmp_path / "out", data)
-    records = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2019.csv").read_text("utf-8-sig")))}
-    assert records["so-y-te"]["name"] == "'=HYPERLINK(\"http://x\",\"Sở Y tế\")"
+    records = {
+        r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2019.csv").read_text("utf-8-sig")))
+    }
+    assert records["so-y-te"]["name"] == '\'=HYPERLINK("http://x","Sở Y tế")'
     assert records["so-khcn"]["note"] == "'@SUM(1+1)"
     assert records["so-tai-chinh"]["name"] == "Sở Tài chính"  # other text as it is
-    changes = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2020.csv").read_text("utf-8-sig")))}
+    changes = {
+        r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2020.csv").read_text("utf-8-sig")))
+    }
     assert changes["so-noi-vu"]["rank_change"] == "-2"  # a number stays a number
     chart = (site / "2019" / "so" / "diem-theo-thu-hang.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK" in chart and "\n=" not in chart and ",=" not in chart
@@ -231,15 +274,31 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(data, tmp_path):
 
 @pytest.mark.slow
 def test_the_command_line_shows_progress_and_ends_with_one_summary(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "invoke", "build", "--data", str(ROOT / "tests" / "fixtures" / "portal"),
-                             "--output", str(tmp_path / "site")], cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "COLUMNS": "120"})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "build",
+            "--data",
+            str(ROOT / "tests" / "fixtures" / "portal"),
+            "--output",
+            str(tmp_path / "site"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "120"},
+    )
     assert result.returncode == 0, result.stderr
     # not a terminal (a CI log): a line per stage and language, when it is done
     for stage in ("charts (vi)", "PDFs (vi)", "cards (en)"):
-        assert re.search(rf"^  {re.escape(stage)}: \d+ rendered, \d+ from the cache, [\d.]+ s$", result.stderr,
-                         re.M), result.stderr
+        assert re.search(rf"^  {re.escape(stage)}: \d+ rendered, \d+ from the cache, [\d.]+ s$", result.stderr, re.M), (
+            result.stderr
+        )
     assert "Done: Processed" not in result.stdout + result.stderr  # Pelican's line per pass
     summary = [line for line in result.stdout.splitlines() if line.startswith("Đã dựng")]
     assert len(summary) == 1
-    assert re.fullmatch(r"Đã dựng 2 chuỗi, 4 kỳ, 7 đơn vị: \d+ trang, 28 tệp PDF, \d+ biểu đồ, trong \d+ giây\.", summary[0])
+    assert re.fullmatch(
+        r"Đã dựng 2 chuỗi, 4 kỳ, 7 đơn vị: \d+ trang, 28 tệp PDF, \d+ biểu đồ, trong \d+ giây\.", summary[0]
+    )

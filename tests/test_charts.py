@@ -10,11 +10,9 @@ import pytest
 from altair.vegalite.v6.schema.core import TopLevelSpec
 
 from conftest import FIXTURE, ROOT, html, text
-from rankings.outputs import charts
 from rankings.data.loader import load
-from rankings.outputs import chart_svg
+from rankings.outputs import chart_svg, charts
 from rankings.site.views import edition_tables, unit_histories
-
 
 FONTS = ROOT / "theme" / "static" / "fonts" / "ttf"
 
@@ -35,8 +33,11 @@ def all_charts(folder):
     return charts.page_charts(portal, tables, unit_histories(portal, tables))
 
 
-@pytest.mark.parametrize("folder", [FIXTURE, ROOT / "data", ROOT / "examples" / "tinh-mau",
-                                    ROOT / "tests" / "fixtures" / "portal"], ids=["fixture", "data", "tinh-mau", "portal"])
+@pytest.mark.parametrize(
+    "folder",
+    [FIXTURE, ROOT / "data", ROOT / "examples" / "tinh-mau", ROOT / "tests" / "fixtures" / "portal"],
+    ids=["fixture", "data", "tinh-mau", "portal"],
+)
 def test_every_spec_is_valid_vega_lite(folder):
     found = [chart for page in all_charts(folder).values() for chart in page]
     assert found
@@ -101,8 +102,13 @@ def test_the_map_colours_the_provinces_of_its_year_and_marks_the_missing(tmp_pat
 def test_svg_keeps_every_diacritic_and_uses_the_theme_font(tmp_path):
     (criteria,) = [c for c in all_charts(FIXTURE)[("unit", "so-y-te")] if c.id == "tieu-chi-so-voi-trung-vi"]
     (svg,) = svgs(engine(tmp_path), [criteria])
-    for label in ["Hạ tầng kỹ thuật", "Dịch vụ công trực tuyến", "Ứng dụng nội bộ", "trung vị khối",
-                  "% điểm tối đa của tiêu chí"]:
+    for label in [
+        "Hạ tầng kỹ thuật",
+        "Dịch vụ công trực tuyến",
+        "Ứng dụng nội bộ",
+        "trung vị khối",
+        "% điểm tối đa của tiêu chí",
+    ]:
         assert label in svg, label
     assert set(re.findall(r'font-family="([^"]+)"', svg)) == {"Be Vietnam Pro, Noto Sans, Arial, sans-serif"}
 
@@ -122,7 +128,7 @@ def test_a_no_change_rebuild_renders_no_chart(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_many_missing_charts_render_in_a_pool_with_the_same_result(tmp_path):
     every = [c for page in all_charts(ROOT / "data").values() for c in page]
-    found = every[::len(every) // (chart_svg.POOL_FROM + 10)]  # enough for a pool, of every kind, drawn three times
+    found = every[:: len(every) // (chart_svg.POOL_FROM + 10)]  # enough for a pool, of every kind, drawn three times
     assert len(found) >= chart_svg.POOL_FROM and {c.draw for c in found} == {c.draw for c in every}
     # the same SVG whichever process drew it, after whatever it drew before
     assert svgs(engine(tmp_path / "pool", workers=2), found) == svgs(engine(tmp_path / "alone", workers=1), found)
@@ -133,8 +139,9 @@ def test_a_change_in_the_data_renders_that_chart_again(tmp_path):
     (chart,) = [c for c in all_charts(FIXTURE)[("unit", "so-y-te")] if c.id == "thu-hang-qua-cac-nam"]
     renderer = engine(tmp_path)
     renderer.prepare([chart])
-    changed = charts.Chart(chart.id, chart.title, chart.caption, chart.data.assign(**{"hạng": [4, 2, 3]}),
-                           chart.params, chart.draw)
+    changed = charts.Chart(
+        chart.id, chart.title, chart.caption, chart.data.assign(**{"hạng": [4, 2, 3]}), chart.params, chart.draw
+    )
     renderer.prepare([changed])
     assert renderer.rendered == 2
 
@@ -166,8 +173,10 @@ def test_the_rank_axis_shows_whole_ranks_each_once_down_to_n():
     axis = plot["layer"][0]["encoding"]["y"]["axis"]
     assert axis["values"] == [1, 2, 3, 4, 5, 6] and axis["format"] == "d"  # 2020 ranked 6 units
     assert list(trend.data["nhãn"]) == ["4/5", "3/6", "3"]  # 2021's table is partial: no N
-    assert plot["title"]["subtitle"] == ["Đường đứt: phương pháp thay đổi từ năm 2021.",
-                                         "Bảng chưa đầy đủ, không rõ tổng số đơn vị: 2021."]
+    assert plot["title"]["subtitle"] == [
+        "Đường đứt: phương pháp thay đổi từ năm 2021.",
+        "Bảng chưa đầy đủ, không rõ tổng số đơn vị: 2021.",
+    ]
     assert charts._rank_ticks(63) == [1, 10, 20, 30, 40, 50, 63]
     assert charts._rank_ticks(34) == [1, 10, 20, 34] and charts._rank_ticks(17) == [1, 5, 10, 17]
 

@@ -44,14 +44,17 @@ def test_xlsx_problems_name_the_row(data):
     (data / "2019" / "results.csv").unlink()
     with pytest.raises(DataError) as caught:
         load(data)
-    assert [(p.file, p.row, p.column) for p in caught.value.problems] == [
-        ("basic/2019/results.xlsx", 5, "agency")]
+    assert [(p.file, p.row, p.column) for p in caught.value.problems] == [("basic/2019/results.xlsx", 5, "agency")]
 
 
 def test_quoted_cells_may_hold_the_separator(data):
     path = data / "2019" / "results.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "huyen-c,huyen,75,,,,,,,,", 'huyen-c,huyen,75,,,,,,,"Ghi chú, có dấu phẩy",'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "huyen-c,huyen,75,,,,,,,,", 'huyen-c,huyen,75,,,,,,,"Ghi chú, có dấu phẩy",'
+        ),
+        encoding="utf-8",
+    )
     result = next(r for r in load(data).only.editions[2019].results if r.agency == "huyen-c")
     assert result.note == "Ghi chú, có dấu phẩy"
 
@@ -69,8 +72,9 @@ def test_blank_lines_are_skipped_and_rows_keep_their_numbers(data):
 
 def test_decimal_comma_needs_semicolons(data):
     path = data / "2019" / "results.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("huyen-b,huyen,88", 'huyen-b,huyen,"88,5"'),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("huyen-b,huyen,88", 'huyen-b,huyen,"88,5"'), encoding="utf-8"
+    )
     with pytest.raises(DataError) as caught:
         load(data)
     (problem,) = caught.value.problems
@@ -101,10 +105,13 @@ def as_workbook(data, change=None) -> Path:
     return path
 
 
-@pytest.mark.parametrize("broken, row, fragment", [
-    ('huyen-a,huyen,75,,,,,,,"Ghi chú chưa đóng ngoặc,\n', 8, "không được đóng"),
-    ('huyen-a,huyen,75,,,,,,,"Ghi chú" thêm,\n', 8, "dấu ngoặc kép đặt sai"),
-])
+@pytest.mark.parametrize(
+    "broken, row, fragment",
+    [
+        ('huyen-a,huyen,75,,,,,,,"Ghi chú chưa đóng ngoặc,\n', 8, "không được đóng"),
+        ('huyen-a,huyen,75,,,,,,,"Ghi chú" thêm,\n', 8, "dấu ngoặc kép đặt sai"),
+    ],
+)
 def test_a_quote_left_open_is_named_at_its_row(data, broken, row, fragment):
     path = data / "2019" / "results.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -117,8 +124,12 @@ def test_a_quote_left_open_is_named_at_its_row(data, broken, row, fragment):
 
 def test_a_cell_over_the_field_limit_is_named_at_its_row(data):
     path = data / "2019" / "results.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "huyen-b,huyen,88,,,,,,,,", 'huyen-b,huyen,88,,,,,,,"' + "x" * 200_000 + '",'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "huyen-b,huyen,88,,,,,,,,", 'huyen-b,huyen,88,,,,,,,"' + "x" * 200_000 + '",'
+        ),
+        encoding="utf-8",
+    )
     found = problems_of(data)
     assert [(p.file, p.row) for p in found] == [("basic/2019/results.csv", 9)] and "dài hơn" in found[0].message
 
@@ -127,7 +138,8 @@ def test_results_csv_and_xlsx_both_present_is_a_problem(data):
     (data / "2019" / "results.xlsx").write_bytes((data / "2019" / "results.csv").read_bytes())
     found = problems_of(data)
     assert [(p.file, p.message) for p in found] == [
-        ("basic/2019/results.xlsx", "thư mục có cả results.csv và results.xlsx; hãy giữ một tệp")]
+        ("basic/2019/results.xlsx", "thư mục có cả results.csv và results.xlsx; hãy giữ một tệp")
+    ]
 
 
 def test_a_formula_without_a_saved_value_is_named_with_how_to_fix(data):
@@ -148,13 +160,15 @@ def test_the_first_visible_sheet_is_read_and_named(data):
     dataset = load(data)
     assert len(dataset.only.editions[2019].results) == 9
     assert [w.message for w in dataset.warnings if w.file == "basic/2019/results.xlsx"] == [
-        "tệp có 3 trang tính; chỉ đọc trang «Kết quả» (trang đầu tiên đang ẩn)"]
+        "tệp có 3 trang tính; chỉ đọc trang «Kết quả» (trang đầu tiên đang ẩn)"
+    ]
 
 
 def test_small_numbers_from_a_workbook_are_read_in_full(data):
     methodology = data / "2019" / "methodology.toml"
-    methodology.write_text(methodology.read_text(encoding="utf-8").replace("decimals = 2", "decimals = 5"),
-                           encoding="utf-8")
+    methodology.write_text(
+        methodology.read_text(encoding="utf-8").replace("decimals = 2", "decimals = 5"), encoding="utf-8"
+    )
     as_workbook(data, lambda book: book.active.__setitem__("E8", 0.00001))  # huyen-a's ha-tang
     result = next(r for r in load(data).only.editions[2019].results if r.agency == "huyen-a")
     assert result.criteria.get("ha-tang") == Decimal("0.00001")

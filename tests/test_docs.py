@@ -29,8 +29,8 @@ def section(text: str, heading: str) -> str:
     """The text under a Markdown heading, up to the next heading of the same level or above."""
     level = heading.split(" ", 1)[0]
     start = text.index(f"\n{heading}\n") + len(heading) + 2
-    ends = [m.start() for m in re.finditer(r"\n#{1,%d} " % len(level), text[start:])]
-    return text[start:start + ends[0]] if ends else text[start:]
+    ends = [m.start() for m in re.finditer(rf"\n#{{1,{len(level)}}} ", text[start:])]
+    return text[start : start + ends[0]] if ends else text[start:]
 
 
 def table(text: str) -> list[list[str]]:
@@ -53,8 +53,10 @@ def test_every_task_is_documented():
 
 
 def test_the_module_map_matches_the_folders():
-    documented = {row[0].strip("`").rstrip("/"): set(re.findall(r"`(\w+)`", row[2]))
-                  for row in table(section(README, "### The plugin, layer by layer"))}
+    documented = {
+        row[0].strip("`").rstrip("/"): set(re.findall(r"`(\w+)`", row[2]))
+        for row in table(section(README, "### The plugin, layer by layer"))
+    }
     folders = {p.name for p in PLUGIN.iterdir() if p.is_dir() and p.name != "__pycache__"}
     assert set(documented) == folders | {"top"}
     for name, modules in documented.items():
@@ -71,12 +73,21 @@ def test_the_results_columns_are_those_of_the_data_contract():
             given += [CRITERIA, f"{CRITERIA}-rank"] if column.name == CRITERIA else [column.name]
     assert sorted(documented) == sorted(given)
     assert {row[0].strip("`") for row in table(section(contract, "## <year>/results.csv")) if row[1] == "yes"} == {
-        c.name for c in COLUMNS if c.required}
+        c.name for c in COLUMNS if c.required
+    }
 
 
 # Addresses the README documents beside the contract's ("Addresses").
-EXTRAS = [r"chia-se\.png", r"co-quan/[a-z0-9-]+/chia-se\.png", r".*nhung/[a-z0-9-]+/", r"\d{4}/tai-lieu/[^/]+",
-          r"co-quan/", r"tin-tuc/", r"\d{4}/[a-z0-9-]+\.csv", r"du-lieu/tat-ca\.csv"]
+EXTRAS = [
+    r"chia-se\.png",
+    r"co-quan/[a-z0-9-]+/chia-se\.png",
+    r".*nhung/[a-z0-9-]+/",
+    r"\d{4}/tai-lieu/[^/]+",
+    r"co-quan/",
+    r"tin-tuc/",
+    r"\d{4}/[a-z0-9-]+\.csv",
+    r"du-lieu/tat-ca\.csv",
+]
 
 
 def contract_addresses() -> list[str]:
@@ -94,14 +105,21 @@ def contract_addresses() -> list[str]:
 def pattern(address: str) -> str:
     """`/<year>/<bloc>/` as the regular expression of the paths it stands for."""
     parts = re.split(r"(<[a-z ]+>)", address[1:])
-    return "".join(r"\d{4}" if part == "<year>" else "[a-z0-9-]+" if part.startswith("<") else re.escape(part)
-                   for part in parts)
+    return "".join(
+        r"\d{4}" if part == "<year>" else "[a-z0-9-]+" if part.startswith("<") else re.escape(part) for part in parts
+    )
 
 
 @pytest.fixture(scope="module")
 def written():
-    made = catalog(load(FIXTURE), "vi", Language(), settings.paths(settings.DEFAULTS), charts=page_charts,
-                   open_data=lambda portal: opendata.files(portal, "x", settings.paths(settings.DEFAULTS)))
+    made = catalog(
+        load(FIXTURE),
+        "vi",
+        Language(),
+        settings.paths(settings.DEFAULTS),
+        charts=page_charts,
+        open_data=lambda portal: opendata.files(portal, "x", settings.paths(settings.DEFAULTS)),
+    )
     return [page.url for page in made.pages] + [path for path in made.paths() if not path.endswith("index.html")]
 
 
@@ -119,8 +137,10 @@ def test_the_catalog_writes_nothing_the_contract_or_the_readme_does_not_name(wri
 
 
 def test_importing_the_plugin_loads_no_rendering_library():
-    code = ("import sys; sys.path.insert(0, 'plugins'); import rankings, rankings.glue.generator, rankings.build, "
-            "rankings.data.loader; rankings.register(); "
-            "print(sorted(m for m in ('altair', 'vl_convert', 'weasyprint', 'pandas', 'typst') if m in sys.modules))")
+    code = (
+        "import sys; sys.path.insert(0, 'plugins'); import rankings, rankings.glue.generator, rankings.build, "
+        "rankings.data.loader; rankings.register(); "
+        "print(sorted(m for m in ('altair', 'vl_convert', 'weasyprint', 'pandas', 'typst') if m in sys.modules))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "['pandas']"  # the loader reads spreadsheets with pandas

@@ -78,7 +78,11 @@ def test_near_spellings_get_a_suggestion(data):
 def test_a_methodology_gets_suggestions_for_blocs_and_parents(data):
     methodology = data / "2019" / "methodology.toml"
     text = methodology.read_text(encoding="utf-8")
-    methodology.write_text(text.replace('blocs = ["so", "huyen"]', 'blocs = ["so", "huyn"]', 1)
-                           .replace('parent = "ung-dung"', 'parent = "ung-dng"', 1), encoding="utf-8")
+    methodology.write_text(
+        text.replace('blocs = ["so", "huyen"]', 'blocs = ["so", "huyn"]', 1).replace(
+            'parent = "ung-dung"', 'parent = "ung-dng"', 1
+        ),
+        encoding="utf-8",
+    )
     found = {p.column: p.message for p in problems_of(data)}
     assert found["blocs"].endswith("có phải là «huyen»?") and found["parent"].endswith("có phải là «ung-dung»?")

@@ -20,13 +20,25 @@ def new(data, year=2022, series=None):
 
 
 def test_the_edition_is_laid_out_and_refused_until_filled(data):
-    result = subprocess.run([sys.executable, "-m", "invoke", "new-edition", "2022", "--data", str(data)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "new-edition", "2022", "--data", str(data)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert {p.name for p in (data / "2022").iterdir()} == {"methodology.toml", "results.xlsx"}
     found = problems_of(data)
-    assert {p.column for p in found} == {"name", "decision", "announced", "source_url", "coverage",
-                                         "partial_blocs", "documents", "comparable_with_previous"}
+    assert {p.column for p in found} == {
+        "name",
+        "decision",
+        "announced",
+        "source_url",
+        "coverage",
+        "partial_blocs",
+        "documents",
+        "comparable_with_previous",
+    }
     assert all(p.file == "basic/2022/methodology.toml" and p.message.startswith("chưa điền: ") for p in found)
     assert len(found) == 8  # each field once, not again as a value of the wrong kind
 
@@ -39,7 +51,10 @@ def test_the_spreadsheet_lists_the_units_and_offers_valid_values(data):
     header = [c.value for c in sheet[1]]
     assert header == ["agency", "bloc", "score", "rank", "status", "note", "source"]  # 2021 has no criteria, no tiers
     assert [(r[0].value, r[1].value) for r in sheet.iter_rows(min_row=2)] == [
-        ("so-tttt", "so"), ("so-noi-vu", "so"), ("so-y-te", "so")]  # ranked in 2021, each still there in 2022
+        ("so-tttt", "so"),
+        ("so-noi-vu", "so"),
+        ("so-y-te", "so"),
+    ]  # ranked in 2021, each still there in 2022
     rules = {str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation}
     assert set(rules) == {"A2", "B2", "E2"}  # agency, bloc, status
     lists = book["Danh sách"]
@@ -51,11 +66,17 @@ def test_the_spreadsheet_lists_the_units_and_offers_valid_values(data):
 def test_a_filled_edition_builds(data, tmp_path):
     new(data)
     methodology = data / "2022" / "methodology.toml"
-    lines = [line for line in methodology.read_text(encoding="utf-8").splitlines()
-             if not re.match(r'(announced|source_url|coverage|partial_blocs|documents|comparable_with_previous) = "ĐIỀN', line)]
+    lines = [
+        line
+        for line in methodology.read_text(encoding="utf-8").splitlines()
+        if not re.match(
+            r'(announced|source_url|coverage|partial_blocs|documents|comparable_with_previous) = "ĐIỀN', line
+        )
+    ]
     filled = "\n".join(lines).replace('name = "ĐIỀN: tên phương pháp của năm 2022"', 'name = "Phương pháp năm 2022"')
-    filled = filled.replace('decision = "ĐIỀN: văn bản căn cứ (số, ngày, cơ quan ban hành)"',
-                            'decision = "Quyết định số 1/QĐ-MẪU"')
+    filled = filled.replace(
+        'decision = "ĐIỀN: văn bản căn cứ (số, ngày, cơ quan ban hành)"', 'decision = "Quyết định số 1/QĐ-MẪU"'
+    )
     methodology.write_text(filled + "\n", encoding="utf-8")
     book = openpyxl.load_workbook(data / "2022" / "results.xlsx")
     sheet = book["Kết quả"]
@@ -64,7 +85,11 @@ def test_a_filled_edition_builds(data, tmp_path):
     book.save(data / "2022" / "results.xlsx")
     portal = load(data)
     assert not [w for w in portal.warnings if "2022" in w.file]  # the guide and the lists are no results
-    assert {r.agency: r.rank for r in portal.only.editions[2022].results} == {"so-noi-vu": 1, "so-tttt": 2, "so-y-te": 3}
+    assert {r.agency: r.rank for r in portal.only.editions[2022].results} == {
+        "so-noi-vu": 1,
+        "so-tttt": 2,
+        "so-y-te": 3,
+    }
     site = build(tmp_path / "site", data)
     assert "Phương pháp năm 2022" in text(html(site, "2022/phuong-phap/"))
 
@@ -72,9 +97,14 @@ def test_a_filled_edition_builds(data, tmp_path):
 def test_a_row_left_empty_is_refused(data):
     new(data)
     methodology = data / "2022" / "methodology.toml"
-    methodology.write_text("\n".join(
-        line for line in methodology.read_text(encoding="utf-8").splitlines()
-        if "ĐIỀN" not in line or line.startswith(("name", "decision"))).replace("ĐIỀN: ", ""), encoding="utf-8")
+    methodology.write_text(
+        "\n".join(
+            line
+            for line in methodology.read_text(encoding="utf-8").splitlines()
+            if "ĐIỀN" not in line or line.startswith(("name", "decision"))
+        ).replace("ĐIỀN: ", ""),
+        encoding="utf-8",
+    )
     found = problems_of(data)
     empty = [p for p in found if "chưa có số liệu nào" in p.message]
     assert [(p.row, p.column) for p in empty] == [(2, "score"), (3, "score"), (4, "score")]

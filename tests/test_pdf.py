@@ -28,8 +28,15 @@ def words(text: str) -> str:
 
 def test_every_bloc_table_and_unit_has_its_pdf(site):
     names = {p.relative_to(site).as_posix() for p in pdfs(site)}
-    for expected in ["2019/so.pdf", "2019/huyen.pdf", "2020/so.pdf", "2021/so.pdf",
-                     "co-quan/so-tttt.pdf", "co-quan/huyen-ab.pdf", "co-quan/ban-dan-toc.pdf"]:
+    for expected in [
+        "2019/so.pdf",
+        "2019/huyen.pdf",
+        "2020/so.pdf",
+        "2021/so.pdf",
+        "co-quan/so-tttt.pdf",
+        "co-quan/huyen-ab.pdf",
+        "co-quan/ban-dan-toc.pdf",
+    ]:
         assert expected in names
 
 
@@ -41,9 +48,17 @@ def test_pages_link_their_pdf(site):
 
 def test_pdftotext_gives_the_vietnamese_text_exactly(site):
     table = words(run("pdftotext", str(site / "2019" / "so.pdf"), "-"))
-    for fragment in ["Bảng xếp hạng Sở, ban, ngành", "Kết quả đánh giá năm 2019", "Sở Nội vụ", "Sở Tài chính",
-                     "Không có thủ tục hành chính công nên không đánh giá", "Quyết định số 1/QĐ-UBND",
-                     "Trung bình", "80,50", "Hạ tầng kỹ thuật"]:
+    for fragment in [
+        "Bảng xếp hạng Sở, ban, ngành",
+        "Kết quả đánh giá năm 2019",
+        "Sở Nội vụ",
+        "Sở Tài chính",
+        "Không có thủ tục hành chính công nên không đánh giá",
+        "Quyết định số 1/QĐ-UBND",
+        "Trung bình",
+        "80,50",
+        "Hạ tầng kỹ thuật",
+    ]:
         assert fragment in table, fragment
     card = words(run("pdftotext", str(site / "co-quan" / "huyen-a.pdf"), "-"))
     for fragment in ["Huyện Đắk A", "Huyện Đắk Đông", "từ năm 2020", "Năm 2019"]:
@@ -72,8 +87,9 @@ def test_title_author_language_tags_and_web_address(site):
     assert "Author:          Sở Thông tin và Truyền thông tỉnh Mẫu" in info
     assert "Tagged:          yes" in info
     expanded = site.parent / "expanded.pdf"  # the catalog sits in a compressed object stream
-    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(site / "2020" / "so.pdf"), str(expanded)],
-                   check=True)
+    subprocess.run(
+        ["qpdf", "--qdf", "--object-streams=disable", str(site / "2020" / "so.pdf"), str(expanded)], check=True
+    )
     assert b"/Lang (vi)" in expanded.read_bytes()
     expanded.unlink()
     pages = int(run("pdfinfo", str(site / "co-quan" / "so-y-te.pdf")).split("Pages:")[1].split()[0])
@@ -87,9 +103,22 @@ TEMPLATES, FONTS = ROOT / "theme" / "templates" / "pdf", ROOT / "theme" / "stati
 
 
 def document(heading: str, **changed) -> str:
-    return as_json({"lang": "vi", "title": heading, "author": "Sở TT&TT", "description": "Thử", "landscape": False,
-                    "org": "Sở TT&TT", "series": "Chỉ số", "notice": None, "web": "Bản trực tuyến: /thu/",
-                    "page": "Trang", "blocks": [{"kind": "heading", "level": 1, "text": heading}], **changed})
+    return as_json(
+        {
+            "lang": "vi",
+            "title": heading,
+            "author": "Sở TT&TT",
+            "description": "Thử",
+            "landscape": False,
+            "org": "Sở TT&TT",
+            "series": "Chỉ số",
+            "notice": None,
+            "web": "Bản trực tuyến: /thu/",
+            "page": "Trang",
+            "blocks": [{"kind": "heading", "level": 1, "text": heading}],
+            **changed,
+        }
+    )
 
 
 def test_same_document_gives_the_same_bytes_cold(tmp_path):
@@ -114,12 +143,16 @@ def test_a_no_change_rebuild_renders_no_pdf(tmp_path, monkeypatch):
 
 def test_a_long_name_without_a_break_wraps_inside_its_column(tmp_path):
     name = "Sở" + "X" * 250
-    table = {"kind": "table", "columns": [{"label": "Hạng", "align": "right", "width": "auto"},
-                                          {"label": "Đơn vị", "align": "left", "width": "2"},
-                                          {"label": "Điểm", "align": "right", "width": "auto"},
-                                          {"label": "Mức", "align": "left", "width": "auto"}],
-             "rows": [{"muted": False, "cells": [[span("1")], [span(name, strong=True)], [span("92,00")],
-                                                  [span("Tốt")]]}]}
+    table = {
+        "kind": "table",
+        "columns": [
+            {"label": "Hạng", "align": "right", "width": "auto"},
+            {"label": "Đơn vị", "align": "left", "width": "2"},
+            {"label": "Điểm", "align": "right", "width": "auto"},
+            {"label": "Mức", "align": "left", "width": "auto"},
+        ],
+        "rows": [{"muted": False, "cells": [[span("1")], [span(name, strong=True)], [span("92,00")], [span("Tốt")]]}],
+    }
     target = tmp_path / "long.pdf"
     pdf_engine(TEMPLATES, FONTS, tmp_path / "cache").write_all({target: document("Dài", blocks=[table])})
     words = run("pdftotext", "-layout", str(target), "-")
@@ -139,8 +172,9 @@ def test_data_text_cannot_become_markup(tmp_path):
 def test_pdfua_finds_no_error(site):
     """The machine-checkable part of PDF/UA-1 (Typst itself refuses to write a file that
     breaks the rules it knows)."""
-    result = subprocess.run([str(Path(sys.executable).parent / "pdfua"), "check",
-                             *map(str, pdfs(site))], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "pdfua"), "check", *map(str, pdfs(site))], capture_output=True, text=True
+    )
     assert result.returncode in (0, 2), result.stdout[-3000:]  # 3 would mean an error
     assert "[ERROR]" not in result.stdout
 

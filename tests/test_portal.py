@@ -26,8 +26,9 @@ def results(year_series: str) -> dict:
 
 def test_ranks_ties_and_changes_stay_within_a_series():
     dti = results("dti/2024")
-    assert [(dti[k].rank, dti[k].rank_change) for k in [("da-nang", "tinh"), ("ha-noi", "tinh"), ("quang-nam", "tinh")]] \
-        == [(1, 1), (2, -1), (3, 0)]
+    assert [
+        (dti[k].rank, dti[k].rank_change) for k in [("da-nang", "tinh"), ("ha-noi", "tinh"), ("quang-nam", "tinh")]
+    ] == [(1, 1), (2, -1), (3, 0)]
     assert dti[("ha-noi", "tinh-34")].rank == dti[("da-nang-2025", "tinh-34")].rank == 1  # a tie
     assert dti[("ha-noi", "tinh-34")].rank_change is None  # a recast bloc has no previous edition
     assert all(r.rank_change is None for r in results("dti/2023").values())  # never across two series
@@ -35,11 +36,24 @@ def test_ranks_ties_and_changes_stay_within_a_series():
 
 
 def test_the_contract_addresses_of_a_portal(portal):
-    for path in ["index.html", "ung-dung/index.html", "dti/index.html", "dti/2024/index.html",
-                 "dti/2024/tinh-34/index.html", "dti/2024/tinh-34.pdf", "dti/2024/phuong-phap/index.html",
-                 "co-quan/ha-noi/index.html", "co-quan/ha-noi.pdf", "du-lieu/dti/2024.csv", "du-lieu/dti/2024.json",
-                 "du-lieu/ung-dung/2018.csv", "du-lieu/tat-ca.csv", "du-lieu/datapackage.json",
-                 "en/dti/2024/tinh-34/index.html", "en/co-quan/ha-noi/index.html"]:
+    for path in [
+        "index.html",
+        "ung-dung/index.html",
+        "dti/index.html",
+        "dti/2024/index.html",
+        "dti/2024/tinh-34/index.html",
+        "dti/2024/tinh-34.pdf",
+        "dti/2024/phuong-phap/index.html",
+        "co-quan/ha-noi/index.html",
+        "co-quan/ha-noi.pdf",
+        "du-lieu/dti/2024.csv",
+        "du-lieu/dti/2024.json",
+        "du-lieu/ung-dung/2018.csv",
+        "du-lieu/tat-ca.csv",
+        "du-lieu/datapackage.json",
+        "en/dti/2024/tinh-34/index.html",
+        "en/co-quan/ha-noi/index.html",
+    ]:
         assert (portal / path).is_file(), path
     assert not (portal / "2024").exists() and not (portal / "du-lieu" / "2024.csv").exists()
 
@@ -67,8 +81,10 @@ def test_lineage_both_ways_and_the_successors_recast_result(portal):
 
 def test_the_portal_home_shows_the_latest_edition_of_each_series(portal):
     home = html(portal, "")
-    assert [text(h) for h in home.select("section.series-latest h2")] == ["Mức độ ứng dụng CNTT",
-                                                                         "Chỉ số chuyển đổi số (DTI)"]
+    assert [text(h) for h in home.select("section.series-latest h2")] == [
+        "Mức độ ứng dụng CNTT",
+        "Chỉ số chuyển đổi số (DTI)",
+    ]
     assert home.select_one("a[href$='dti/2024/tinh-34/']")
 
 
@@ -80,11 +96,29 @@ def test_open_data_bom_bloc_rows_long_table_and_licence(portal):
     edition = list(csv.DictReader(io.StringIO((portal / "du-lieu" / "dti" / "2023.csv").read_text("utf-8-sig"))))
     assert "tier" not in edition[0] and "note" not in edition[0]  # no column empty for every row
     long = list(csv.DictReader(io.StringIO((portal / "du-lieu" / "tat-ca.csv").read_text("utf-8-sig"))))
-    assert list(long[0]) == ["series", "year", "bloc", "agency", "name", "province_code", "score", "rank", "out_of",
-                             "rank_change", "criteria", "source"]
+    assert list(long[0]) == [
+        "series",
+        "year",
+        "bloc",
+        "agency",
+        "name",
+        "province_code",
+        "score",
+        "rank",
+        "out_of",
+        "rank_change",
+        "criteria",
+        "source",
+    ]
     assert len(long) == 4 + 5 + 3 + 5
-    hanoi = next(r for r in long if (r["series"], r["year"], r["bloc"], r["agency"]) == ("dti", "2024", "tinh-34", "ha-noi"))
-    assert (hanoi["rank"], hanoi["out_of"], hanoi["criteria"]) == ("1", "2", "chinh-quyen-so=0.8000; chinh-quyen-so-rank=1")
+    hanoi = next(
+        r for r in long if (r["series"], r["year"], r["bloc"], r["agency"]) == ("dti", "2024", "tinh-34", "ha-noi")
+    )
+    assert (hanoi["rank"], hanoi["out_of"], hanoi["criteria"]) == (
+        "1",
+        "2",
+        "chinh-quyen-so=0.8000; chinh-quyen-so-rank=1",
+    )
     package = json.loads((portal / "du-lieu" / "datapackage.json").read_text("utf-8"))
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     assert frictionless.validate(str(portal / "du-lieu" / "datapackage.json")).valid
@@ -111,7 +145,11 @@ def messages(folder: Path) -> list[str]:
 
 def test_a_series_that_is_not_a_folder_or_takes_a_site_address(copy):
     toml = copy / "portal.toml"
-    toml.write_text(toml.read_text().replace('series = ["ung-dung", "dti"]', 'series = ["ung-dung", "dti", "chi-so", "co-quan", "dti"]'))
+    toml.write_text(
+        toml.read_text().replace(
+            'series = ["ung-dung", "dti"]', 'series = ["ung-dung", "dti", "chi-so", "co-quan", "dti"]'
+        )
+    )
     found = messages(copy)
     assert any("portal.toml, dòng 8, cột «series»: không có thư mục chi-so/" in m for m in found), found
     assert not any("chi-so/" in m.split(":")[0] for m in found), found  # reported once, not again by its files
@@ -129,8 +167,9 @@ def test_units_as_of_an_unknown_bloc_or_an_earlier_year(copy):
     m = copy / "dti" / "2024" / "methodology.toml"
     m.write_text(m.read_text().replace("tinh-34 = 2025", "tinh-34 = 2023\ntinh-99 = 2025"))
     found = messages(copy)
-    assert any("dti/2024/methodology.toml, dòng 12, cột «tinh-34»: năm 2023 trước năm của kỳ đánh giá" in m
-               for m in found), found
+    assert any(
+        "dti/2024/methodology.toml, dòng 12, cột «tinh-34»: năm 2023 trước năm của kỳ đánh giá" in m for m in found
+    ), found
     assert any("dòng 13, cột «tinh-99»: khối «tinh-99» không có trong series.toml" in m for m in found), found
 
 
@@ -138,8 +177,11 @@ def test_without_units_as_of_a_2025_unit_is_refused_and_a_second_row_too(copy):
     m = copy / "dti" / "2024" / "methodology.toml"
     m.write_text(m.read_text().replace("[units_as_of]\ntinh-34 = 2025\n", ""))
     found = messages(copy)
-    assert any("dti/2024/results.csv, dòng 6, cột «agency»: «da-nang-2025» (Thành phố Đà Nẵng) chỉ tồn tại trong các "
-               "năm 2025–…, không có năm 2024" in m for m in found), found
+    assert any(
+        "dti/2024/results.csv, dòng 6, cột «agency»: «da-nang-2025» (Thành phố Đà Nẵng) chỉ tồn tại trong các "
+        "năm 2025–…, không có năm 2024" in m
+        for m in found
+    ), found
     assert any("dòng 5, cột «agency»" in m and "ha-noi" in m for m in found), found  # Hà Nội twice
 
 

@@ -13,22 +13,32 @@ from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markupsafe import escape
 
 from conftest import FIXTURE, ROOT, build
-from rankings.rules import ranking
+from rankings.build import check
 from rankings.data.loader import load
 from rankings.data.model import Tier
 from rankings.data.problems import DataError
-from rankings.outputs.fonts import covered
-from rankings.build import check
 from rankings.data.text import BIDI
+from rankings.outputs.fonts import covered
 from rankings.outputs.spreadsheet import safe_cell
+from rankings.rules import ranking
 
 DRAWABLE = covered((ROOT / "theme" / "static" / "fonts" / "ttf", ROOT / "theme" / "fonts" / "fallback"))
-ROWS = [("so-tttt", "so"), ("so-noi-vu", "so"), ("so-tai-chinh", "so"), ("so-y-te", "so"), ("so-khcn", "so"),
-        ("ban-dan-toc", "so"), ("huyen-a", "huyen"), ("huyen-b", "huyen"), ("huyen-c", "huyen")]
+ROWS = [
+    ("so-tttt", "so"),
+    ("so-noi-vu", "so"),
+    ("so-tai-chinh", "so"),
+    ("so-y-te", "so"),
+    ("so-khcn", "so"),
+    ("ban-dan-toc", "so"),
+    ("huyen-a", "huyen"),
+    ("huyen-b", "huyen"),
+    ("huyen-c", "huyen"),
+]
 COLUMNS = ["agency", "bloc", "score", "tier", "ha-tang", "noi-bo", "dvc", "nhan-luc", "status", "note", "source"]
 # Text as spreadsheets produce it: anything printable or not, quotes, separators, newlines,
 # and what renderers and terminals choke on: Word's vertical tab, escape sequences, a null,
@@ -69,15 +79,25 @@ def test_any_text_in_any_cell_loads_or_fails_cleanly(tmp_path_factory, row, colu
 
 
 # Text that means something to HTML, Markdown, Typst, LaTeX, Jinja, spreadsheets or shells.
-HOSTILE = ["<script>alert(1)</script>", "# Tiêu đề [liên kết](javascript:x) *đậm* _nghiêng_",
-           "$x$ \\ @nhan `mã` // chú thích /* x */", "{{ 7*7 }} {% if %} #set text(red)",
-           "=HYPERLINK(\"http://x\") & <b>\"ngoặc\"</b> 'đơn'", "˝ Ω ж € ‰ ∑ ≤ ♥"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "# Tiêu đề [liên kết](javascript:x) *đậm* _nghiêng_",
+    "$x$ \\ @nhan `mã` // chú thích /* x */",
+    "{{ 7*7 }} {% if %} #set text(red)",
+    '=HYPERLINK("http://x") & <b>"ngoặc"</b> \'đơn\'',
+    "˝ Ω ж € ‰ ∑ ≤ ♥",
+]
 
 
 @pytest.mark.slow
 @settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(drawn=st.lists(st.text(st.one_of(st.sampled_from(SHOWN), st.just(" ")), min_size=1, max_size=30)
-                      .filter(str.strip), min_size=4, max_size=4))
+@given(
+    drawn=st.lists(
+        st.text(st.one_of(st.sampled_from(SHOWN), st.just(" ")), min_size=1, max_size=30).filter(str.strip),
+        min_size=4,
+        max_size=4,
+    )
+)
 def test_hostile_notes_are_shown_as_text_everywhere(tmp_path_factory, drawn):
     """One build holding a hostile note on every row: each is shown exactly, escaped, on
     the bloc page and the unit page, as text in the PDFs, and as a value in the open data."""
@@ -86,7 +106,9 @@ def test_hostile_notes_are_shown_as_text_everywhere(tmp_path_factory, drawn):
     for row, note in notes.items():
         with_cell(folder, row, "note", note)
     site = build(folder.parent / "out", folder)
-    records = {r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2019.csv").read_text("utf-8-sig")))}
+    records = {
+        r["agency"]: r for r in csv.DictReader(io.StringIO((site / "du-lieu" / "2019.csv").read_text("utf-8-sig")))
+    }
     for row, note in notes.items():
         agency, bloc = ROWS[row]
         page = (site / "2019" / bloc / "index.html").read_text(encoding="utf-8")
@@ -123,8 +145,7 @@ def test_tier_is_the_best_threshold_reached(thresholds, score):
     assert ranking.tier_for(score, tiers) == (reached[0].name if reached else None)
 
 
-@given(st.dictionaries(st.text(min_size=1, max_size=3), decimals, min_size=1, max_size=8),
-       st.integers(0, 4))
+@given(st.dictionaries(st.text(min_size=1, max_size=3), decimals, min_size=1, max_size=8), st.integers(0, 4))
 def test_a_given_score_agrees_with_itself_rounded(parts, places):
     total = ranking.combined_score(parts)
     assert total == sum(parts.values(), Decimal(0))
@@ -132,8 +153,26 @@ def test_a_given_score_agrees_with_itself_rounded(parts, places):
 
 
 # What a data officer's folder may hold after a slip: any text in a cell, any literal in a TOML value.
-TOML_VALUES = ["inf", "nan", "-0.0", "1e400", '""', '"x"', "[]", "0", "-1", "99999999999999999999", "2019-13-45",
-               "true", '"Đắk Lắk"', '["khong-co"]', "{}", "2.5", '"=1+1"', "1.00000001"]
+TOML_VALUES = [
+    "inf",
+    "nan",
+    "-0.0",
+    "1e400",
+    '""',
+    '"x"',
+    "[]",
+    "0",
+    "-1",
+    "99999999999999999999",
+    "2019-13-45",
+    "true",
+    '"Đắk Lắk"',
+    '["khong-co"]',
+    "{}",
+    "2.5",
+    '"=1+1"',
+    "1.00000001",
+]
 TOML_FILES = ["series.toml", "2019/methodology.toml", "2020/methodology.toml", "2021/methodology.toml"]
 
 
@@ -148,9 +187,12 @@ def with_toml_value(folder, name: str, line: int, value: str) -> None:
 
 @pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(change=st.one_of(
-    st.tuples(st.just("cell"), st.integers(0, 8), st.sampled_from(COLUMNS), cells),
-    st.tuples(st.just("toml"), st.sampled_from(TOML_FILES), st.integers(0, 40), st.sampled_from(TOML_VALUES))))
+@given(
+    change=st.one_of(
+        st.tuples(st.just("cell"), st.integers(0, 8), st.sampled_from(COLUMNS), cells),
+        st.tuples(st.just("toml"), st.sampled_from(TOML_FILES), st.integers(0, 40), st.sampled_from(TOML_VALUES)),
+    )
+)
 def test_whenever_check_passes_the_build_succeeds(tmp_path_factory, change):
     """`invoke check` catches everything `invoke build` would trip on: a folder that loads
     builds, and one that does not is a clean list of problems (no traceback)."""

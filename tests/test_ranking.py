@@ -2,9 +2,8 @@
 
 from decimal import Decimal as D
 
-
-from rankings.rules import ranking
 from rankings.data.model import Tier
+from rankings.rules import ranking
 from rankings.site.views import _missing_ranks
 
 TIERS = [Tier("Tốt", D(85)), Tier("Khá", D(70)), Tier("Trung bình", D(50)), Tier("Yếu", D(0))]
@@ -89,9 +88,12 @@ def test_computed_scores_are_rounded_before_ranking(data):
         text = text.replace(f'id = "{criterion}"', f'id = "{criterion}"\nweight = 0.333')
     methodology.write_text(text, encoding="utf-8")
     results = data / "2019" / "results.csv"
-    results.write_text(results.read_text(encoding="utf-8")
-                       .replace("so-y-te,so,,,20,12,10,20", "so-y-te,so,,,25,15,15,25.6")
-                       .replace("so-khcn,so,40,Yếu", "so-khcn,so,,"), encoding="utf-8")
+    results.write_text(
+        results.read_text(encoding="utf-8")
+        .replace("so-y-te,so,,,20,12,10,20", "so-y-te,so,,,25,15,15,25.6")
+        .replace("so-khcn,so,40,Yếu", "so-khcn,so,,"),
+        encoding="utf-8",
+    )
     ranks = {r.agency: (r.score, r.rank) for r in load(data).only.editions[2019].results}
     # 0.333 × 80.5 = 26.8065 (twice) and 0.333 × 80.6 = 26.8398: all shown as 26.8
     assert ranks["so-tttt"] == (D("30.6"), 1)

@@ -18,9 +18,12 @@ def real(real_site):
 
 
 def figures(result) -> bool:
-    return (result.score is not None or result.rank is not None
-            or any(v is not None for v in result.criteria.values())
-            or any(v is not None for v in result.criteria_rank.values()))
+    return (
+        result.score is not None
+        or result.rank is not None
+        or any(v is not None for v in result.criteria.values())
+        or any(v is not None for v in result.criteria_rank.values())
+    )
 
 
 def test_two_series_every_edition(real):
@@ -48,7 +51,8 @@ def test_every_figure_traces_to_a_source_url_shown_on_its_page(real):
                 page = html(site, f"{edition.url}{result.bloc}/")
                 row = page.select_one(f"tr#{result.agency}")
                 shown = {a["href"] for a in row.select("a.source")} | {
-                    a["href"] for a in page.select(".facts-line a[rel~=external]")}
+                    a["href"] for a in page.select(".facts-line a[rel~=external]")
+                }
                 assert url in shown, (year, result.agency)
 
 
@@ -79,7 +83,12 @@ def test_dti_2022_ranks_are_the_official_list(real):
     assert len(rows) == 63 and not portal.warnings
     assert {a: r.rank for a, r in rows.items()} == competition_ranks({a: r.score for a, r in rows.items()})
     # as the press cross-checked them
-    assert (rows["da-nang"].rank, rows["ho-chi-minh"].rank, rows["hai-duong"].rank, rows["tra-vinh"].rank) == (1, 2, 13, 25)
+    assert (rows["da-nang"].rank, rows["ho-chi-minh"].rank, rows["hai-duong"].rank, rows["tra-vinh"].rank) == (
+        1,
+        2,
+        13,
+        25,
+    )
     assert sorted(r.rank for r in rows.values()).count(15) == 2  # the tie as published
 
 
@@ -104,7 +113,9 @@ def test_dti_2024_twice_da_nang_second_of_63_and_its_successor_17th_of_34(real):
     assert "Hạng 2/63" in standing and "Hạng 17/34" in standing
     successor = html(site, "co-quan/da-nang-2025/")
     assert {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in successor.select(".lineage a")} == {
-        "da-nang", "quang-nam"}
+        "da-nang",
+        "quang-nam",
+    }
     assert "(từ 2025)" in text(successor.select_one("h1"))
 
 
@@ -124,8 +135,12 @@ def test_merged_provinces_point_to_their_2025_successor(real):
 def test_every_province_and_ministry_has_an_english_name(real):
     portal, _ = real
     assert all(a.names.get("en") for a in portal.agencies.values())
-    assert all(e.methodology.coverages.get("en") for d in portal.series.values() for e in d.editions.values()
-               if e.methodology.coverage)
+    assert all(
+        e.methodology.coverages.get("en")
+        for d in portal.series.values()
+        for e in d.editions.values()
+        if e.methodology.coverage
+    )
 
 
 def test_each_edition_page_links_its_article_and_back(real):
@@ -141,8 +156,11 @@ def test_each_edition_page_links_its_article_and_back(real):
 def test_edition_series_and_data_pages_link_only_what_the_build_wrote(real):
     """An edition without figures offers no download; every link of these pages resolves."""
     portal, site = real
-    pages = ["", "du-lieu/"] + [d.url for d in portal.series.values()] + [
-        e.url for d in portal.series.values() for e in d.editions.values()]
+    pages = (
+        ["", "du-lieu/"]
+        + [d.url for d in portal.series.values()]
+        + [e.url for d in portal.series.values() for e in d.editions.values()]
+    )
     for path in pages:
         base = (site / path).resolve()
         for a in html(site, path).select("a[href]"):

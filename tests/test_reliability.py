@@ -33,8 +33,9 @@ CONF = ROOT / "pelicanconf.py"
 
 
 def invoke(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def write_results(data: Path, year: str, text_: str) -> None:
@@ -56,16 +57,33 @@ def with_name(data: Path, agency: str, name: str) -> None:
 
 # 1. A build replaces only what it made.
 
-@pytest.mark.parametrize("where", ["a folder of a user's files", "a plain file", "the plugin", "the theme",
-                                   "the tests", ".git", "a folder inside the project"])
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "a folder of a user's files",
+        "a plain file",
+        "the plugin",
+        "the theme",
+        "the tests",
+        ".git",
+        "a folder inside the project",
+    ],
+)
 def test_a_build_replaces_only_a_folder_a_build_made(tmp_path, where):
     documents = tmp_path / "Documents"
     documents.mkdir()
     (documents / "thesis.docx").write_bytes(b"years of work")
     (tmp_path / "notes.txt").write_text("a file", encoding="utf-8")
-    output = {"a folder of a user's files": documents, "a plain file": tmp_path / "notes.txt",
-              "the plugin": ROOT / "plugins" / "rankings", "the theme": ROOT / "theme", "the tests": ROOT / "tests",
-              ".git": ROOT / ".git", "a folder inside the project": ROOT / "tests" / "not-yet-there"}[where]
+    output = {
+        "a folder of a user's files": documents,
+        "a plain file": tmp_path / "notes.txt",
+        "the plugin": ROOT / "plugins" / "rankings",
+        "the theme": ROOT / "theme",
+        "the tests": ROOT / "tests",
+        ".git": ROOT / ".git",
+        "a folder inside the project": ROOT / "tests" / "not-yet-there",
+    }[where]
     with pytest.raises(OutputError) as refused:
         build(output, FIXTURE)
     assert "\n" not in str(refused.value) and str(output) in str(refused.value)
@@ -89,10 +107,12 @@ def test_an_empty_folder_or_a_previous_site_is_replaced(site, tmp_path):
 
 # 2. Content under the same law as data.
 
+
 @pytest.mark.parametrize("save_as", ["2019//so/index.html", "2019/so/./index.html", "du-lieu/../2019/so/index.html"])
 def test_no_content_file_can_write_over_a_ranking(data, tmp_path, save_as):
-    (data / "content" / "pages" / "thay.md").write_text(f"Title: Thay\nSave_as: {save_as}\n\nBảng giả.\n",
-                                                         encoding="utf-8")
+    (data / "content" / "pages" / "thay.md").write_text(
+        f"Title: Thay\nSave_as: {save_as}\n\nBảng giả.\n", encoding="utf-8"
+    )
     with pytest.raises(DataError) as caught:
         build(tmp_path / "out", data)
     assert [(p.file, p.column) for p in caught.value.problems] == [("content/pages/thay.md", "Save_as")]
@@ -110,9 +130,12 @@ def test_check_reads_the_content_and_names_each_problem_by_file_and_field(data):
     with pytest.raises(DataError) as caught:
         check(CONF, data)
     assert [(p.file, p.row, p.column) for p in caught.value.problems] == [
-        ("content/articles/chuoi-sai.md", 3, "Series"), ("content/articles/khong-tieu-de.md", None, "Title"),
-        ("content/articles/ky-sai.md", 3, "Edition"), ("content/articles/ngay-sai.md", 2, "Date"),
-        ("content/articles/slug-sai.md", 3, "Slug")]
+        ("content/articles/chuoi-sai.md", 3, "Series"),
+        ("content/articles/khong-tieu-de.md", None, "Title"),
+        ("content/articles/ky-sai.md", 3, "Edition"),
+        ("content/articles/ngay-sai.md", 2, "Date"),
+        ("content/articles/slug-sai.md", 3, "Slug"),
+    ]
     run = invoke("check", "--data", str(data))
     assert run.returncode == 1 and "Traceback" not in run.stderr and "content/articles/ngay-sai.md" in run.stderr
 
@@ -122,7 +145,9 @@ def test_script_in_an_articles_summary_and_body_never_runs(data, tmp_path):
         "Title: <script>alert('t')</script>Kết quả\nDate: 2020-03-15\nSlug: ket-qua-nam-2019\nEdition: 2019\n"
         "Summary: Tóm tắt <script>alert('s')</script><img src=x onerror=alert(1)>\nLang: vi\n\n"
         "Nội dung **đậm** <script>alert('b')</script> [liên kết](javascript:alert(2)) "
-        "<a href=\"https://example.gov.vn/\" onclick=\"alert(3)\">nguồn</a>\n", encoding="utf-8")
+        '<a href="https://example.gov.vn/" onclick="alert(3)">nguồn</a>\n',
+        encoding="utf-8",
+    )
     site = build(tmp_path / "out", data)
     for page in ("tin-tuc/ket-qua-nam-2019/index.html", "tin-tuc/index.html", "2019/index.html"):
         raw = (site / page).read_text(encoding="utf-8")
@@ -136,14 +161,16 @@ def test_script_in_an_articles_summary_and_body_never_runs(data, tmp_path):
 
 # 3. One snapshot per build.
 
+
 def test_a_file_saved_while_the_build_runs_never_makes_a_mixed_site(data, tmp_path, monkeypatch):
     indexed = build_module._index
 
     def save_between_the_passes(site: Path) -> None:
         indexed(site)
         results = data / "2019" / "results.csv"  # the officer saves a corrected score after the first pass
-        results.write_text(results.read_text(encoding="utf-8").replace("so-tttt,so,,,28,", "so-tttt,so,,,8,"),
-                           encoding="utf-8")
+        results.write_text(
+            results.read_text(encoding="utf-8").replace("so-tttt,so,,,28,", "so-tttt,so,,,8,"), encoding="utf-8"
+        )
 
     monkeypatch.setattr(build_module, "_index", save_between_the_passes)
     site = build(tmp_path / "out", data)
@@ -153,19 +180,40 @@ def test_a_file_saved_while_the_build_runs_never_makes_a_mixed_site(data, tmp_pa
     assert "92,00" in vietnamese and "92.00" in english, (vietnamese, english)
 
 
+def test_a_document_saved_while_the_build_runs_stops_it_and_keeps_the_site(data, site, tmp_path, monkeypatch):
+    output = Path(shutil.copytree(site, tmp_path / "out"))
+    indexed = build_module._index
+
+    def save_between_the_passes(folder: Path) -> None:
+        indexed(folder)
+        (data / "2019" / "Báo cáo kết quả 2019.pdf").write_bytes(b"%PDF-1.4 a new version")
+
+    monkeypatch.setattr(build_module, "_index", save_between_the_passes)
+    with pytest.raises(OutputError) as stopped:
+        build(output, data)
+    assert "Báo cáo kết quả 2019.pdf" in str(stopped.value) and "thay đổi trong khi dựng" in str(stopped.value)
+    assert (output / "2019" / "tai-lieu" / "Báo cáo kết quả 2019.pdf").read_bytes() == (
+        site / "2019" / "tai-lieu" / "Báo cáo kết quả 2019.pdf"
+    ).read_bytes()
+
+
 # 4. Text fit for every renderer and terminal.
+
 
 def test_a_vertical_tab_or_line_break_in_a_name_is_one_space(data):
     with_name(data, "so-tttt", "Sở Thông tin\vvà Truyền thông\u2028tỉnh")
     assert load(data).agencies["so-tttt"].name == "Sở Thông tin và Truyền thông tỉnh"
 
 
-@pytest.mark.parametrize("name, said", [
-    ("Sở \x1b[2J\x1b[32mDữ liệu hợp lệ.", "ký tự điều khiển U+001B"),
-    ("Sở \u202eTT&TT", "ký tự đổi chiều chữ U+202E"),
-    ("Sở TT&TT 🙂", "«🙂» (U+1F642)"),
-    ("𝐒ở TT&TT", "(U+1D412)"),
-])
+@pytest.mark.parametrize(
+    "name, said",
+    [
+        ("Sở \x1b[2J\x1b[32mDữ liệu hợp lệ.", "ký tự điều khiển U+001B"),
+        ("Sở \u202eTT&TT", "ký tự đổi chiều chữ U+202E"),
+        ("Sở TT&TT 🙂", "«🙂» (U+1F642)"),
+        ("𝐒ở TT&TT", "(U+1D412)"),
+    ],
+)
 def test_text_no_renderer_takes_is_refused_at_its_cell_and_printed_escaped(data, name, said):
     with_name(data, "so-tttt", name)
     with pytest.raises(DataError) as caught:
@@ -180,11 +228,12 @@ def test_text_no_renderer_takes_is_refused_at_its_cell_and_printed_escaped(data,
 
 # 5. Bounded inputs.
 
+
 def test_a_workbook_of_too_many_rows_is_one_line_read_as_a_stream(data):
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet()
     sheet.append(["agency", "bloc", "score"])
-    for i in range(dialects.MAX_ROWS + 50):
+    for _ in range(dialects.MAX_ROWS + 50):
         sheet.append(["so-tttt", "so", 1])
     (data / "2019" / "results.csv").unlink()
     book.save(data / "2019" / "results.xlsx")
@@ -213,8 +262,10 @@ def test_one_cell_limit_for_csv_and_xlsx(data, suffix):
         book.active.append(["agency", "bloc", "score", "note"])
         book.active.append(["so-tttt", "so", 92, "PLACEHOLDER"])
         book.save(data / "made.xlsx")
-        with zipfile.ZipFile(data / "made.xlsx") as made, \
-                zipfile.ZipFile(data / "2019" / "results.xlsx", "w", zipfile.ZIP_DEFLATED) as crafted:
+        with (
+            zipfile.ZipFile(data / "made.xlsx") as made,
+            zipfile.ZipFile(data / "2019" / "results.xlsx", "w", zipfile.ZIP_DEFLATED) as crafted,
+        ):
             for part in made.infolist():
                 crafted.writestr(part, made.read(part.filename).replace(b"PLACEHOLDER", note.encode()))
         (data / "made.xlsx").unlink()
@@ -229,6 +280,7 @@ def test_the_problem_list_is_capped_with_a_count_of_the_rest():
 
 
 # 6. Files as they are.
+
 
 def test_a_results_file_linked_from_outside_the_data_folder_is_refused(data, tmp_path):
     outside = tmp_path / "secret.csv"
@@ -247,12 +299,16 @@ def test_a_link_loop_in_the_content_is_refused_without_hanging(data, tmp_path):
         build(tmp_path / "out", data)
     assert time.monotonic() - start < 30
     # The content here is inside the data folder, so the data's own check finds them first.
-    assert sorted(p.file for p in caught.value.problems) == ["basic/content/a", "basic/content/b",
-                                                               "basic/content/pages/vong"]
+    assert sorted(p.file for p in caught.value.problems) == [
+        "basic/content/a",
+        "basic/content/b",
+        "basic/content/pages/vong",
+    ]
     assert all("liên kết vòng" in p.message for p in caught.value.problems)
 
 
 # 7. A preview only its user reads.
+
 
 @pytest.fixture
 def preview(tmp_path):
@@ -318,14 +374,30 @@ def test_a_busy_port_is_one_line_before_any_build():
 
 # 8. The other commands.
 
+
 def test_serve_takes_any_folder_name_as_one_argument(site, tmp_path):
     folder = Path(shutil.copytree(site, tmp_path / "a b; touch pwned"))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    served = subprocess.Popen([sys.executable, "-m", "invoke", "--search-root", str(ROOT), "serve", "--port", str(port),
-                               "--output", str(folder)], cwd=tmp_path, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
+    served = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "--search-root",
+            str(ROOT),
+            "serve",
+            "--port",
+            str(port),
+            "--output",
+            str(folder),
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -341,7 +413,7 @@ def test_serve_takes_any_folder_name_as_one_argument(site, tmp_path):
     assert not (tmp_path / "pwned").exists()
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "xephang.gov.vn", "https://x.gov.vn/\"><script>"])
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "xephang.gov.vn", 'https://x.gov.vn/"><script>'])
 def test_siteurl_must_be_an_http_address(tmp_path, url):
     with pytest.raises(SettingsError) as refused:
         build(tmp_path / "out", FIXTURE, SITEURL=url)
@@ -365,8 +437,11 @@ def test_new_edition_takes_a_year_near_the_latest(data, year):
 
 def test_new_edition_writes_formula_like_names_as_text(data):
     methodology = data / "2021" / "methodology.toml"
-    methodology.write_text(methodology.read_text(encoding="utf-8") + '\n[[tiers]]\nname = "=HYPERLINK(\\"http://x\\",'
-                           '\\"Tốt\\")"\nmin = 0\n', encoding="utf-8")
+    methodology.write_text(
+        methodology.read_text(encoding="utf-8") + '\n[[tiers]]\nname = "=HYPERLINK(\\"http://x\\",'
+        '\\"Tốt\\")"\nmin = 0\n',
+        encoding="utf-8",
+    )
     [_, workbook] = lay_out(load(data), data, "2022")
     with zipfile.ZipFile(workbook) as parts:
         sheets = b"".join(parts.read(n) for n in parts.namelist() if n.startswith("xl/worksheets/"))
@@ -383,14 +458,16 @@ def test_a_check_of_the_largest_workbook_the_limits_allow_is_bounded(data, tmp_p
     for i in range(dialects.MAX_ROWS):
         sheet.append([f"don-vi-{i}", "so", 50, "ghi chú " * 20])
     book.save(tmp_path / "big.xlsx")
-    script = ("import resource, sys, time; sys.path.insert(0, %r); from rankings.data.dialects import read_table; "
-              "from rankings.data.problems import Problems; from pathlib import Path; t = time.perf_counter(); "
-              "table = read_table(Path(%r), 'big.xlsx', Problems()); "
-              "print(len(table.frame), time.perf_counter() - t, "
-              "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)") % (str(ROOT / "plugins"),
-                                                                                str(tmp_path / "big.xlsx"))
-    rows, seconds, mib = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                                        check=True).stdout.split()
+    script = (
+        f"import resource, sys, time; sys.path.insert(0, {str(ROOT / 'plugins')!r}); "
+        "from rankings.data.dialects import read_table; from rankings.data.problems import Problems; "
+        "from pathlib import Path; t = time.perf_counter(); "
+        f"table = read_table(Path({str(tmp_path / 'big.xlsx')!r}), 'big.xlsx', Problems()); "
+        "print(len(table.frame), time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
+    )
+    rows, seconds, mib = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
     print(f"checking {rows} XLSX rows: {float(seconds):.1f} s, peak {mib} MiB")
     assert int(rows) == dialects.MAX_ROWS and int(mib) < 1024
 
@@ -399,8 +476,8 @@ def shown_years(svg: str) -> list[float]:
     """Where the year labels a reader sees stand across the chart (hidden ones have opacity 0)."""
     import re
 
-    tags = re.findall(r'<text[^>]*>(?:19|20)\d\d</text>', svg)
-    return sorted({float(re.search(r'translate\(([\d.]+),', tag).group(1)) for tag in tags if 'opacity="0"' not in tag})
+    tags = re.findall(r"<text[^>]*>(?:19|20)\d\d</text>", svg)
+    return sorted({float(re.search(r"translate\(([\d.]+),", tag).group(1)) for tag in tags if 'opacity="0"' not in tag})
 
 
 @pytest.mark.slow

@@ -4,10 +4,10 @@ Twitter tags with a share image per unit, and a page per chart for an <iframe>."
 from __future__ import annotations
 
 from PIL import Image
-from rankings.outputs import cards
 
 from conftest import FIXTURE, ROOT, html, text
 from rankings.data.loader import load
+from rankings.outputs import cards
 from rankings.settings import DEFAULTS, paths
 from rankings.site.catalog import catalog
 from rankings.site.i18n import Language, translations
@@ -42,7 +42,10 @@ def test_the_card_says_rank_tier_name_and_edition():
     english = Language("en", translations(str(ROOT / "theme" / "translations"), "en"))
     card = {c.path: c for c in catalog(loaded, "vi", Language(), paths(DEFAULTS)).cards}["co-quan/so-tttt/chia-se.png"]
     assert (card.title, card.headline, card.detail) == (
-        "Sở Thông tin và Truyền thông", "Hạng 1 · Năm 2021", "Sở, ban, ngành · điểm 91,0")
+        "Sở Thông tin và Truyền thông",
+        "Hạng 1 · Năm 2021",
+        "Sở, ban, ngành · điểm 91,0",
+    )
     card = {c.path: c for c in catalog(loaded, "en", english, paths(DEFAULTS)).cards}["co-quan/so-tttt/chia-se.png"]
     assert card.title == "Department of Information and Communications" and card.headline.startswith("Rank 1")
 
@@ -56,9 +59,11 @@ def test_the_card_footer_gives_the_published_address_or_the_site_name():
 
 def test_a_cite_text_names_publisher_title_edition_basis_address_and_date(site):
     cite = text(html(site, "2020/so/").select_one("#trich-dan"))
-    assert cite == ("Sở Thông tin và Truyền thông tỉnh Mẫu. Sở, ban, ngành — xếp hạng năm 2020. Chỉ số ứng dụng "
-                    "CNTT tỉnh Mẫu, kỳ đánh giá năm 2020. Quyết định số 2/QĐ-UBND ngày 05/01/2020 (giả định cho "
-                    "kiểm thử). Công bố ngày 01/04/2021. ../../2020/so/")
+    assert cite == (
+        "Sở Thông tin và Truyền thông tỉnh Mẫu. Sở, ban, ngành — xếp hạng năm 2020. Chỉ số ứng dụng "
+        "CNTT tỉnh Mẫu, kỳ đánh giá năm 2020. Quyết định số 2/QĐ-UBND ngày 05/01/2020 (giả định cho "
+        "kiểm thử). Công bố ngày 01/04/2021. ../../2020/so/"
+    )
     assert "Department of Information" in text(html(site, "en/co-quan/so-tttt/").select_one("#trich-dan"))
 
 

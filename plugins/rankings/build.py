@@ -25,8 +25,13 @@ class OutputError(Exception):
     """The output folder is one a build must not replace, or cannot be written."""
 
 
-def read_settings(conf: str | Path, data: str | Path | None = None, content: str | Path | None = None,
-                  output: str | Path | None = None, extra: dict | None = None) -> dict:
+def read_settings(
+    conf: str | Path,
+    data: str | Path | None = None,
+    content: str | Path | None = None,
+    output: str | Path | None = None,
+    extra: dict | None = None,
+) -> dict:
     """Pelican's settings from `conf`, with the plugin's folders resolved against it, and
     the data, content and output folders of this build."""
     from pelican.settings import read_settings as pelican_settings
@@ -49,7 +54,9 @@ def read_settings(conf: str | Path, data: str | Path | None = None, content: str
     return settings
 
 
-PORTAL = "rankings_portal"  # the build's one snapshot of the data, handed to each pass (no settings file sets this name)
+PORTAL = (
+    "rankings_portal"  # the build's one snapshot of the data, handed to each pass (no settings file sets this name)
+)
 
 
 @dataclass(frozen=True)
@@ -69,18 +76,24 @@ def check(conf: str | Path, data: str | Path | None = None, content: str | Path 
 
 def _checked(settings: dict) -> Portal:
     from .data.loader import load
-    from .glue.content import check_content
+    from .glue.content import check_content, check_ids
     from .outputs.fonts import covered
     from .outputs.pdf import fallback_folders
 
     fonts = (config.chart_fonts(settings), *fallback_folders(Path(settings["THEME"]) / "templates" / "pdf"))
     portal = load(config.data_folder(settings), drawable=covered(fonts))
+    check_ids(settings, portal)
     check_content(settings, portal)
     return portal
 
 
-def build_site(output: str | Path, data: str | Path | None = None, conf: str | Path = "pelicanconf.py",
-               content: str | Path | None = None, settings: dict | None = None) -> Built:
+def build_site(
+    output: str | Path,
+    data: str | Path | None = None,
+    conf: str | Path = "pelicanconf.py",
+    content: str | Path | None = None,
+    settings: dict | None = None,
+) -> Built:
     """Build into a temporary sibling of `output` and swap it in; raise DataError on bad
     data or content, SettingsError on bad settings and OutputError on an output it must
     not replace, leaving `output` as it was. The data and the content are read once, at
@@ -108,9 +121,14 @@ def build_site(output: str | Path, data: str | Path | None = None, conf: str | P
 def read_folders(settings: dict) -> list[Path]:
     """Every folder a build reads: the data, the content, the plugins, the theme with its
     translations and fonts."""
-    return [config.data_folder(settings), *([Path(settings["PATH"])] if settings["PATH"] else []),
-            *(Path(p) for p in settings.get("PLUGIN_PATHS", [])), Path(settings["THEME"]),
-            config.translations_folder(settings), config.chart_fonts(settings)]
+    return [
+        config.data_folder(settings),
+        *([Path(settings["PATH"])] if settings["PATH"] else []),
+        *(Path(p) for p in settings.get("PLUGIN_PATHS", [])),
+        Path(settings["THEME"]),
+        config.translations_folder(settings),
+        config.chart_fonts(settings),
+    ]
 
 
 def refuse_unsafe_output(output: Path, project: Path, sources: list[Path]) -> None:
@@ -120,6 +138,7 @@ def refuse_unsafe_output(output: Path, project: Path, sources: list[Path]) -> No
     plugins, the theme, .git), one inside it or one around it; never the project or the
     home folder or one holding them; inside the project, only a folder of its own at the
     top (output/, .xem-truoc/). Those hold whether a marker is there or not."""
+
     def within(inner: Path, outer: Path) -> bool:
         return inner == outer or outer in inner.parents
 
@@ -128,18 +147,23 @@ def refuse_unsafe_output(output: Path, project: Path, sources: list[Path]) -> No
         raise OutputError(f"{output} là một tệp, không phải thư mục; hãy chọn một thư mục khác")
     for source in (s.resolve() for s in [*sources, project / ".git"]):
         if within(output, source) or within(source, output):
-            raise OutputError(f"thư mục kết quả {output} trùng, chứa hoặc nằm trong thư mục nguồn {source}; "
-                              "hãy chọn một thư mục khác")
+            raise OutputError(
+                f"thư mục kết quả {output} trùng, chứa hoặc nằm trong thư mục nguồn {source}; hãy chọn một thư mục khác"
+            )
     for kept in (project, Path.home().resolve()):
         if within(kept, output):
             raise OutputError(f"thư mục kết quả {output} là hoặc chứa {kept}; hãy chọn một thư mục khác")
     if within(output, project) and output.parent != project:
-        raise OutputError(f"thư mục kết quả {output} nằm trong mã nguồn của dự án; hãy dùng một thư mục riêng ở gốc "
-                          "dự án (như output/) hoặc ở ngoài dự án")
+        raise OutputError(
+            f"thư mục kết quả {output} nằm trong mã nguồn của dự án; hãy dùng một thư mục riêng ở gốc "
+            "dự án (như output/) hoặc ở ngoài dự án"
+        )
     if output.is_dir() and not (output / MARKER).is_file() and any(output.iterdir()):
-        raise OutputError(f"thư mục kết quả {output} đã có tệp nhưng không phải là trang do một bản dựng tạo ra (không "
-                          f"có tệp {MARKER}); bản dựng chỉ thay một thư mục rỗng hoặc do chính nó tạo; hãy chọn thư mục "
-                          "khác")
+        raise OutputError(
+            f"thư mục kết quả {output} đã có tệp nhưng không phải là trang do một bản dựng tạo ra (không "
+            f"có tệp {MARKER}); bản dựng chỉ thay một thư mục rỗng hoặc do chính nó tạo; hãy chọn thư mục "
+            "khác"
+        )
 
 
 @contextlib.contextmanager
@@ -156,16 +180,25 @@ def _build(output: Path, base: dict, portal: Portal) -> None:
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)  # a published folder, readable by the web server (mkdtemp makes it 0700)
-    (staging / MARKER).write_text("Thư mục này do bản dựng cổng xếp hạng tạo ra và được thay thế ở mỗi lần dựng.\n",
-                                  encoding="utf-8")
+    (staging / MARKER).write_text(
+        "Thư mục này do bản dựng cổng xếp hạng tạo ra và được thay thế ở mỗi lần dựng.\n", encoding="utf-8"
+    )
     try:
         sites = language_sites(base, portal)
         folders = [staging if lang == sites[0][0] else staging / lang for lang, _ in sites]
         for (lang, overrides), site in zip(sites, folders):
             first = site == staging
-            _run_pelican(dict(base, **overrides, DEFAULT_LANG=lang, OUTPUT_PATH=str(site), RANKINGS_REPORT_WARNINGS=first,
-                              SITEURL=base["SITEURL"] if first else f"{base['SITEURL']}/{lang}",
-                              LANGUAGE_SITES=_links(sites, lang, base)))
+            _run_pelican(
+                dict(
+                    base,
+                    **overrides,
+                    DEFAULT_LANG=lang,
+                    OUTPUT_PATH=str(site),
+                    RANKINGS_REPORT_WARNINGS=first,
+                    SITEURL=base["SITEURL"] if first else f"{base['SITEURL']}/{lang}",
+                    LANGUAGE_SITES=_links(sites, lang, base),
+                )
+            )
             # Indexed before the next language's site is written inside this one: each
             # language gets an index of its own pages.
             _index(site)
@@ -181,14 +214,21 @@ SEARCH_FILES = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-en
 def verify(site: Path, language_sites: list[Path]) -> None:
     """Fail closed: a step that wrote nothing, or empty files (a full disk makes some tools
     write zero bytes and still succeed), stops the build before anything is published."""
-    missing = [(folder / "pagefind" / name).relative_to(site).as_posix()
-               for folder in language_sites for name in SEARCH_FILES if not (folder / "pagefind" / name).is_file()]
-    empty = sorted(path.relative_to(site).as_posix() for path in site.rglob("*")
-                   if path.is_file() and not path.stat().st_size)
+    missing = [
+        (folder / "pagefind" / name).relative_to(site).as_posix()
+        for folder in language_sites
+        for name in SEARCH_FILES
+        if not (folder / "pagefind" / name).is_file()
+    ]
+    empty = sorted(
+        path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file() and not path.stat().st_size
+    )
     if missing or empty:
         said = ([f"thiếu {', '.join(missing)}"] if missing else []) + (
             [f"tệp rỗng {', '.join(empty[:5])}" + (f" và {len(empty) - 5} tệp khác" if len(empty) > 5 else "")]
-            if empty else [])
+            if empty
+            else []
+        )
         raise OutputError(f"bản dựng chưa hoàn chỉnh nên không được công bố: {'; '.join(said)} (đĩa còn chỗ trống?)")
 
 
@@ -243,8 +283,8 @@ def language_sites(settings: dict, portal: Portal) -> list[tuple[str, dict]]:
     names the portal in (title_<lang> in series.toml or portal.toml): data published
     without an English title gets no English site of untranslated names."""
     return [(settings["DEFAULT_LANG"], {})] + [
-        (lang, overrides) for lang, overrides in settings.get("TRANSLATED_SITES", {}).items()
-        if lang in portal.titles]
+        (lang, overrides) for lang, overrides in settings.get("TRANSLATED_SITES", {}).items() if lang in portal.titles
+    ]
 
 
 def _links(sites: list[tuple[str, dict]], current: str, settings: dict) -> list[dict]:
@@ -259,8 +299,15 @@ def _links(sites: list[tuple[str, dict]], current: str, settings: dict) -> list[
         path = "" if lang == current else (up if lang == default else f"{up}/{lang}")
         absolute = settings["SITEURL"] + ("" if lang == default else f"/{lang}")
         name = Locale.parse(lang).get_display_name(lang)
-        links.append({"lang": lang, "name": name[:1].upper() + name[1:], "current": lang == current,
-                      "path": path, "url": None if settings["RELATIVE_URLS"] else absolute})
+        links.append(
+            {
+                "lang": lang,
+                "name": name[:1].upper() + name[1:],
+                "current": lang == current,
+                "path": path,
+                "url": None if settings["RELATIVE_URLS"] else absolute,
+            }
+        )
     return links
 
 

@@ -59,10 +59,12 @@ class Preview:
 
     def page_of_problems(self) -> bytes:
         items = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems)
-        return (f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>Dữ liệu có lỗi</title>'
-                f'<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
-                f'<h1>Dữ liệu có {len(self.problems)} lỗi</h1><p>Trang sẽ tự tải lại khi tệp được sửa và lưu.</p>'
-                f'<ol id="loi-du-lieu">{items}</ol>{script(self.version)}</body></html>').encode("utf-8")
+        return (
+            f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>Dữ liệu có lỗi</title>'
+            f'<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
+            f"<h1>Dữ liệu có {len(self.problems)} lỗi</h1><p>Trang sẽ tự tải lại khi tệp được sửa và lưu.</p>"
+            f'<ol id="loi-du-lieu">{items}</ol>{script(self.version)}</body></html>'
+        ).encode()
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -128,8 +130,7 @@ def server(preview: Preview, output: Path, port: int) -> http.server.ThreadingHT
     """The preview's server on this machine's loopback, bound now: a busy or impossible
     port is an OSError before anything is built."""
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                           functools.partial(handler, directory=str(output)))
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(output)))
 
 
 def watch(preview: Preview, folders: list[Path], stop: threading.Event | None = None) -> None:

@@ -44,8 +44,9 @@ class Bars(logging.Handler):
 
         super().__init__(logging.INFO)
         self.tasks: dict[str, int] = {}
-        self.bars = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                             transient=True)
+        self.bars = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+        )
         self.bars.start()
 
     def emit(self, record):
@@ -87,5 +88,7 @@ def summary(portal, stages: Stages, seconds: float) -> str:
     charts = sum(stages.seen.get("charts", [0, 0])[:2])
     pdfs = sum(stages.seen.get("PDFs", [0, 0])[:2])
     series = f"{len(portal.series)} chuỗi, " if portal.several else ""
-    return (f"{series}{len(editions)} kỳ, {len(portal.agencies)} đơn vị: {pages} trang, {pdfs} tệp PDF, "
-            f"{charts} biểu đồ, trong {seconds:.0f} giây")
+    return (
+        f"{series}{len(editions)} kỳ, {len(portal.agencies)} đơn vị: {pages} trang, {pdfs} tệp PDF, "
+        f"{charts} biểu đồ, trong {seconds:.0f} giây"
+    )

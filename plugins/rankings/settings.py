@@ -89,8 +89,9 @@ def check_site_url(settings: dict) -> None:
     (relative addresses) or an http(s):// address (each language's pass adds /<lang>)."""
     site_url = settings.get("SITEURL", "")
     if site_url and not _SITE_URL.fullmatch(str(site_url)):
-        raise SettingsError(f"SITEURL: {site_url!r} is not an http:// or https:// address such as "
-                            "https://xephang.gov.vn")
+        raise SettingsError(
+            f"SITEURL: {site_url!r} is not an http:// or https:// address such as https://xephang.gov.vn"
+        )
 
 
 def _folder(settings: dict, key: str) -> Path:
@@ -120,4 +121,4 @@ def translations_folder(settings: dict) -> Path:
 
 def paths(settings: dict) -> dict[str, str]:
     """The site's own addresses, by name: {"unit": "co-quan", …}."""
-    return {key[len(PREFIX):-len("_PATH")].lower(): get(settings, key) for key in SETTINGS if key.endswith("_PATH")}
+    return {key[len(PREFIX) : -len("_PATH")].lower(): get(settings, key) for key in SETTINGS if key.endswith("_PATH")}

@@ -72,8 +72,7 @@ def number_cells(frame: pd.DataFrame, columns: list[str], decimal_comma: bool) -
     return frame
 
 
-def check(frame: pd.DataFrame, columns: dict[str, pa.Column], label: str,
-          problems: Problems, unit=None) -> set[int]:
+def check(frame: pd.DataFrame, columns: dict[str, pa.Column], label: str, problems: Problems, unit=None) -> set[int]:
     """Validate every cell at once; report each failure; return the indexes of bad rows.
     `unit(index)` names the unit a row is about, for the messages."""
     bad_rows: set[int] = set()

@@ -24,8 +24,9 @@ COLUMNS = (
     Column("agency", given=True, required=True),
     Column("name", given=False),
     Column("bloc", given=True, required=True),
-    Column("status", given=True, pattern="rated|not-rated",
-           problem="trạng thái «{value}» phải là rated hoặc not-rated"),
+    Column(
+        "status", given=True, pattern="rated|not-rated", problem="trạng thái «{value}» phải là rated hoặc not-rated"
+    ),
     Column("score", given=True),
     Column("rank", given=True, pattern=POSITIVE_INT, problem=RANK_PROBLEM),
     Column("tier", given=True),
@@ -44,5 +45,5 @@ def output_columns(criteria: list[str]) -> list[str]:
     """The open data's columns for an edition with these criteria."""
     out = []
     for c in COLUMNS:
-        out += ([*criteria, *(f"{cid}-rank" for cid in criteria)] if c.name == CRITERIA else [c.name])
+        out += [*criteria, *(f"{cid}-rank" for cid in criteria)] if c.name == CRITERIA else [c.name]
     return out

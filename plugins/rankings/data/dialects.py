@@ -81,8 +81,12 @@ def _texts_checked(table: Table, label: str, problems: Problems) -> Table | None
 
 def _read_csv(path: Path, label: str, problems: Problems) -> Table | None:
     if path.stat().st_size > MAX_FILE:
-        problems.add(label, None, None, f"tệp nặng {path.stat().st_size / 2**20:.0f} MB, quá giới hạn "
-                                        f"{MAX_FILE // 2**20} MB của một tệp kết quả")
+        problems.add(
+            label,
+            None,
+            None,
+            f"tệp nặng {path.stat().st_size / 2**20:.0f} MB, quá giới hạn {MAX_FILE // 2**20} MB của một tệp kết quả",
+        )
         return None
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -107,8 +111,12 @@ def _read_csv(path: Path, label: str, problems: Problems) -> Table | None:
     if records is None:
         return None
     if len(records) > MAX_ROWS + 1:
-        problems.add(label, MAX_ROWS + 2, None, f"bảng có hơn {MAX_ROWS:_} dòng kết quả, quá giới hạn của một tệp; hãy "
-                                                "kiểm tra bảng".replace("_", "."))
+        problems.add(
+            label,
+            MAX_ROWS + 2,
+            None,
+            f"bảng có hơn {MAX_ROWS:_} dòng kết quả, quá giới hạn của một tệp; hãy kiểm tra bảng".replace("_", "."),
+        )
         return None
     header = [cell.strip() for cell in records[0]]
     body = []
@@ -137,8 +145,9 @@ def _records(text: str, delimiter: str, label: str, problems: Problems) -> list[
     quote is left open (it would swallow the rest of the file into one cell)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records = []
-    too_long = (f"một ô bắt đầu từ dòng này dài hơn {MAX_CELL:_} ký tự: thường là một dấu ngoặc kép mở "
-                "mà không đóng").replace("_", ".")
+    too_long = (
+        f"một ô bắt đầu từ dòng này dài hơn {MAX_CELL:_} ký tự: thường là một dấu ngoặc kép mở mà không đóng"
+    ).replace("_", ".")
     while True:
         start = reader.line_num + 1
         try:
@@ -151,8 +160,10 @@ def _records(text: str, delimiter: str, label: str, problems: Problems) -> list[
             elif "unexpected end of data" in str(err):
                 said = "dấu ngoặc kép mở ở dòng này không được đóng: phần còn lại của tệp sẽ thành một ô"
             else:
-                said = ("dấu ngoặc kép đặt sai: một ô đặt trong ngoặc kép phải kết thúc ngay sau dấu đóng, và "
-                        "dấu ngoặc kép bên trong ô được viết hai lần (\"\")")
+                said = (
+                    "dấu ngoặc kép đặt sai: một ô đặt trong ngoặc kép phải kết thúc ngay sau dấu đóng, và "
+                    'dấu ngoặc kép bên trong ô được viết hai lần ("")'
+                )
             problems.add(label, start, None, said)
             return None
         if any(len(cell) > MAX_CELL for cell in record):  # the csv module's own limit is global, and others raise it
@@ -187,8 +198,12 @@ def _sizes_ok(path: Path, label: str, problems: Problems) -> bool:
 
     size = path.stat().st_size
     if size > MAX_FILE:
-        problems.add(label, None, None, f"tệp Excel nặng {size / 2**20:.0f} MB, quá giới hạn {MAX_FILE // 2**20} MB "
-                                        "của một tệp kết quả")
+        problems.add(
+            label,
+            None,
+            None,
+            f"tệp Excel nặng {size / 2**20:.0f} MB, quá giới hạn {MAX_FILE // 2**20} MB của một tệp kết quả",
+        )
         return False
     try:
         with zipfile.ZipFile(path) as archive:
@@ -197,8 +212,13 @@ def _sizes_ok(path: Path, label: str, problems: Problems) -> bool:
         problems.add(label, None, None, f"không đọc được tệp Excel: {err}")
         return False
     if unpacked > MAX_UNPACKED:
-        problems.add(label, None, None, f"tệp Excel khi giải nén nặng {unpacked / 2**20:.0f} MB, quá giới hạn "
-                                        f"{MAX_UNPACKED // 2**20} MB; tệp có quá nhiều ô, hoặc không phải bảng kết quả")
+        problems.add(
+            label,
+            None,
+            None,
+            f"tệp Excel khi giải nén nặng {unpacked / 2**20:.0f} MB, quá giới hạn "
+            f"{MAX_UNPACKED // 2**20} MB; tệp có quá nhiều ô, hoặc không phải bảng kết quả",
+        )
         return False
     return True
 
@@ -211,29 +231,47 @@ def _first_sheet(values, formulas, label: str, problems: Problems) -> Table | No
     sheet = visible[0]
     # Said when results may stand elsewhere: the first sheet is hidden, or another sheet has
     # an `agency` column (a guide or a list of values beside the table is no such case).
-    elsewhere = [s for s in values.worksheets if s is not sheet
-                 and "agency" in {str(v).strip() for v in next(s.iter_rows(max_row=1, values_only=True), ()) if v}]
+    elsewhere = [
+        s
+        for s in values.worksheets
+        if s is not sheet
+        and "agency" in {str(v).strip() for v in next(s.iter_rows(max_row=1, values_only=True), ()) if v}
+    ]
     if sheet is not values.worksheets[0] or elsewhere:
-        problems.warn(label, None, None, f"tệp có {len(values.worksheets)} trang tính; chỉ đọc trang «{sheet.title}»"
-                      + (" (trang đầu tiên đang ẩn)" if sheet is not values.worksheets[0] else ""))
+        problems.warn(
+            label,
+            None,
+            None,
+            f"tệp có {len(values.worksheets)} trang tính; chỉ đọc trang «{sheet.title}»"
+            + (" (trang đầu tiên đang ẩn)" if sheet is not values.worksheets[0] else ""),
+        )
     rows = []
     for number, (row, written) in enumerate(zip(sheet.iter_rows(), formulas[sheet.title].iter_rows()), start=1):
         if number > MAX_ROWS + 1:
-            problems.add(label, number, None, f"bảng có hơn {MAX_ROWS:_} dòng kết quả, quá giới hạn của một tệp; hãy "
-                                              "kiểm tra bảng (các dòng trống ở cuối được tính nếu có định dạng)"
-                         .replace("_", "."))
+            problems.add(
+                label,
+                number,
+                None,
+                f"bảng có hơn {MAX_ROWS:_} dòng kết quả, quá giới hạn của một tệp; hãy "
+                "kiểm tra bảng (các dòng trống ở cuối được tính nếu có định dạng)".replace("_", "."),
+            )
             return None
         cells = [_xlsx_cell(cell.value) for cell in row]
         for position, (cell, formula) in enumerate(zip(row, written), start=1):
             where = f"{openpyxl.utils.get_column_letter(position)}{number}"
             if len(cells[position - 1]) > MAX_CELL:
-                problems.add(label, number, None, f"ô {where} dài hơn {MAX_CELL:_} ký tự, giới hạn của một ô"
-                             .replace("_", "."))
+                problems.add(
+                    label, number, None, f"ô {where} dài hơn {MAX_CELL:_} ký tự, giới hạn của một ô".replace("_", ".")
+                )
                 return None
             if number > 1 and getattr(formula, "data_type", None) == "f" and cell.value is None:
-                problems.add(label, number, rows[0][position - 1] if position <= len(rows[0]) else None,
-                             f"ô {where} có công thức ({formula.value}) nhưng chưa có giá trị được lưu; hãy mở tệp "
-                             "bằng Excel hoặc LibreOffice rồi lưu lại để giá trị được tính")
+                problems.add(
+                    label,
+                    number,
+                    rows[0][position - 1] if position <= len(rows[0]) else None,
+                    f"ô {where} có công thức ({formula.value}) nhưng chưa có giá trị được lưu; hãy mở tệp "
+                    "bằng Excel hoặc LibreOffice rồi lưu lại để giá trị được tính",
+                )
         rows.append(cells)
     if not rows:
         problems.add(label, None, None, "tệp rỗng: cần một dòng tiêu đề")

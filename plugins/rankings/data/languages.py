@@ -15,7 +15,7 @@ def translated_keys(field: str, keys: Iterable[str]) -> dict[str, str]:
     """The keys among `keys` that give `field` in another language, by language code."""
     found = {}
     for key in keys:
-        lang = key[len(field) + 1:] if key.startswith(f"{field}_") else ""
+        lang = key[len(field) + 1 :] if key.startswith(f"{field}_") else ""
         if _CODE.fullmatch(lang) and lang != SOURCE:
             found[lang] = key
     return found

@@ -21,12 +21,27 @@ def links_out(folder: Path, label_of, problems: Problems) -> None:
             try:
                 target = Path(os.path.realpath(path, strict=True))
             except OSError as err:  # ELOOP for a loop of links, ENOENT for a broken one
-                problems.add(label_of(path), None, None, "liên kết vòng hoặc hỏng: tệp mà liên kết chỉ tới không đọc "
-                             f"được ({err.strerror}); hãy thay liên kết bằng chính tệp")
+                problems.add(
+                    label_of(path),
+                    None,
+                    None,
+                    "liên kết vòng hoặc hỏng: tệp mà liên kết chỉ tới không đọc "
+                    f"được ({err.strerror}); hãy thay liên kết bằng chính tệp",
+                )
                 continue
             if not (target == root or root in target.parents):
-                problems.add(label_of(path), None, None, f"liên kết chỉ ra ngoài thư mục {folder.name}/ (tới {target}); "
-                             "chỉ tệp nằm trong thư mục mới được đọc: hãy chép tệp vào đây thay cho liên kết")
+                problems.add(
+                    label_of(path),
+                    None,
+                    None,
+                    f"liên kết chỉ ra ngoài thư mục {folder.name}/ (tới {target}); "
+                    "chỉ tệp nằm trong thư mục mới được đọc: hãy chép tệp vào đây thay cho liên kết",
+                )
             elif target.is_dir() and (target == path.parent.resolve() or target in path.parent.resolve().parents):
-                problems.add(label_of(path), None, None, "liên kết vòng: thư mục này chỉ lại thư mục chứa nó, nên "
-                             "đọc nó sẽ không bao giờ dừng; hãy xóa liên kết")
+                problems.add(
+                    label_of(path),
+                    None,
+                    None,
+                    "liên kết vòng: thư mục này chỉ lại thư mục chứa nó, nên "
+                    "đọc nó sẽ không bao giờ dừng; hãy xóa liên kết",
+                )

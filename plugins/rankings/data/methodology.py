@@ -11,12 +11,24 @@ from pathlib import Path
 
 from .cells import HTTP_URL, SLUG
 from .columns import RESERVED as RESERVED_COLUMNS
-from .model import Criterion, Methodology, Tier
+from .model import Criterion, Document, Methodology, Tier
 from .problems import Problems, did_you_mean, vi_number
 from .tomlfiles import TomlFile
 
-TOP_KEYS = {"name", "decision", "announced", "source_url", "documents",
-            "comparable_with_previous", "coverage", "partial_blocs", "units_as_of", "score", "criteria", "tiers"}
+TOP_KEYS = {
+    "name",
+    "decision",
+    "announced",
+    "source_url",
+    "documents",
+    "comparable_with_previous",
+    "coverage",
+    "partial_blocs",
+    "units_as_of",
+    "score",
+    "criteria",
+    "tiers",
+}
 SCORE_KEYS = {"max", "decimals", "method", "rank_source"}
 CRITERION_KEYS = {"id", "name", "max", "weight", "parent", "blocs"}
 TIER_KEYS = {"name", "min", "blocs"}
@@ -42,14 +54,12 @@ def _number(toml: TomlFile, table: dict, key: str, where, positive: bool = False
     return number
 
 
-def _blocs(toml: TomlFile, table: dict, bloc_ids: set[str] | None, where,
-           key: str = "blocs") -> tuple[str, ...] | None:
+def _blocs(toml: TomlFile, table: dict, bloc_ids: set[str] | None, where, key: str = "blocs") -> tuple[str, ...] | None:
     value = table.get(key)
     if value is None:
         return None
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or (
-            not value and key == "blocs"):
-        toml.error("phải là danh sách mã khối, ví dụ [\"bo\", \"tinh\"]", key, *where)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or (not value and key == "blocs"):
+        toml.error('phải là danh sách mã khối, ví dụ ["bo", "tinh"]', key, *where)
         return None
     for bloc in value:
         if bloc_ids is not None and bloc not in bloc_ids:
@@ -57,13 +67,12 @@ def _blocs(toml: TomlFile, table: dict, bloc_ids: set[str] | None, where,
     return tuple(value)
 
 
-def _documents(toml: TomlFile, folder: Path, names: list[str]) -> dict[str, Path]:
+def _documents(toml: TomlFile, folder: Path, names: list[str]) -> dict[str, Document]:
     """The original documents offered for download, by the name they are published under:
     PDF files of the edition's own folder, each listed once. A name matches a file stored
     in another Unicode form (macOS writes decomposed names); a link is never followed, so
     nothing from outside the data folder is published."""
-    on_disk = {unicodedata.normalize("NFC", p.name): p for p in folder.iterdir()
-               if p.is_file() and not p.is_symlink()}
+    on_disk = {unicodedata.normalize("NFC", p.name): p for p in folder.iterdir() if p.is_file() and not p.is_symlink()}
     found = {}
     for name in names:
         if name in found:
@@ -71,13 +80,16 @@ def _documents(toml: TomlFile, folder: Path, names: list[str]) -> dict[str, Path
         elif not name.lower().endswith(".pdf"):
             toml.error(f"«{name}» không phải là tệp PDF; chỉ văn bản PDF được công bố kèm kết quả", "documents")
         elif "/" in name or "\\" in name or name not in on_disk:
-            toml.error(f"không thấy tệp «{name}» trong thư mục {folder.name}/ (tệp thường, không phải liên kết)",
-                       "documents")
+            toml.error(
+                f"không thấy tệp «{name}» trong thư mục {folder.name}/ (tệp thường, không phải liên kết)", "documents"
+            )
         elif not on_disk[name].stat().st_size:
-            toml.error(f"tệp «{name}» là tệp rỗng (0 byte): có thể chép chưa xong; hãy chép lại văn bản gốc",
-                       "documents")
+            toml.error(
+                f"tệp «{name}» là tệp rỗng (0 byte): có thể chép chưa xong; hãy chép lại văn bản gốc", "documents"
+            )
         else:
-            found[name] = on_disk[name]
+            stat = on_disk[name].stat()
+            found[name] = Document(on_disk[name], stat.st_size, stat.st_mtime_ns)
     return found
 
 
@@ -95,24 +107,28 @@ def _units_as_of(toml: TomlFile, data: dict, bloc_ids: set[str] | None, year: in
         elif isinstance(units_year, bool) or not isinstance(units_year, int):
             toml.error(f"phải là một năm (số nguyên, ví dụ {year + 1})", bloc, *where)
         elif units_year < year:
-            toml.error(f"năm {units_year} trước năm của kỳ đánh giá ({year}): một khối chỉ có thể xếp lại "
-                       "theo đơn vị của năm sau", bloc, *where)
+            toml.error(
+                f"năm {units_year} trước năm của kỳ đánh giá ({year}): một khối chỉ có thể xếp lại "
+                "theo đơn vị của năm sau",
+                bloc,
+                *where,
+            )
         else:
             found[bloc] = units_year
     return found
 
 
-def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None, year: int,
-                     problems: Problems) -> Methodology | None:
+def load_methodology(
+    folder: Path, label: str, bloc_ids: set[str] | None, year: int, problems: Problems
+) -> Methodology | None:
     mark = problems.mark()
-    toml = TomlFile.open(folder / "methodology.toml", label, problems,
-                         "mỗi kỳ đánh giá cần tệp methodology.toml")
+    toml = TomlFile.open(folder / "methodology.toml", label, problems, "mỗi kỳ đánh giá cần tệp methodology.toml")
     if toml is None:
         return None
     data = dict(toml.data)
     for key, value in toml.data.items():
         if isinstance(value, str) and value.startswith(FILL):
-            toml.error(f"chưa điền: {value[len(FILL):].strip()}", key)
+            toml.error(f"chưa điền: {value[len(FILL) :].strip()}", key)
             if key not in ("name", "decision"):  # said once, not again as a value of the wrong kind
                 del data[key]
     toml.warn_unknown(data, TOP_KEYS, translatable=("name", "coverage", "decision"))
@@ -120,10 +136,8 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None, year: 
     decision = toml.string(data, "decision", True)
 
     announced = data.get("announced")
-    if announced is not None and (not isinstance(announced, datetime.date)
-                                  or isinstance(announced, datetime.datetime)):
-        toml.error("phải là một ngày theo cú pháp TOML, ví dụ 2017-06-15 (không đặt trong ngoặc kép)",
-                   "announced")
+    if announced is not None and (not isinstance(announced, datetime.date) or isinstance(announced, datetime.datetime)):
+        toml.error("phải là một ngày theo cú pháp TOML, ví dụ 2017-06-15 (không đặt trong ngoặc kép)", "announced")
         announced = None
 
     source_url = toml.string(data, "source_url", False)
@@ -171,13 +185,24 @@ def load_methodology(folder: Path, label: str, bloc_ids: set[str] | None, year: 
     if problems.since(mark):  # scoring with a broken methodology would only add noise
         return None
     return Methodology(
-        name=name, names=toml.translations(data, "name"), decision=decision,
-        score_max=score_max, decimals=decimals, method=method, rank_source=rank_source,
-        announced=announced, source_url=source_url, documents=document_files,
-        comparable_with_previous=comparable, units_as_of=units_as_of,
-        coverage=toml.string(data, "coverage", False), partial_blocs=partial_blocs,
-        coverages=toml.translations(data, "coverage"), decisions=toml.translations(data, "decision"),
-        criteria=criteria, tiers=tiers,
+        name=name,
+        names=toml.translations(data, "name"),
+        decision=decision,
+        score_max=score_max,
+        decimals=decimals,
+        method=method,
+        rank_source=rank_source,
+        announced=announced,
+        source_url=source_url,
+        documents=document_files,
+        comparable_with_previous=comparable,
+        units_as_of=units_as_of,
+        coverage=toml.string(data, "coverage", False),
+        partial_blocs=partial_blocs,
+        coverages=toml.translations(data, "coverage"),
+        decisions=toml.translations(data, "decision"),
+        criteria=criteria,
+        tiers=tiers,
     )
 
 
@@ -193,30 +218,34 @@ def _criteria(toml: TomlFile, raw: list, bloc_ids: set[str], method: str) -> tup
         name = toml.string(table, "name", True, where)
         if cid is not None:
             if not re.fullmatch(SLUG, cid):
-                toml.error(f"«{cid}» không phải là mã hợp lệ (chữ thường không dấu, số, dấu gạch ngang)",
-                           "id", *where)
+                toml.error(f"«{cid}» không phải là mã hợp lệ (chữ thường không dấu, số, dấu gạch ngang)", "id", *where)
             elif cid.endswith("-rank"):
-                toml.error("mã tiêu chí không được kết thúc bằng «-rank» (dành cho cột thứ hạng)",
-                           "id", *where)
+                toml.error("mã tiêu chí không được kết thúc bằng «-rank» (dành cho cột thứ hạng)", "id", *where)
             elif cid in {c.id for c in criteria} or cid in RESERVED_COLUMNS:
-                toml.error(f"mã tiêu chí «{cid}» bị lặp lại hoặc trùng tên một cột của results.csv",
-                           "id", *where)
+                toml.error(f"mã tiêu chí «{cid}» bị lặp lại hoặc trùng tên một cột của results.csv", "id", *where)
         parent = toml.string(table, "parent", False, where)
         weight = _number(toml, table, "weight", where)
         criterion = Criterion(
-            id=cid or "", name=name or "", names=toml.translations(table, "name", where),
-            max=_number(toml, table, "max", where, positive=True), weight=weight,
-            parent=parent, blocs=_blocs(toml, table, bloc_ids, where),
+            id=cid or "",
+            name=name or "",
+            names=toml.translations(table, "name", where),
+            max=_number(toml, table, "max", where, positive=True),
+            weight=weight,
+            parent=parent,
+            blocs=_blocs(toml, table, bloc_ids, where),
         )
         if method == "weighted" and parent is None and weight is None:
-            toml.error("phương pháp «weighted» cần trọng số «weight» cho mỗi tiêu chí cấp trên cùng",
-                       "weight", *where)
+            toml.error("phương pháp «weighted» cần trọng số «weight» cho mỗi tiêu chí cấp trên cùng", "weight", *where)
         criteria.append(criterion)
     ids = {c.id for c in criteria}
     for i, criterion in enumerate(criteria):
         if criterion.parent and criterion.parent not in ids:
-            toml.error(f"tiêu chí cha «{criterion.parent}» không có trong tệp{did_you_mean(criterion.parent, ids)}",
-                       "parent", "criteria", i)
+            toml.error(
+                f"tiêu chí cha «{criterion.parent}» không có trong tệp{did_you_mean(criterion.parent, ids)}",
+                "parent",
+                "criteria",
+                i,
+            )
         seen, current = set(), criterion
         while current and current.parent and current.id not in seen:
             seen.add(current.id)
@@ -239,20 +268,25 @@ def _tiers(toml: TomlFile, raw: list, bloc_ids: set[str], score_max: Decimal | N
         minimum = _number(toml, table, "min", where)
         if minimum is not None and score_max is not None and minimum > score_max:
             toml.error(f"ngưỡng {vi_number(minimum)} lớn hơn điểm tối đa {vi_number(score_max)}", "min", *where)
-        tier = Tier(name=name or "", min=minimum,
-                    names=toml.translations(table, "name", where),
-                    blocs=_blocs(toml, table, bloc_ids, where))
+        tier = Tier(
+            name=name or "",
+            min=minimum,
+            names=toml.translations(table, "name", where),
+            blocs=_blocs(toml, table, bloc_ids, where),
+        )
         if name:
             tiers.append(tier)
         for earlier in tiers[:-1]:
-            shared = (tier.blocs is None or earlier.blocs is None
-                      or set(tier.blocs) & set(earlier.blocs))
+            shared = tier.blocs is None or earlier.blocs is None or set(tier.blocs) & set(earlier.blocs)
             if not shared or not name:
                 continue
             if earlier.name == tier.name:
                 toml.error(f"mức «{tier.name}» bị lặp lại", "name", *where)
             elif earlier.min is not None and tier.min is not None and tier.min >= earlier.min:
-                toml.error(f"các mức phải xếp từ cao xuống thấp: ngưỡng {vi_number(tier.min)} của «{tier.name}» "
-                           f"không thấp hơn ngưỡng {vi_number(earlier.min)} của «{earlier.name}»", "min", *where)
+                toml.error(
+                    f"các mức phải xếp từ cao xuống thấp: ngưỡng {vi_number(tier.min)} của «{tier.name}» "
+                    f"không thấp hơn ngưỡng {vi_number(earlier.min)} của «{earlier.name}»",
+                    "min",
+                    *where,
+                )
     return tuple(tiers)
-

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 # Text the data gives in other languages than Vietnamese, by language code ("en": "…"):
 # `name_en` in the files is names["en"] here, and a new language is a new key, not a field.
@@ -63,9 +64,7 @@ class Agency:
         return self.short_name or self.name
 
     def exists_in(self, year: int) -> bool:
-        return (self.since is None or self.since <= year) and (
-            self.until is None or year <= self.until
-        )
+        return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
 
 
 @dataclass(frozen=True)
@@ -94,6 +93,16 @@ class Tier:
 
 
 @dataclass(frozen=True)
+class Document:
+    """An original document as it was when the data was read: a build publishes it only
+    if it is still that file (a copy saved during the build would mix two versions)."""
+
+    path: Path
+    size: int
+    changed_ns: int
+
+
+@dataclass(frozen=True)
 class Methodology:
     name: str
     decision: str
@@ -103,7 +112,7 @@ class Methodology:
     rank_source: str = "computed"  # computed | published
     announced: datetime.date | None = None
     source_url: str | None = None
-    # The original documents: the name each is published under → its file (a Path).
+    # The original documents: the name each is published under → its Document.
     documents: dict = field(default_factory=dict, hash=False, compare=False)
     comparable_with_previous: bool = True
     coverage: str | None = None
@@ -231,5 +240,4 @@ class Portal:
 
     def editions(self) -> list[Edition]:
         """Every edition of every series, newest first, series in display order."""
-        return sorted((e for d in self.series.values() for e in d.editions.values()),
-                      key=lambda e: -e.year)
+        return sorted((e for d in self.series.values() for e in d.editions.values()), key=lambda e: -e.year)

@@ -23,10 +23,10 @@ PER_YEAR = {
     "announced": "ngày công bố kết quả, dạng {next}-06-15 không đặt trong ngoặc kép; xóa dòng nếu chưa biết",
     "source_url": "địa chỉ https:// nơi công bố kết quả; xóa dòng nếu chưa có",
     "coverage": "phần kết quả được biết nếu bảng công bố không đầy đủ; xóa dòng nếu bảng đầy đủ",
-    "partial_blocs": "các khối có bảng không đầy đủ, ví dụ [\"tinh\"]; xóa dòng nếu mọi bảng đầy đủ",
-    "documents": "tên các tệp PDF văn bản gốc đặt trong thư mục này, ví dụ [\"bao-cao.pdf\"]; xóa dòng nếu không có",
+    "partial_blocs": 'các khối có bảng không đầy đủ, ví dụ ["tinh"]; xóa dòng nếu mọi bảng đầy đủ',
+    "documents": 'tên các tệp PDF văn bản gốc đặt trong thư mục này, ví dụ ["bao-cao.pdf"]; xóa dòng nếu không có',
     "comparable_with_previous": "false nếu phương pháp năm nay khác năm trước (không so sánh thứ hạng); xóa dòng nếu "
-                                "vẫn so sánh được",
+    "vẫn so sánh được",
 }
 GUIDE = [
     ("agency", "Mã đơn vị (cột id của agencies.csv). Chọn trong danh sách; mỗi đơn vị một dòng."),
@@ -79,8 +79,10 @@ def _year(text: str, dataset: Dataset) -> int:
     if not (len(text) == 4 and text.isascii() and text.isdigit()):
         raise EditionError(f"năm «{text}» phải gồm 4 chữ số 0–9 (ví dụ {latest + 1})")
     if not min(dataset.editions) < int(text) <= highest:
-        raise EditionError(f"năm {text} nằm ngoài khoảng của chuỗi: từ {min(dataset.editions) + 1} đến {highest} "
-                           f"(kỳ gần nhất là {latest})")
+        raise EditionError(
+            f"năm {text} nằm ngoài khoảng của chuỗi: từ {min(dataset.editions) + 1} đến {highest} "
+            f"(kỳ gần nhất là {latest})"
+        )
     return int(text)
 
 
@@ -98,11 +100,16 @@ def _methodology(source: Path, latest: int, year: int) -> str:
     import tomllib
 
     data = tomllib.loads(source.read_text(encoding="utf-8-sig"))
-    carried = {key: value for key, value in data.items()
-               if key not in PER_YEAR and key.split("_")[0] not in PER_YEAR and key != "units_as_of"}
+    carried = {
+        key: value
+        for key, value in data.items()
+        if key not in PER_YEAR and key.split("_")[0] not in PER_YEAR and key != "units_as_of"
+    }
     marked = {key: f"{FILL} {hint.format(year=year, next=year + 1)}" for key, hint in PER_YEAR.items()}
-    head = (f"# Kỳ đánh giá năm {year}, lập từ năm {latest} bằng `invoke new-edition`. Các giá trị bắt đầu bằng\n"
-            f"# «{FILL}» cần được điền (hoặc xóa dòng, khi ghi chú cho phép) trước khi xây dựng trang.\n")
+    head = (
+        f"# Kỳ đánh giá năm {year}, lập từ năm {latest} bằng `invoke new-edition`. Các giá trị bắt đầu bằng\n"
+        f"# «{FILL}» cần được điền (hoặc xóa dòng, khi ghi chú cho phép) trước khi xây dựng trang.\n"
+    )
     return head + tomli_w.dumps({**marked, **carried}, multiline_strings=False)
 
 
@@ -135,9 +142,14 @@ def _workbook(dataset: Dataset, latest, year: int) -> openpyxl.Workbook:
         _text(lists.cell(1, i), f"Giá trị của cột {name}")
         for j, value in enumerate(values, start=2):
             _text(lists.cell(j, i), value)
-        rule = DataValidation(type="list", formula1=f"='Danh sách'!${letter}$2:${letter}${len(values) + 1}",
-                              allow_blank=True, showErrorMessage=True, errorTitle=name,
-                              error=f"Chọn một giá trị trong danh sách của cột {name}.")
+        rule = DataValidation(
+            type="list",
+            formula1=f"='Danh sách'!${letter}$2:${letter}${len(values) + 1}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=name,
+            error=f"Chọn một giá trị trong danh sách của cột {name}.",
+        )
         column = openpyxl.utils.get_column_letter(columns.index(name) + 1)
         rule.add(f"{column}2:{column}{rows + 1}")
         sheet.add_data_validation(rule)

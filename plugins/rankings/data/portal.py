@@ -25,8 +25,10 @@ LICENSES = {
     "CC0-1.0": ("Creative Commons Zero 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
     "ODC-By-1.0": ("Open Data Commons Attribution 1.0", "https://opendatacommons.org/licenses/by/1-0/"),
     "ODbL-1.0": ("Open Data Commons Open Database License 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
-    "PDDL-1.0": ("Open Data Commons Public Domain Dedication and License 1.0",
-                 "https://opendatacommons.org/licenses/pddl/1-0/"),
+    "PDDL-1.0": (
+        "Open Data Commons Public Domain Dedication and License 1.0",
+        "https://opendatacommons.org/licenses/pddl/1-0/",
+    ),
 }
 
 
@@ -63,8 +65,7 @@ def load_portal(folder: Path, label: str, problems: Problems) -> PortalFile | No
     publisher = toml.string(data, "publisher", True)
     ids = data.get("series")
     if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
-        toml.error("cần danh sách mã chuỗi theo thứ tự hiển thị, ví dụ series = [\"ung-dung-cntt\", \"dti\"]",
-                   "series")
+        toml.error('cần danh sách mã chuỗi theo thứ tự hiển thị, ví dụ series = ["ung-dung-cntt", "dti"]', "series")
         ids = []
     seen = set()
     for sid in ids:
@@ -79,10 +80,12 @@ def load_portal(folder: Path, label: str, problems: Problems) -> PortalFile | No
         seen.add(sid)
     for path in sorted(p for p in folder.iterdir() if p.is_dir() and (p / "series.toml").is_file()):
         if path.name not in seen:
-            toml.warn(f"thư mục {path.name}/ có series.toml nhưng không có trong danh sách series nên bị bỏ qua",
-                      "series")
+            toml.warn(
+                f"thư mục {path.name}/ có series.toml nhưng không có trong danh sách series nên bị bỏ qua", "series"
+            )
     license = license_of(toml, data)
     if problems.since(mark):
         return None
-    return PortalFile(title, publisher, ids, toml.translations(data, "title"), toml.translations(data, "publisher"),
-                      license)
+    return PortalFile(
+        title, publisher, ids, toml.translations(data, "title"), toml.translations(data, "publisher"), license
+    )

@@ -58,7 +58,7 @@ def unit_named(agency) -> str:
 
 
 def did_you_mean(typed: str, known, cutoff: float = 0.6) -> str:
-    """"; có phải là «…»?" with the nearest of `known`, or nothing."""
+    """ "; có phải là «…»?" with the nearest of `known`, or nothing."""
     close = difflib.get_close_matches(typed, sorted(known), n=1, cutoff=cutoff)
     return f"; có phải là «{close[0]}»?" if close else ""
 

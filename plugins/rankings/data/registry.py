@@ -43,8 +43,7 @@ def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
             name = toml.string(raw, "name", True, where)
             if bloc_id is not None:
                 if not re.fullmatch(SLUG, bloc_id):
-                    toml.error(f"«{bloc_id}» không phải là mã hợp lệ (chữ thường, số, dấu gạch ngang)",
-                               "id", *where)
+                    toml.error(f"«{bloc_id}» không phải là mã hợp lệ (chữ thường, số, dấu gạch ngang)", "id", *where)
                 elif bloc_id in RESERVED_BLOC_IDS:
                     toml.error(f"mã khối «{bloc_id}» trùng với một đường dẫn của cổng", "id", *where)
                 elif bloc_id in seen:
@@ -54,10 +53,17 @@ def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
                 blocs.append(Bloc(bloc_id, name, toml.translations(raw, "name", where)))
     if problems.since(mark):  # the results would only repeat what is wrong here
         return None
-    return Series(title=title, publisher=publisher, blocs=tuple(blocs),
-                  titles=toml.translations(data, "title"), publishers=toml.translations(data, "publisher"),
-                  notice=toml.string(data, "notice", False), license=license_of(toml, data),
-                  short_title=toml.string(data, "short_title", False), short_titles=toml.translations(data, "short_title"))
+    return Series(
+        title=title,
+        publisher=publisher,
+        blocs=tuple(blocs),
+        titles=toml.translations(data, "title"),
+        publishers=toml.translations(data, "publisher"),
+        notice=toml.string(data, "notice", False),
+        license=license_of(toml, data),
+        short_title=toml.string(data, "short_title", False),
+        short_titles=toml.translations(data, "short_title"),
+    )
 
 
 def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Agency]:
@@ -73,27 +79,37 @@ def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Age
     for name in frame.columns:
         if name not in AGENCY_COLUMNS and name not in translated.values():
             problems.warn(label, 1, name, "cột không có trong quy cách dữ liệu nên bị bỏ qua")
-    bad = cells.check(frame, {
-        "id": column(filled(), matches(SLUG, "«{value}» không phải là mã hợp lệ "
-                                              "(chữ thường không dấu, số, dấu gạch ngang)"),
-                     required=True, unique=True),
-        "name": column(filled(), required=True),
-        "province_code": column(matches(r"\d{2}", "mã tỉnh «{value}» phải gồm đúng 2 chữ số (ví dụ 01, 48)")),
-        "website": column(matches(HTTP_URL, "địa chỉ «{value}» phải bắt đầu bằng http:// hoặc https://")),
-        "since": column(matches(YEAR, "«{value}» không phải là một năm (4 chữ số)")),
-        "until": column(matches(YEAR, "«{value}» không phải là một năm (4 chữ số)")),
-        "successor": column(matches(SLUG, "«{value}» không phải là mã hợp lệ")),
-    }, label, problems)
+    bad = cells.check(
+        frame,
+        {
+            "id": column(
+                filled(),
+                matches(SLUG, "«{value}» không phải là mã hợp lệ (chữ thường không dấu, số, dấu gạch ngang)"),
+                required=True,
+                unique=True,
+            ),
+            "name": column(filled(), required=True),
+            "province_code": column(matches(r"\d{2}", "mã tỉnh «{value}» phải gồm đúng 2 chữ số (ví dụ 01, 48)")),
+            "website": column(matches(HTTP_URL, "địa chỉ «{value}» phải bắt đầu bằng http:// hoặc https://")),
+            "since": column(matches(YEAR, "«{value}» không phải là một năm (4 chữ số)")),
+            "until": column(matches(YEAR, "«{value}» không phải là một năm (4 chữ số)")),
+            "successor": column(matches(SLUG, "«{value}» không phải là mã hợp lệ")),
+        },
+        label,
+        problems,
+    )
     agencies: dict[str, Agency] = {}
     rows: dict[str, int] = {}
     for index, record in frame.iterrows():
         if index in bad:
             continue
-        get = lambda key: (record.get(key) or None)  # noqa: E731 - "" means absent
+        get = lambda key: (record.get(key) or None)  # noqa: E731, B023 - "" means absent; used in this pass only
         agency = Agency(
-            id=record["id"], name=record["name"],
+            id=record["id"],
+            name=record["name"],
             names={lang: record[key] for lang, key in sorted(translated.items()) if record[key]},
-            short_name=get("short_name"), province_code=get("province_code"),
+            short_name=get("short_name"),
+            province_code=get("province_code"),
             website=get("website"),
             since=int(record["since"]) if get("since") else None,
             until=int(record["until"]) if get("until") else None,
@@ -101,11 +117,19 @@ def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Age
         )
         row = index + 2
         if agency.province_code and not official_in(agency.province_code, agency.since, agency.until):
-            problems.add(label, row, "province_code",
-                         f"«{agency.province_code}» không phải mã tỉnh chính thức (Tổng cục Thống kê) "
-                         + ("của 34 tỉnh từ 1/7/2025" if (agency.since or 0) >= MERGER_YEAR
-                            else "của 63 tỉnh trước 1/7/2025" if agency.until and agency.until <= MERGER_YEAR
-                            else "có cả trước và sau 1/7/2025"))
+            problems.add(
+                label,
+                row,
+                "province_code",
+                f"«{agency.province_code}» không phải mã tỉnh chính thức (Tổng cục Thống kê) "
+                + (
+                    "của 34 tỉnh từ 1/7/2025"
+                    if (agency.since or 0) >= MERGER_YEAR
+                    else "của 63 tỉnh trước 1/7/2025"
+                    if agency.until and agency.until <= MERGER_YEAR
+                    else "có cả trước và sau 1/7/2025"
+                ),
+            )
         if agency.since and agency.until and agency.since > agency.until:
             problems.add(label, row, "until", f"năm kết thúc {agency.until} trước năm bắt đầu {agency.since}")
         if agency.successor and agency.until is None:
@@ -117,14 +141,14 @@ def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Age
     known_ids = set(frame["id"]) if "id" in frame else set()
     for agency in agencies.values():
         if agency.successor and agency.successor != agency.id and agency.successor not in known_ids:
-            problems.add(label, rows[agency.id], "successor",
-                         f"đơn vị kế tục «{agency.successor}» không có trong agencies.csv")
+            problems.add(
+                label, rows[agency.id], "successor", f"đơn vị kế tục «{agency.successor}» không có trong agencies.csv"
+            )
     _check_cycles(agencies, rows, label, problems)
     return agencies
 
 
-def _check_cycles(agencies: dict[str, Agency], rows: dict[str, int], label: str,
-                  problems: Problems) -> None:
+def _check_cycles(agencies: dict[str, Agency], rows: dict[str, int], label: str, problems: Problems) -> None:
     reported: set[str] = set()
     for start in agencies:
         path, current = [], start
@@ -133,9 +157,8 @@ def _check_cycles(agencies: dict[str, Agency], rows: dict[str, int], label: str,
             current = agencies[current].successor
         if current not in path:
             continue
-        cycle = path[path.index(current):]
+        cycle = path[path.index(current) :]
         if len(cycle) > 1 and not reported.intersection(cycle):  # self-loops are reported above
             reported.update(cycle)
             chain = " → ".join(cycle + [current])
-            problems.add(label, rows[cycle[0]], "successor",
-                         f"chuỗi kế tục tạo thành vòng lặp: {chain}")
+            problems.add(label, rows[cycle[0]], "successor", f"chuỗi kế tục tạo thành vòng lặp: {chain}")

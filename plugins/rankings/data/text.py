@@ -26,15 +26,13 @@ def fault(value: str, drawable: frozenset[int] | None) -> str | None:
         if unicodedata.category(char) == "Cc":
             return f"ô có ký tự điều khiển U+{ord(char):04X}, không in được; hãy xóa ký tự này"
         if char in BIDI:
-            return (f"ô có ký tự đổi chiều chữ U+{ord(char):04X}, có thể đảo thứ tự chữ hiện quanh nó; hãy xóa ký tự "
-                    "này")
+            return f"ô có ký tự đổi chiều chữ U+{ord(char):04X}, có thể đảo thứ tự chữ hiện quanh nó; hãy xóa ký tự này"
     if drawable is None:
         return None
     missing = sorted({char for char in value if ord(char) not in drawable and not char.isspace()})
     if missing:
         shown = ", ".join(f"«{c}» (U+{ord(c):04X})" for c in missing[:3])
-        return (f"ô có ký tự mà không phông chữ nào của trang vẽ được: {shown}; hãy thay bằng chữ, số hoặc dấu "
-                "thường")
+        return f"ô có ký tự mà không phông chữ nào của trang vẽ được: {shown}; hãy thay bằng chữ, số hoặc dấu thường"
     return None
 
 

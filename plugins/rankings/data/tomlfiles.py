@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import tomllib
+import unicodedata
 from pathlib import Path
 
-from .text import fault, spaced
 from .languages import translated_keys
 from .problems import Problems
+from .text import fault, spaced
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
@@ -26,18 +26,18 @@ class TomlFile:
         try:
             self.text = unicodedata.normalize("NFC", text.decode("utf-8"))  # one form for every name
         except UnicodeDecodeError as err:
-            problems.add(label, text[: err.start].count(b"\n") + 1, None,
-                         "tệp không ở mã UTF-8; hãy lưu lại với bộ mã UTF-8")
+            problems.add(
+                label, text[: err.start].count(b"\n") + 1, None, "tệp không ở mã UTF-8; hãy lưu lại với bộ mã UTF-8"
+            )
             return
         try:
             self.data = tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as err:
             match = re.search(r"at line (\d+)", str(err))
-            problems.add(label, int(match.group(1)) if match else None, None,
-                         f"sai cú pháp TOML: {err}")
+            problems.add(label, int(match.group(1)) if match else None, None, f"sai cú pháp TOML: {err}")
 
     @classmethod
-    def open(cls, path: Path, label: str, problems: Problems, missing: str) -> "TomlFile | None":
+    def open(cls, path: Path, label: str, problems: Problems, missing: str) -> TomlFile | None:
         """The parsed file, or None (with the problem reported) when absent or unreadable."""
         if not path.is_file():
             problems.add(label, None, None, missing)
@@ -67,8 +67,9 @@ class TomlFile:
         found = {lang: self.string(table, key, False, where) for lang, key in translated_keys(field, table).items()}
         return {lang: text for lang, text in sorted(found.items()) if text}
 
-    def warn_unknown(self, table: dict, known: set[str], where: tuple = (None, 0),
-                     translatable: tuple[str, ...] = ()) -> None:
+    def warn_unknown(
+        self, table: dict, known: set[str], where: tuple = (None, 0), translatable: tuple[str, ...] = ()
+    ) -> None:
         """Keys the contract does not name are reported (and ignored); `translatable`
         fields may also be given in other languages."""
         known = known | {key for field in translatable for key in translated_keys(field, table).values()}
@@ -89,19 +90,15 @@ class TomlFile:
                 if current == table and seen[current] == index:
                     header_line = number
                 continue
-            in_place = (table is None and current is None) or (
-                current == table and seen.get(current) == index
-            )
+            in_place = (table is None and current is None) or (current == table and seen.get(current) == index)
             if key and in_place:
                 found = _KEY.match(text)
                 if found and found.group(1) == key:
                     return number
         return header_line
 
-    def error(self, message: str, key: str | None = None, table: str | None = None,
-              index: int = 0) -> None:
+    def error(self, message: str, key: str | None = None, table: str | None = None, index: int = 0) -> None:
         self.problems.add(self.label, self.line(key, table, index), key, message)
 
-    def warn(self, message: str, key: str | None = None, table: str | None = None,
-             index: int = 0) -> None:
+    def warn(self, message: str, key: str | None = None, table: str | None = None, index: int = 0) -> None:
         self.problems.warn(self.label, self.line(key, table, index), key, message)

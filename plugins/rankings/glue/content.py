@@ -19,6 +19,35 @@ _FIELD = re.compile(r"^([A-Za-z_]+)\s*:")
 STATUSES = {"published", "hidden", "draft"}
 
 
+def check_ids(settings: dict, portal: Portal) -> None:
+    """The data's ids against this site's own addresses (the data layer knows only the
+    default ones): a series id that is a top-level address, a bloc id that is an address
+    beside the bloc pages (`RANKINGS_METHODOLOGY_PATH = "metodo"` and a bloc `metodo`)."""
+    problems = Problems()
+    paths = config.paths(settings)
+    top = reserved(settings, portal) - set(portal.series) | set(paths.values())
+    beside = {paths["methodology"], paths["documents"]}
+    data = config.data_folder(settings)
+    for sid, dataset in portal.series.items():
+        if sid in top:
+            problems.add(
+                f"{data.name}/portal.toml",
+                None,
+                "series",
+                f"mã chuỗi «{sid}» trùng với một địa chỉ của cổng này; hãy đặt mã khác",
+            )
+        for bloc in dataset.series.blocs:
+            if bloc.id in beside:
+                problems.add(
+                    f"{data.name}/{sid + '/' if sid else ''}series.toml",
+                    None,
+                    "id",
+                    f"mã khối «{bloc.id}» trùng với một địa chỉ của cổng này (đặt trong pelicanconf.py); "
+                    "hãy đặt mã khác",
+                )
+    problems.raise_if_any()
+
+
 def check_content(settings: dict, portal: Portal) -> None:
     """Every problem of the content folder (file, field), raised as one DataError."""
     folder = settings["PATH"]
@@ -39,7 +68,9 @@ def check_content(settings: dict, portal: Portal) -> None:
             if save_as is not None:
                 items[label_of(path)] = save_as
     problems.raise_if_any()
-    found = clashes(generated_paths(settings, portal), items, reserved(settings, portal), {config.paths(settings)["news"]})
+    found = clashes(
+        generated_paths(settings, portal), items, reserved(settings, portal), {config.paths(settings)["news"]}
+    )
     for source, (field, path) in found:
         problems.add(source, None, field, f"địa chỉ «{path}» trùng với một trang của cổng; hãy đặt {field} khác")
     problems.raise_if_any()
@@ -50,8 +81,13 @@ def _sources(folder: Path, paths: list[str], settings: dict) -> list[Path]:
     found = []
     for sub in paths:
         root = folder / sub if sub else folder
-        found += [p for p in sorted(root.rglob("*")) if p.is_file() and p.name.endswith(extensions)
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+        found += [
+            p
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+            and p.name.endswith(extensions)
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        ]
     return found
 
 
@@ -62,7 +98,7 @@ def _header(text: str) -> dict[str, tuple[int, str]]:
         match = _FIELD.match(line)
         if not line.strip() or not match:
             break
-        found[match.group(1).lower()] = (number, line[match.end():].strip())
+        found[match.group(1).lower()] = (number, line[match.end() :].strip())
     return found
 
 
@@ -93,8 +129,11 @@ def _checked(path: Path, label: str, kind: str, settings: dict, portal: Portal, 
         except (ValueError, OverflowError):
             say("Date", f"«{header['date'][1]}» không phải là một ngày có thật (dạng 2025-10-21)")
     if "slug" in header and not _SLUG.fullmatch(header["slug"][1]):
-        say("Slug", f"«{header['slug'][1]}» không dùng được làm địa chỉ: chỉ chữ thường không dấu, chữ số và dấu "
-                    "gạch ngang (ví dụ ket-qua-nam-2024)")
+        say(
+            "Slug",
+            f"«{header['slug'][1]}» không dùng được làm địa chỉ: chỉ chữ thường không dấu, chữ số và dấu "
+            "gạch ngang (ví dụ ket-qua-nam-2024)",
+        )
     languages = [settings["DEFAULT_LANG"], *settings.get("TRANSLATED_SITES", {})]
     if "lang" in header and header["lang"][1] not in languages:
         say("Lang", f"ngôn ngữ «{header['lang'][1]}» không có trang riêng; hãy dùng {', '.join(languages)}")
@@ -103,8 +142,12 @@ def _checked(path: Path, label: str, kind: str, settings: dict, portal: Portal, 
     _edition_named(header, portal, say)
     if problems.since(mark):
         return None
-    read = Readers(settings).read_file(base_path=settings["PATH"], path=str(path.relative_to(settings["PATH"])),
-                                        content_class=Article if kind == "article" else Page, context={})
+    read = Readers(settings).read_file(
+        base_path=settings["PATH"],
+        path=str(path.relative_to(settings["PATH"])),
+        content_class=Article if kind == "article" else Page,
+        context={},
+    )
     field = next((f for f in ("Save_as", "Slug") if f.lower() in header), "Title")
     address = normal_path(read.save_as)
     if address is None:
@@ -118,8 +161,11 @@ def _edition_named(header: dict, portal: Portal, say) -> None:
     series = header.get("series", (0, ""))[1]
     if series and series not in portal.series:
         known = ", ".join(sid for sid in portal.series if sid)
-        say("Series", f"không có chuỗi «{series}»" + (f"; các chuỗi: {known}" if known else
-                                                     "; dữ liệu chỉ có một chuỗi, hãy bỏ dòng này"))
+        say(
+            "Series",
+            f"không có chuỗi «{series}»"
+            + (f"; các chuỗi: {known}" if known else "; dữ liệu chỉ có một chuỗi, hãy bỏ dòng này"),
+        )
         return
     if "edition" not in header:
         return
@@ -143,19 +189,27 @@ def normal_path(path: str) -> str | None:
 
 def reserved(settings: dict, portal: Portal) -> set[str]:
     """Top-level folders the build keeps for itself besides those the catalog writes in."""
-    return {"pagefind", settings["THEME_STATIC_DIR"], *settings.get("TRANSLATED_SITES", {}),
-            *(sid for sid in portal.series if sid)}
+    return {
+        "pagefind",
+        settings["THEME_STATIC_DIR"],
+        *settings.get("TRANSLATED_SITES", {}),
+        *(sid for sid in portal.series if sid),
+    }
 
 
-def clashes(generated: list[str], content: dict[str, tuple[str, str]], reserved: set[str],
-            shared: set[str]) -> list[tuple[str, tuple[str, str]]]:
+def clashes(
+    generated: list[str], content: dict[str, tuple[str, str]], reserved: set[str], shared: set[str]
+) -> list[tuple[str, tuple[str, str]]]:
     """The content files (source → (field, address)) that would write over one of the
     generated files or into a folder the build writes in: every top-level folder of the
     generated files but the `shared` ones (the news folder, where the articles go)."""
     taken = set(generated)
     tops = {p.split("/", 1)[0] for p in generated if "/" in p} - shared | reserved
-    return [(source, (field, path)) for source, (field, path) in sorted(content.items())
-            if path in taken or path.split("/", 1)[0] in tops]
+    return [
+        (source, (field, path))
+        for source, (field, path) in sorted(content.items())
+        if path in taken or path.split("/", 1)[0] in tops
+    ]
 
 
 def generated_paths(settings: dict, portal: Portal) -> list[str]:
@@ -167,8 +221,13 @@ def generated_paths(settings: dict, portal: Portal) -> list[str]:
     from ..site.i18n import Language
 
     paths = config.paths(settings)
-    made = catalog(portal, settings["DEFAULT_LANG"], Language(), paths, open_data=functools.partial(
-        opendata.files, paths=paths, package=config.get(settings, "RANKINGS_PACKAGE_NAME")))
+    made = catalog(
+        portal,
+        settings["DEFAULT_LANG"],
+        Language(),
+        paths,
+        open_data=functools.partial(opendata.files, paths=paths, package=config.get(settings, "RANKINGS_PACKAGE_NAME")),
+    )
     return made.paths()
 
 

@@ -17,8 +17,7 @@ def prepare(generator) -> None:
     for name, function in formatting.FILTERS.items():
         takes_locale = "locale" in inspect.signature(function).parameters
         env.filters[name] = functools.partial(function, locale=locale) if takes_locale else function
-    catalog = i18n.translations(str(config.translations_folder(generator.settings)),
-                                generator.settings["DEFAULT_LANG"])
+    catalog = i18n.translations(str(config.translations_folder(generator.settings)), generator.settings["DEFAULT_LANG"])
     i18n.install(env, catalog)
     env.filters.update(labels.filters(catalog, locale, generator.settings["DEFAULT_LANG"]))
 

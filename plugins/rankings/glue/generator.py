@@ -35,19 +35,30 @@ class RankingsGenerator(Generator):
         from ..site.i18n import Language, translations
 
         lang = self.settings["DEFAULT_LANG"]
-        language = Language(config.get(self.settings, "RANKINGS_LOCALE"),
-                            translations(str(config.translations_folder(self.settings)), lang))
+        language = Language(
+            config.get(self.settings, "RANKINGS_LOCALE"),
+            translations(str(config.translations_folder(self.settings)), lang),
+        )
         # The build's snapshot (build.py), read once for every pass; a bare Pelican run reads its own.
         loaded = self.settings.get(PORTAL) or load(config.data_folder(self.settings))
         for warning in loaded.warnings if config.get(self.settings, "RANKINGS_REPORT_WARNINGS") else []:
             log.warning("%s", warning)
         # An article announces an edition (`Edition: 2019`; in a portal, with `Series: dti`).
-        announcements = {(getattr(a, "series", ""), int(a.edition)): a for a in self.context.get("articles", [])
-                         if str(getattr(a, "edition", "")).isdigit()}
+        announcements = {
+            (getattr(a, "series", ""), int(a.edition)): a
+            for a in self.context.get("articles", [])
+            if str(getattr(a, "edition", "")).isdigit()
+        }
         paths = config.paths(self.settings)
-        self.catalog = catalog(loaded, lang, language, paths, announcements, page_charts,
-                               functools.partial(opendata.files, paths=paths,
-                                                 package=config.get(self.settings, "RANKINGS_PACKAGE_NAME")))
+        self.catalog = catalog(
+            loaded,
+            lang,
+            language,
+            paths,
+            announcements,
+            page_charts,
+            functools.partial(opendata.files, paths=paths, package=config.get(self.settings, "RANKINGS_PACKAGE_NAME")),
+        )
         self._refuse_clashing_content()
         self.context["portal"] = self.catalog.portal
         self.context["RANKINGS_PATHS"] = config.paths(self.settings)
@@ -57,21 +68,28 @@ class RankingsGenerator(Generator):
         du-lieu`, `2019` or `en`, or `Save_as: 2019//so/index.html`) would replace it, or
         be replaced, without a word."""
         from ..data.problems import DataError, Problem
-        from .content import clashes, normal_path, reserved
+        from .content import check_ids, clashes, normal_path, reserved
 
-        kept = reserved(self.settings, self.catalog.portal) - set(self.catalog.portal.series)
-        taken = sorted(sid for sid in self.catalog.portal.series if sid in kept | set(config.paths(self.settings).values()))
-        if taken:  # the data layer knows the default addresses only; these are this site's
-            raise DataError([Problem("portal.toml", None, "series", f"mã chuỗi «{sid}» trùng với một địa chỉ của "
-                                                                    "cổng này; hãy đặt mã khác") for sid in taken])
+        check_ids(self.settings, self.catalog.portal)
         content = Path(self.settings["PATH"]).parent
-        items = {Path(item.source_path).relative_to(content).as_posix(): ("Slug", normal_path(item.save_as) or "..")
-                 for name in ("articles", "pages", "hidden_pages") for item in self.context.get(name, [])}
-        found = clashes(self.catalog.paths(), items, reserved(self.settings, self.catalog.portal),
-                        {config.paths(self.settings)["news"]})
+        items = {
+            Path(item.source_path).relative_to(content).as_posix(): ("Slug", normal_path(item.save_as) or "..")
+            for name in ("articles", "pages", "hidden_pages")
+            for item in self.context.get(name, [])
+        }
+        found = clashes(
+            self.catalog.paths(),
+            items,
+            reserved(self.settings, self.catalog.portal),
+            {config.paths(self.settings)["news"]},
+        )
         if found:
-            raise DataError([Problem(source, None, field, f"địa chỉ «{path}» trùng với một trang của cổng; hãy đặt "
-                                                          f"{field} khác") for source, (field, path) in found])
+            raise DataError(
+                [
+                    Problem(source, None, field, f"địa chỉ «{path}» trùng với một trang của cổng; hãy đặt {field} khác")
+                    for source, (field, path) in found
+                ]
+            )
 
     def generate_output(self, writer):
         figures = self._charts()
@@ -81,14 +99,23 @@ class RankingsGenerator(Generator):
         for page in self.catalog.pages:
             extra = {"charts": figures.get(page, [])}
             if page.parent is not None:
-                extra = {"figure": next(f for f in figures[page.parent] if f["chart"] is page.embeds),
-                         "parent": written[page.parent]}
-            jobs.append(pages.Job(page.save_as, self.get_template(page.template), self.context,
-                                  dict(page.context, page=written[page], url=page.url, **extra),
-                                  self.settings["RELATIVE_URLS"]))
+                extra = {
+                    "figure": next(f for f in figures[page.parent] if f["chart"] is page.embeds),
+                    "parent": written[page.parent],
+                }
+            jobs.append(
+                pages.Job(
+                    page.save_as,
+                    self.get_template(page.template),
+                    self.context,
+                    dict(page.context, page=written[page], url=page.url, **extra),
+                    self.settings["RELATIVE_URLS"],
+                )
+            )
         for job, html in zip(jobs, pages.render_all(jobs)):
-            writer.write_file(job.save_as, pages.Rendered(html), self.context, relative_urls=job.relative_urls,
-                              **job.variables)
+            writer.write_file(
+                job.save_as, pages.Rendered(html), self.context, relative_urls=job.relative_urls, **job.variables
+            )
         self._stage("pages", "%d written, %.3f s", len(jobs), time.perf_counter() - start)
         self._write_downloads()
         self._write_cards()
@@ -96,24 +123,40 @@ class RankingsGenerator(Generator):
 
     def _pelican_page(self, page) -> PelicanPage:
         day = page.date
-        return PelicanPage("", metadata={
-            "title": page.title, "summary": page.description, "url": page.url, "save_as": page.save_as,
-            "date": datetime.datetime(day.year, day.month, day.day),
-        }, settings=self.settings, context=self.context)
+        return PelicanPage(
+            "",
+            metadata={
+                "title": page.title,
+                "summary": page.description,
+                "url": page.url,
+                "save_as": page.save_as,
+                "date": datetime.datetime(day.year, day.month, day.day),
+            },
+            settings=self.settings,
+            context=self.context,
+        )
 
     def _charts(self) -> dict:
         """Each page's charts as figures: SVG to inline, data written beside the page."""
         from ..outputs.chart_svg import chart_engine
         from ..site.catalog import embed_url
 
-        engine = chart_engine(config.chart_fonts(self.settings), config.cache_folder(self.settings, "charts"),
-                              config.get(self.settings, "RANKINGS_LOCALE"))
+        engine = chart_engine(
+            config.chart_fonts(self.settings),
+            config.cache_folder(self.settings, "charts"),
+            config.get(self.settings, "RANKINGS_LOCALE"),
+        )
         shown = [(page, chart) for page in self.catalog.pages for chart in page.charts]
         start = time.perf_counter()
         engine.on_progress = functools.partial(step, f"biểu đồ ({self.settings['DEFAULT_LANG']})")
         files = engine.prepare([chart for _, chart in shown])
-        self._stage("charts", "%d rendered, %d from the cache, %.3f s", engine.rendered, engine.cached,
-                    time.perf_counter() - start)
+        self._stage(
+            "charts",
+            "%d rendered, %d from the cache, %.3f s",
+            engine.rendered,
+            engine.cached,
+            time.perf_counter() - start,
+        )
         figures = {}
         for (page, chart), (svg_file, csv_file) in zip(shown, files):
             folder = os.path.join(self.output_path, page.url)
@@ -121,9 +164,16 @@ class RankingsGenerator(Generator):
             shutil.copyfile(csv_file, os.path.join(folder, f"{chart.id}.csv"))
             svg = svg_file.read_text(encoding="utf-8")
             width, height = (int(float(v)) for v in _SIZE.search(svg).groups())
-            figures.setdefault(page, []).append({
-                "chart": chart, "svg": svg, "data_url": f"{page.url}{chart.id}.csv", "width": width,
-                "height": height, "embed_url": embed_url(page.url, chart)})
+            figures.setdefault(page, []).append(
+                {
+                    "chart": chart,
+                    "svg": svg,
+                    "data_url": f"{page.url}{chart.id}.csv",
+                    "width": width,
+                    "height": height,
+                    "embed_url": embed_url(page.url, chart),
+                }
+            )
         return figures
 
     def _write_cards(self) -> None:
@@ -131,9 +181,17 @@ class RankingsGenerator(Generator):
 
         template = self.env.get_template("share-card.svg")
         footer = cards.footer(self.settings.get("SITEURL", ""), self.settings["SITENAME"])
-        jobs = {Path(self.output_path, card.path): template.render(
-            self.context, title=card.title, headline=card.headline, detail=cards.lines(card.detail, 62, 1)[0],
-            footer=footer, card_lines=cards.lines) for card in self.catalog.cards}
+        jobs = {
+            Path(self.output_path, card.path): template.render(
+                self.context,
+                title=card.title,
+                headline=card.headline,
+                detail=cards.lines(card.detail, 62, 1)[0],
+                footer=footer,
+                card_lines=cards.lines,
+            )
+            for card in self.catalog.cards
+        }
         engine = cards.card_engine(config.chart_fonts(self.settings), config.cache_folder(self.settings, "cards"))
         self._timed("cards", engine, jobs, "ảnh chia sẻ")
 
@@ -145,9 +203,20 @@ class RankingsGenerator(Generator):
         site, lang = self.settings.get("SITEURL", ""), self.settings["DEFAULT_LANG"]
         templates = Path(self.settings["THEME"]) / "templates" / "pdf"
         drawable = covered((config.chart_fonts(self.settings), *fallback_folders(templates)))
-        jobs = {Path(self.output_path, report.path): as_json(document(
-            report, self.catalog.portal, figures.get(report.page, []), self.catalog.language, lang,
-            address(site, self.settings["SITENAME"], report.page.url)), drawable) for report in self.catalog.reports}
+        jobs = {
+            Path(self.output_path, report.path): as_json(
+                document(
+                    report,
+                    self.catalog.portal,
+                    figures.get(report.page, []),
+                    self.catalog.language,
+                    lang,
+                    address(site, self.settings["SITENAME"], report.page.url),
+                ),
+                drawable,
+            )
+            for report in self.catalog.reports
+        }
         engine = pdf_engine(templates, config.chart_fonts(self.settings), config.cache_folder(self.settings, "pdf"))
         self._timed("PDFs", engine, jobs, "tệp PDF")
 
@@ -155,8 +224,9 @@ class RankingsGenerator(Generator):
         engine.on_progress = functools.partial(step, f"{shown_as} ({self.settings['DEFAULT_LANG']})")
         start = time.perf_counter()
         engine.write_all(jobs)
-        self._stage(what, "%d rendered, %d from the cache, %.3f s", engine.rendered, engine.cached,
-                    time.perf_counter() - start)
+        self._stage(
+            what, "%d rendered, %d from the cache, %.3f s", engine.rendered, engine.cached, time.perf_counter() - start
+        )
 
     def _stage(self, what: str, figures: str, *values) -> None:
         """What a stage did, for the command line's summary and `invoke bench` (which add
@@ -170,6 +240,17 @@ class RankingsGenerator(Generator):
             target = Path(self.output_path, download.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             if download.source is not None:
-                shutil.copyfile(download.source, target)
+                _copy_unchanged(download.source, target)
             else:
                 target.write_bytes(download.content())
+
+
+def _copy_unchanged(document, target: Path) -> None:
+    """A document copied only while it is the file the data was read with: one saved
+    during the build stops it (nothing is published) rather than reach one language only."""
+    from ..build import OutputError
+
+    shutil.copyfile(document.path, target)
+    now = document.path.stat()
+    if (now.st_size, now.st_mtime_ns) != (document.size, document.changed_ns):
+        raise OutputError(f"tệp {document.path.name} đã thay đổi trong khi dựng; hãy chạy lại invoke build")

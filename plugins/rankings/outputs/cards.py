@@ -27,8 +27,15 @@ def _text(svg: str) -> str:
 def card_engine(font_folder: Path, cache_folder: Path) -> Engine:
     import vl_convert
 
-    return Engine(_png, _text, cache_folder, salt(vl_convert.__version__, files=fonts.files(font_folder)),
-                  (".png",), POOL_FROM, functools.partial(fonts.register, str(font_folder)))
+    return Engine(
+        _png,
+        _text,
+        cache_folder,
+        salt(vl_convert.__version__, files=fonts.files(font_folder)),
+        (".png",),
+        POOL_FROM,
+        functools.partial(fonts.register, str(font_folder)),
+    )
 
 
 def footer(siteurl: str, sitename: str) -> str:

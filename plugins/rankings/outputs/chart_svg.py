@@ -23,8 +23,12 @@ _COUNTER = re.compile(r"_\d+$")
 
 def number_format(locale: str) -> dict:
     """d3-format's locale from Babel's (d3 has none for vi-VN)."""
-    return {"decimal": get_decimal_symbol(locale), "thousands": get_group_symbol(locale), "grouping": [3],
-            "currency": ["", ""]}
+    return {
+        "decimal": get_decimal_symbol(locale),
+        "thousands": get_group_symbol(locale),
+        "grouping": [3],
+        "currency": ["", ""],
+    }
 
 
 def _render(chart: charts.Chart, locale: str) -> tuple[str, str]:
@@ -33,7 +37,9 @@ def _render(chart: charts.Chart, locale: str) -> tuple[str, str]:
     import vl_convert
 
     svg = vl_convert.vegalite_to_svg(chart.spec, format_locale=number_format(locale))
-    return _prefix_ids(svg, f"bd-{chart.id}"), spreadsheet.safe_frame(chart.data).to_csv(index=False, lineterminator="\n")
+    return _prefix_ids(svg, f"bd-{chart.id}"), spreadsheet.safe_frame(chart.data).to_csv(
+        index=False, lineterminator="\n"
+    )
 
 
 def _inputs(chart: charts.Chart) -> str:
@@ -43,10 +49,19 @@ def _inputs(chart: charts.Chart) -> str:
 def chart_engine(font_folder: Path, cache_folder: Path, locale: str) -> Engine:
     import vl_convert
 
-    return Engine(functools.partial(_render, locale=locale), _inputs, cache_folder,
-                  salt(vl_convert.__version__, json.dumps(number_format(locale)),
-                       files=[Path(charts.__file__), Path(__file__), Path(spreadsheet.__file__), *fonts.files(font_folder)]),
-                  (".svg", ".csv"), POOL_FROM, functools.partial(fonts.register, str(font_folder)))
+    return Engine(
+        functools.partial(_render, locale=locale),
+        _inputs,
+        cache_folder,
+        salt(
+            vl_convert.__version__,
+            json.dumps(number_format(locale)),
+            files=[Path(charts.__file__), Path(__file__), Path(spreadsheet.__file__), *fonts.files(font_folder)],
+        ),
+        (".svg", ".csv"),
+        POOL_FROM,
+        functools.partial(fonts.register, str(font_folder)),
+    )
 
 
 def _prefix_ids(markup: str, prefix: str) -> str:

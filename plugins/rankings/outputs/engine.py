@@ -53,8 +53,12 @@ class Engine:
             # Fresh processes: the build process runs other libraries' threads (the chart
             # engine's among them), and a fork copies their locks, not the threads. One
             # input at a time: they differ in cost, and chunks would leave a core idle.
-            with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                     initializer=_start_worker, initargs=(os.getpid(), self.start)) as pool:
+            with ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(os.getpid(), self.start),
+            ) as pool:
                 for done, (p, made) in enumerate(zip(missing, pool.map(self.make, missing.values())), start=1):
                     self._keep(p, made)
                     self._progress(done, len(missing))

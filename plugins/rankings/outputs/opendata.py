@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import functools
 import io
-from collections import Counter
 import json
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -20,8 +20,21 @@ from ..data.portal import LICENSES, license_url
 from .spreadsheet import safe_frame
 
 ALWAYS = ("agency", "name", "bloc")  # kept even where a table's every cell would be empty
-LONG_COLUMNS = ["series", "year", "bloc", "agency", "name", "province_code", "score", "rank", "out_of", "tier",
-                "rank_change", "criteria", "source"]
+LONG_COLUMNS = [
+    "series",
+    "year",
+    "bloc",
+    "agency",
+    "name",
+    "province_code",
+    "score",
+    "rank",
+    "out_of",
+    "tier",
+    "rank_change",
+    "criteria",
+    "source",
+]
 
 
 def license_of(spdx: str | None) -> dict | None:
@@ -33,8 +46,12 @@ def license_of(spdx: str | None) -> dict | None:
 
 def _ordered(dataset: Dataset, edition: Edition, bloc: str | None = None) -> list[Result]:
     """The results in the order of the bloc tables."""
-    return [r for b in dataset.series.blocs if bloc in (None, b.id)
-            for r in sorted(edition.bloc_results(b.id), key=lambda r: (r.rank is None, r.rank or 0, r.agency))]
+    return [
+        r
+        for b in dataset.series.blocs
+        if bloc in (None, b.id)
+        for r in sorted(edition.bloc_results(b.id), key=lambda r: (r.rank is None, r.rank or 0, r.agency))
+    ]
 
 
 def records(dataset: Dataset, edition: Edition, bloc: str | None = None) -> list[dict]:
@@ -63,8 +80,10 @@ def _filled(names: list[str], rows: list[dict]) -> list[str]:
 def columns(dataset: Dataset, edition: Edition, rows: list[dict] | None = None) -> list[str]:
     """The edition's columns (of `rows`, by default all of its records), leaving out any
     that no row fills."""
-    return _filled(output_columns([c.id for c in edition.methodology.criteria]),
-                   records(dataset, edition) if rows is None else rows)
+    return _filled(
+        output_columns([c.id for c in edition.methodology.criteria]),
+        records(dataset, edition) if rows is None else rows,
+    )
 
 
 def _plain(value):
@@ -73,8 +92,9 @@ def _plain(value):
 
 
 def _csv(rows: list[dict], names: list[str]) -> bytes:
-    frame = safe_frame(pd.DataFrame([{k: _plain(v) for k, v in row.items()} for row in rows], columns=names,
-                                    dtype=object))
+    frame = safe_frame(
+        pd.DataFrame([{k: _plain(v) for k, v in row.items()} for row in rows], columns=names, dtype=object)
+    )
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue().encode("utf-8-sig")
@@ -99,8 +119,9 @@ def to_json(dataset: Dataset, edition: Edition) -> bytes:
         "source_url": m.source_url,
         "coverage": m.coverage,
         "score_max": float(m.score_max) if m.score_max is not None else None,
-        "results": [{k: (float(v) if isinstance(v, Decimal) else v) for k, v in rec.items() if k in shown}
-                    for rec in rows],
+        "results": [
+            {k: (float(v) if isinstance(v, Decimal) else v) for k, v in rec.items() if k in shown} for rec in rows
+        ],
     }
     if dataset.series.license:
         document["license"] = dataset.series.license
@@ -116,16 +137,30 @@ def long_records(portal: Portal) -> list[dict]:
             m = edition.methodology
             rated = Counter(r.bloc for r in edition.results if r.rated)  # "out of" each bloc, counted once
             for r in _ordered(dataset, edition):
-                criteria = [f"{cid}={_plain(value)}" if not cid.endswith("-rank") else f"{cid}={value}"
-                            for c in m.criteria for cid, value in ((c.id, r.criteria.get(c.id)),
-                                                                    (f"{c.id}-rank", r.criteria_rank.get(c.id)))
-                            if value is not None]
+                criteria = [
+                    f"{cid}={_plain(value)}" if not cid.endswith("-rank") else f"{cid}={value}"
+                    for c in m.criteria
+                    for cid, value in ((c.id, r.criteria.get(c.id)), (f"{c.id}-rank", r.criteria_rank.get(c.id)))
+                    if value is not None
+                ]
                 agency = portal.agencies[r.agency]
-                out.append({"series": sid or None, "year": year, "bloc": r.bloc, "agency": r.agency,
-                            "name": agency.name, "province_code": agency.province_code, "score": r.score,
-                            "rank": r.rank, "out_of": None if m.partial(r.bloc) or r.rank is None else rated[r.bloc],
-                            "tier": r.tier, "rank_change": r.rank_change, "criteria": "; ".join(criteria) or None,
-                            "source": r.source or m.source_url})
+                out.append(
+                    {
+                        "series": sid or None,
+                        "year": year,
+                        "bloc": r.bloc,
+                        "agency": r.agency,
+                        "name": agency.name,
+                        "province_code": agency.province_code,
+                        "score": r.score,
+                        "rank": r.rank,
+                        "out_of": None if m.partial(r.bloc) or r.rank is None else rated[r.bloc],
+                        "tier": r.tier,
+                        "rank_change": r.rank_change,
+                        "criteria": "; ".join(criteria) or None,
+                        "source": r.source or m.source_url,
+                    }
+                )
     return out
 
 
@@ -143,15 +178,22 @@ def files(portal: Portal, package: str, paths: dict[str, str]) -> list[tuple[str
     """Every download made from the data, by its address below the site, with the function
     that makes it. An edition without a figure has none."""
     data = paths["data"]
-    made = [(f"{data}/datapackage.json", functools.partial(datapackage, portal, package)),
-            (f"{data}/tat-ca.csv", functools.partial(to_long_csv, portal))]
+    made = [
+        (f"{data}/datapackage.json", functools.partial(datapackage, portal, package)),
+        (f"{data}/tat-ca.csv", functools.partial(to_long_csv, portal)),
+    ]
     for dataset in portal.series.values():
         for edition in (e for e in dataset.editions.values() if e.results):
             name = edition.data_name
-            made += [(f"{data}/{name}.csv", functools.partial(to_csv, dataset, edition)),
-                     (f"{data}/{name}.json", functools.partial(to_json, dataset, edition))]
-            made += [(f"{edition.url}{bloc.id}.csv", functools.partial(to_csv, dataset, edition, bloc.id))
-                     for bloc in dataset.series.blocs if edition.bloc_results(bloc.id)]
+            made += [
+                (f"{data}/{name}.csv", functools.partial(to_csv, dataset, edition)),
+                (f"{data}/{name}.json", functools.partial(to_json, dataset, edition)),
+            ]
+            made += [
+                (f"{edition.url}{bloc.id}.csv", functools.partial(to_csv, dataset, edition, bloc.id))
+                for bloc in dataset.series.blocs
+                if edition.bloc_results(bloc.id)
+            ]
     return made
 
 
@@ -180,27 +222,45 @@ LONG_TYPES = {"year": "integer", "score": "number", "rank": "integer", "out_of":
 
 
 def _resource(name: str, path: str, title: str, description: str, fields: list[dict], key: list[str]) -> dict:
-    return {"name": name, "path": path, "profile": "tabular-data-resource", "title": title,
-            "description": description, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
-            "schema": {"fields": fields, "primaryKey": key}}
+    return {
+        "name": name,
+        "path": path,
+        "profile": "tabular-data-resource",
+        "title": title,
+        "description": description,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8-sig",
+        "schema": {"fields": fields, "primaryKey": key},
+    }
 
 
 def datapackage(portal: Portal, name: str) -> bytes:
     """A Frictionless Tabular Data Package describing every CSV file of /du-lieu/."""
-    resources = [_resource("tat-ca", "tat-ca.csv", portal.title,
-                           "Mọi chuỗi, mọi năm trong một bảng dài; cột criteria ghi điểm và thứ hạng từng tiêu chí "
-                           "dạng «mã=giá trị», cách nhau bởi «; ».",
-                           [{"name": c, "type": LONG_TYPES.get(c, "string")} for c in _long_columns(long_records(portal))],
-                           ["series", "year", "bloc", "agency"][0 if portal.several else 1:])]
+    resources = [
+        _resource(
+            "tat-ca",
+            "tat-ca.csv",
+            portal.title,
+            "Mọi chuỗi, mọi năm trong một bảng dài; cột criteria ghi điểm và thứ hạng từng tiêu chí "
+            "dạng «mã=giá trị», cách nhau bởi «; ».",
+            [{"name": c, "type": LONG_TYPES.get(c, "string")} for c in _long_columns(long_records(portal))],
+            ["series", "year", "bloc", "agency"][0 if portal.several else 1 :],
+        )
+    ]
     for sid, dataset in portal.series.items():
         for year, edition in ((y, e) for y, e in dataset.editions.items() if e.results):
             m = edition.methodology
             # One row per unit, except where a recast bloc ranks it again.
             key = ["agency", "bloc"] if m.units_as_of else ["agency"]
-            resource = _resource(f"{sid}-{year}" if sid else f"ket-qua-{year}", f"{edition.data_name}.csv",
-                                 f"{dataset.series.title} — năm {year}",
-                                 m.decision + (f". {m.coverage}" if m.coverage else ""),
-                                 [_field(c, edition, dataset) for c in columns(dataset, edition)], key)
+            resource = _resource(
+                f"{sid}-{year}" if sid else f"ket-qua-{year}",
+                f"{edition.data_name}.csv",
+                f"{dataset.series.title} — năm {year}",
+                m.decision + (f". {m.coverage}" if m.coverage else ""),
+                [_field(c, edition, dataset) for c in columns(dataset, edition)],
+                key,
+            )
             if m.source_url:
                 resource["sources"] = [{"title": m.name, "path": m.source_url}]
             if dataset.series.license and dataset.series.license != portal.license:

@@ -23,8 +23,11 @@ def _compiler(templates: str, font_folder: str):
 
     # Only the theme's fonts (and its fallback for characters they lack): no system font,
     # and none of those built into Typst.
-    found = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
-                        font_paths=[font_folder, *map(str, fallback_folders(Path(templates)))])
+    found = typst.Fonts(
+        include_system_fonts=False,
+        include_embedded_fonts=False,
+        font_paths=[font_folder, *map(str, fallback_folders(Path(templates)))],
+    )
     return typst.Compiler(str(Path(templates, TEMPLATE)), root=templates, font_paths=found)
 
 
@@ -69,11 +72,22 @@ def pdf_engine(templates: Path, font_folder: Path, cache_folder: Path, workers: 
     """PDFs from documents; `templates` is the theme's folder of Typst templates."""
     import typst
 
-    engine = Engine(functools.partial(_render, templates=str(templates), font_folder=str(font_folder)), _text,
-                    cache_folder, salt(typst.__version__, STANDARD, files=[
-                        *templates.glob("*.typ"), *fonts.files(font_folder),
-                        *(f for folder in fallback_folders(templates) for f in fonts.files(folder))]),
-                    (".pdf",), POOL_FROM)
+    engine = Engine(
+        functools.partial(_render, templates=str(templates), font_folder=str(font_folder)),
+        _text,
+        cache_folder,
+        salt(
+            typst.__version__,
+            STANDARD,
+            files=[
+                *templates.glob("*.typ"),
+                *fonts.files(font_folder),
+                *(f for folder in fallback_folders(templates) for f in fonts.files(folder)),
+            ],
+        ),
+        (".pdf",),
+        POOL_FROM,
+    )
     if workers:
         engine.workers = workers
     return engine

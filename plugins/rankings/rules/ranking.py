@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Hashable
 
 from ..data.model import Tier
 
@@ -25,6 +24,7 @@ def misplaced(published: Mapping[Hashable, tuple[int, Decimal, int]]) -> set[Has
     conflict when the better rank has the lower score, or equal ranks unequal scores; the
     unit in most conflicts goes first (on a tie, the later row), until none is left. A
     score changed without re-ranking is found alone, not with every unit it displaced."""
+
     def conflict(a, b) -> bool:
         (rank_a, score_a, _), (rank_b, score_b, _) = published[a], published[b]
         if rank_a == rank_b:
@@ -57,7 +57,9 @@ def derivable(tiers: Sequence[Tier]) -> bool:
     return bool(tiers) and all(t.min is not None for t in tiers)
 
 
-def combined_score(values: Mapping[str, Decimal | None], weights: Mapping[str, Decimal] | None = None) -> Decimal | None:
+def combined_score(
+    values: Mapping[str, Decimal | None], weights: Mapping[str, Decimal] | None = None
+) -> Decimal | None:
     """Sum (or weighted sum) of the parts; None when any part is unknown."""
     if not values or any(v is None for v in values.values()):
         return None

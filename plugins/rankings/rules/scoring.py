@@ -9,12 +9,13 @@ from ..data.model import Dataset, Edition, Methodology, Result
 from ..data.problems import Problems, did_you_mean, vi_number
 from . import ranking
 
-PARTIAL_HINT = ('; nếu thứ hạng công bố là đúng (bảng không đầy đủ nên không tính lại được), đặt '
-                'rank_source = "published" trong [score] của methodology.toml')
+PARTIAL_HINT = (
+    "; nếu thứ hạng công bố là đúng (bảng không đầy đủ nên không tính lại được), đặt "
+    'rank_source = "published" trong [score] của methodology.toml'
+)
 
 
-def score_edition(edition: Edition, bloc_ids: list[str], problems: Problems, checked: bool = True,
-                  unit=str) -> None:
+def score_edition(edition: Edition, bloc_ids: list[str], problems: Problems, checked: bool = True, unit=str) -> None:
     """`checked`: whether every row of the results file was read (a dropped row would make
     the others' ranks disagree); `unit(id)` names a unit in messages."""
     m = edition.methodology
@@ -25,11 +26,28 @@ def score_edition(edition: Edition, bloc_ids: list[str], problems: Problems, che
             _fill_score(result, m, edition.results_file, problems, unit)
         # Each ranked column: its name, the score it ranks, the rank, and how to set it.
         columns = [("rank", lambda r: r.score, lambda r: r.rank, _set_rank)] + [
-            (f"{c.id}-rank", lambda r, c=c.id: r.criteria.get(c), lambda r, c=c.id: r.criteria_rank.get(c),
-             lambda r, value, c=c.id: r.criteria_rank.__setitem__(c, value)) for c in m.criteria_for(bloc)]
+            (
+                f"{c.id}-rank",
+                lambda r, c=c.id: r.criteria.get(c),
+                lambda r, c=c.id: r.criteria_rank.get(c),
+                lambda r, value, c=c.id: r.criteria_rank.__setitem__(c, value),
+            )
+            for c in m.criteria_for(bloc)
+        ]
         for column, score_of, rank_of, set_rank in columns:
-            _rank(rows, column, score_of, rank_of, set_rank, m, m.partial(bloc), edition.results_file, problems,
-                  checked, unit)
+            _rank(
+                rows,
+                column,
+                score_of,
+                rank_of,
+                set_rank,
+                m,
+                m.partial(bloc),
+                edition.results_file,
+                problems,
+                checked,
+                unit,
+            )
         _tiers(rows, bloc, m, edition.results_file, problems, unit)
         if checked and not m.partial(bloc):
             for column, _, rank_of, _ in columns:
@@ -38,6 +56,7 @@ def score_edition(edition: Edition, bloc_ids: list[str], problems: Problems, che
 
 def _fill_parent_criteria(result: Result, m: Methodology) -> None:
     """A criterion with children and no value of its own scores the sum of its children."""
+
     def depth(c):
         d, parent = 0, c.parent
         while parent:
@@ -47,8 +66,7 @@ def _fill_parent_criteria(result: Result, m: Methodology) -> None:
     for criterion in sorted(m.criteria, key=depth, reverse=True):
         children = [c.id for c in m.children(criterion.id) if c.id in result.criteria]
         if children and criterion.id in result.criteria and result.criteria[criterion.id] is None:
-            result.criteria[criterion.id] = ranking.combined_score(
-                {c: result.criteria[c] for c in children})
+            result.criteria[criterion.id] = ranking.combined_score({c: result.criteria[c] for c in children})
 
 
 def _fill_score(result: Result, m: Methodology, label: str, problems: Problems, unit) -> None:
@@ -64,17 +82,32 @@ def _fill_score(result: Result, m: Methodology, label: str, problems: Problems, 
         result.score = ranking.rounded(computed, m.decimals)
     elif not ranking.agrees(result.score, computed, m.decimals):
         how = "tổng" if m.method == "sum" else "tổng có trọng số"
-        problems.add(label, result.row, "score",
-                     f"{unit(result.agency)}: điểm công bố {vi_number(result.score)} khác điểm tính được "
-                     f"({how} các tiêu chí) {vi_number(ranking.rounded(computed, m.decimals))}")
+        problems.add(
+            label,
+            result.row,
+            "score",
+            f"{unit(result.agency)}: điểm công bố {vi_number(result.score)} khác điểm tính được "
+            f"({how} các tiêu chí) {vi_number(ranking.rounded(computed, m.decimals))}",
+        )
 
 
 def _set_rank(result: Result, value: int) -> None:
     result.rank = value
 
 
-def _rank(rows: list[Result], column: str, score_of, rank_of, set_rank, m: Methodology, partial: bool,
-          label: str, problems: Problems, checked: bool, unit) -> None:
+def _rank(
+    rows: list[Result],
+    column: str,
+    score_of,
+    rank_of,
+    set_rank,
+    m: Methodology,
+    partial: bool,
+    label: str,
+    problems: Problems,
+    checked: bool,
+    unit,
+) -> None:
     """Overall or criterion ranks: computed from scores where the rank is not given;
     published ranks that disagree fail, unless the methodology says they stand (with a
     warning). Then a partial table's ranks are the published ones alone: the scores of some
@@ -101,12 +134,13 @@ def _rank(rows: list[Result], column: str, score_of, rank_of, set_rank, m: Metho
     first = [r for r in wrong if id(r) in causes] or wrong[:1]  # no single cause: the first one stands for all
     following = [r for r in wrong if r not in first]
     for i, r in enumerate(first):
-        message = (f"{unit(r.agency)}: hạng công bố {given[id(r)]}, nhưng điểm {vi_number(scores[id(r)])} xếp đơn vị "
-                   f"ở hạng {computed[id(r)]}")
+        message = (
+            f"{unit(r.agency)}: hạng công bố {given[id(r)]}, nhưng điểm {vi_number(scores[id(r)])} xếp đơn vị "
+            f"ở hạng {computed[id(r)]}"
+        )
         if i == 0 and following:
             rows_named = ", ".join(str(x.row) for x in following[:8]) + (", …" if len(following) > 8 else "")
-            message += (f"; vì vậy {len(following)} dòng khác cũng lệch hạng (dòng {rows_named}): "
-                        "sửa dòng này trước")
+            message += f"; vì vậy {len(following)} dòng khác cũng lệch hạng (dòng {rows_named}): sửa dòng này trước"
         report(label, r.row, column, message + ("; giữ thứ hạng công bố" if report == problems.warn else hint))
 
 
@@ -116,17 +150,26 @@ def _check_complete_ranks(rows: list[Result], column: str, rank_of, label: str, 
     ranks = [rank_of(r) for r in rows]
     for r, rank in zip(rows, ranks):
         if rank is not None and rank > len(rows):
-            problems.add(label, r.row, column, f"thứ hạng {rank} lớn hơn số đơn vị được đánh giá của khối ({len(rows)}); "
-                                               "nếu bảng công bố không đầy đủ, ghi khối vào partial_blocs")
+            problems.add(
+                label,
+                r.row,
+                column,
+                f"thứ hạng {rank} lớn hơn số đơn vị được đánh giá của khối ({len(rows)}); "
+                "nếu bảng công bố không đầy đủ, ghi khối vào partial_blocs",
+            )
     if None in ranks or any(rank > len(rows) for rank in ranks):
         return
     ordered = sorted(ranks)
     for r, rank in zip(rows, ranks):
         ahead = bisect.bisect_left(ordered, rank)  # the ranks better than this one
         if rank != ahead + 1:
-            problems.add(label, r.row, column,
-                         f"thứ hạng {rank} không theo cách xếp đồng hạng (1, 2, 2, 4): có {ahead} đơn vị xếp trên "
-                         f"nên hạng phải là {ahead + 1}")
+            problems.add(
+                label,
+                r.row,
+                column,
+                f"thứ hạng {rank} không theo cách xếp đồng hạng (1, 2, 2, 4): có {ahead} đơn vị xếp trên "
+                f"nên hạng phải là {ahead + 1}",
+            )
 
 
 def _tiers(rows: list[Result], bloc: str, m: Methodology, label: str, problems: Problems, unit) -> None:
@@ -134,9 +177,13 @@ def _tiers(rows: list[Result], bloc: str, m: Methodology, label: str, problems: 
     names = [t.name for t in tiers]
     for r in rows:
         if r.tier is not None and tiers and r.tier not in names:
-            problems.add(label, r.row, "tier",
-                         f"{unit(r.agency)}: mức «{r.tier}» không có trong methodology.toml cho khối «{bloc}» "
-                         f"(có: {', '.join(names)}){did_you_mean(r.tier, names)}")
+            problems.add(
+                label,
+                r.row,
+                "tier",
+                f"{unit(r.agency)}: mức «{r.tier}» không có trong methodology.toml cho khối «{bloc}» "
+                f"(có: {', '.join(names)}){did_you_mean(r.tier, names)}",
+            )
             continue
         if r.score is None or not ranking.derivable(tiers):
             continue
@@ -144,9 +191,13 @@ def _tiers(rows: list[Result], bloc: str, m: Methodology, label: str, problems: 
         if r.tier is None:
             r.tier = derived
         elif r.tier != derived:
-            problems.add(label, r.row, "tier",
-                         f"{unit(r.agency)}: mức công bố «{r.tier}» trái với ngưỡng: điểm {vi_number(r.score)} ứng với "
-                         f"mức «{derived or 'không đạt mức nào'}»")
+            problems.add(
+                label,
+                r.row,
+                "tier",
+                f"{unit(r.agency)}: mức công bố «{r.tier}» trái với ngưỡng: điểm {vi_number(r.score)} ứng với "
+                f"mức «{derived or 'không đạt mức nào'}»",
+            )
 
 
 def link_editions(dataset: Dataset) -> None:
@@ -164,4 +215,3 @@ def link_editions(dataset: Dataset) -> None:
             if r.rated and old is not None:
                 r.previous_rank = old.rank
                 r.rank_change = ranking.rank_change(old.rank, r.rank)
-

@@ -9,9 +9,8 @@ import datetime
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from ..data.model import Edition, Portal
+from ..data.model import Document, Edition, Portal
 from .formatting import sort_key
 from .i18n import Language
 from .translated import translated
@@ -73,7 +72,7 @@ class Download:
 
     path: str
     content: Callable[[], bytes] | None = None
-    source: Path | None = None  # a file copied as it is
+    source: Document | None = None  # a file copied as it is
 
 
 @dataclass
@@ -87,21 +86,33 @@ class Catalog:
 
     def paths(self) -> list[str]:
         """Every file the catalog writes, below the site."""
-        return ([p.save_as for p in self.pages] + [r.path for r in self.reports] + [c.path for c in self.cards]
-                + [d.path for d in self.downloads])
+        return (
+            [p.save_as for p in self.pages]
+            + [r.path for r in self.reports]
+            + [c.path for c in self.cards]
+            + [d.path for d in self.downloads]
+        )
 
 
-def catalog(loaded: Portal, lang: str, _: Language, paths: dict[str, str],
-            announcements: dict[tuple[str, int], object] | None = None, charts: Callable | None = None,
-            open_data: Callable | None = None) -> Catalog:
+def catalog(
+    loaded: Portal,
+    lang: str,
+    _: Language,
+    paths: dict[str, str],
+    announcements: dict[tuple[str, int], object] | None = None,
+    charts: Callable | None = None,
+    open_data: Callable | None = None,
+) -> Catalog:
     """The site of the loaded data in language `lang`. `announcements` are the articles
     announcing each edition's results, by (series id, year); `charts(portal, tables, units,
     language)` gives the charts of each page by key (outputs.charts.page_charts);
     `open_data(portal)` the download files (outputs.opendata.files). Without them, the pages
     have no charts and /du-lieu/ no files."""
     portal = _told_apart(translated(loaded, lang), _)
-    tables = {sid: {year: edition_tables(dataset, edition) for year, edition in dataset.editions.items()}
-              for sid, dataset in portal.series.items()}
+    tables = {
+        sid: {year: edition_tables(dataset, edition) for year, edition in dataset.editions.items()}
+        for sid, dataset in portal.series.items()
+    }
     units = unit_histories(portal, tables)
     charts = charts(portal, tables, units, _) if charts else {}
     announcements = announcements or {}
@@ -119,66 +130,127 @@ def catalog(loaded: Portal, lang: str, _: Language, paths: dict[str, str],
         made = Page(url, template, title, description, when, context or {}, shown)
         pages.append(made)
         for chart in shown:  # each chart also has a page of its own, to embed
-            pages.append(Page(embed_url(url, chart), "embed", f"{chart.title} — {title}", chart.caption,
-                              when, {}, (), chart, made))
+            pages.append(
+                Page(
+                    embed_url(url, chart), "embed", f"{chart.title} — {title}", chart.caption, when, {}, (), chart, made
+                )
+            )
         return made
 
     def card_of(agency_id: str) -> str:
         return f"{paths['unit']}/{agency_id}/{CARD}"
 
     if portal.several:
-        page("", "portal", portal.title, _("%(publisher)s: kết quả mới nhất của mọi bảng xếp hạng.",
-                                           publisher=portal.publisher),
-             date(latest), {"latest": [(d, d.latest, tables[sid][d.latest.year]) for sid, d in portal.series.items()
-                                       if d.latest]})
+        page(
+            "",
+            "portal",
+            portal.title,
+            _("%(publisher)s: kết quả mới nhất của mọi bảng xếp hạng.", publisher=portal.publisher),
+            date(latest),
+            {"latest": [(d, d.latest, tables[sid][d.latest.year]) for sid, d in portal.series.items() if d.latest]},
+        )
     else:
         only = portal.only
-        page("", "home", portal.title, _("%(publisher)s: kết quả xếp hạng các năm.", publisher=portal.publisher),
-             date(latest), {"dataset": only, "tables": tables[""].get(latest.year, []) if latest else []})
+        page(
+            "",
+            "home",
+            portal.title,
+            _("%(publisher)s: kết quả xếp hạng các năm.", publisher=portal.publisher),
+            date(latest),
+            {"dataset": only, "tables": tables[""].get(latest.year, []) if latest else []},
+        )
     for sid, dataset in portal.series.items():
         series = dataset.series
         if sid:
-            page(dataset.url, "series", series.title,
-                 _("%(series)s: các kỳ đánh giá, các khối và phương pháp qua các năm.", series=series.title),
-                 date(dataset.latest), {"dataset": dataset, "tables": tables[sid]})
+            page(
+                dataset.url,
+                "series",
+                series.title,
+                _("%(series)s: các kỳ đánh giá, các khối và phương pháp qua các năm.", series=series.title),
+                date(dataset.latest),
+                {"dataset": dataset, "tables": tables[sid]},
+            )
         for year, edition in dataset.editions.items():
             context = {"dataset": dataset, "edition": edition}
             # A portal's pages name their series: "Kết quả năm 2024" alone could be either.
             named = f"{series.title}: " if sid else ""
-            page(edition.url, "edition", named + _("Kết quả năm %(year)s", year=year),
-                 _("%(series)s: kết quả năm %(year)s, theo từng khối.", series=series.title, year=year), date(edition),
-                 dict(context, tables=tables[sid][year], announcement=announcements.get((sid, year))),
-                 ("edition", sid, year))
-            page(f"{edition.url}{paths['methodology']}/", "methodology",
-                 named + _("Phương pháp đánh giá năm %(year)s", year=year), edition.methodology.name, date(edition),
-                 context)
+            page(
+                edition.url,
+                "edition",
+                named + _("Kết quả năm %(year)s", year=year),
+                _("%(series)s: kết quả năm %(year)s, theo từng khối.", series=series.title, year=year),
+                date(edition),
+                dict(context, tables=tables[sid][year], announcement=announcements.get((sid, year))),
+                ("edition", sid, year),
+            )
+            page(
+                f"{edition.url}{paths['methodology']}/",
+                "methodology",
+                named + _("Phương pháp đánh giá năm %(year)s", year=year),
+                edition.methodology.name,
+                date(edition),
+                context,
+            )
             for table in tables[sid][year]:
                 bloc = table.bloc
-                shown = page(f"{edition.url}{bloc.id}/", "bloc",
-                             named + _("%(bloc)s — xếp hạng năm %(year)s", bloc=bloc.name, year=year),
-                             _("Bảng xếp hạng khối %(bloc)s năm %(year)s: thứ hạng, điểm, mức.", bloc=bloc.name,
-                               year=year),
-                             date(edition), dict(context, table=table,
-                                                 compare=comparison(dataset, table, tables[sid], _)),
-                             ("bloc", sid, year, bloc.id))
-                reports.append(Report(f"{edition.url}{bloc.id}.pdf", "pdf/bloc",
-                                      named + _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=bloc.name, year=year),
-                                      f"{series.title}: {bloc.name}, {year}", shown, dict(context, table=table)))
+                shown = page(
+                    f"{edition.url}{bloc.id}/",
+                    "bloc",
+                    named + _("%(bloc)s — xếp hạng năm %(year)s", bloc=bloc.name, year=year),
+                    _("Bảng xếp hạng khối %(bloc)s năm %(year)s: thứ hạng, điểm, mức.", bloc=bloc.name, year=year),
+                    date(edition),
+                    dict(context, table=table, compare=comparison(dataset, table, tables[sid], _)),
+                    ("bloc", sid, year, bloc.id),
+                )
+                reports.append(
+                    Report(
+                        f"{edition.url}{bloc.id}.pdf",
+                        "pdf/bloc",
+                        named + _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=bloc.name, year=year),
+                        f"{series.title}: {bloc.name}, {year}",
+                        shown,
+                        dict(context, table=table),
+                    )
+                )
     for agency_id, unit in units.items():
         entry, name = unit.latest, unit.agency.name
-        shown = page(f"{paths['unit']}/{agency_id}/", "agency", name,
-                     _("%(unit)s: xếp hạng qua các năm.", unit=name) if entry else
-                     _("%(unit)s: chưa có kết quả xếp hạng trong dữ liệu.", unit=name),
-                     date(entry.edition if entry else None), {"unit": unit, "share_image": card_of(agency_id)},
-                     ("unit", agency_id))
-        reports.append(Report(f"{paths['unit']}/{agency_id}.pdf", "pdf/agency", name,
-                              _("%(series)s: %(unit)s qua các năm", series=portal.title, unit=name), shown,
-                              {"unit": unit}))
+        shown = page(
+            f"{paths['unit']}/{agency_id}/",
+            "agency",
+            name,
+            _("%(unit)s: xếp hạng qua các năm.", unit=name)
+            if entry
+            else _("%(unit)s: chưa có kết quả xếp hạng trong dữ liệu.", unit=name),
+            date(entry.edition if entry else None),
+            {"unit": unit, "share_image": card_of(agency_id)},
+            ("unit", agency_id),
+        )
+        reports.append(
+            Report(
+                f"{paths['unit']}/{agency_id}.pdf",
+                "pdf/agency",
+                name,
+                _("%(series)s: %(unit)s qua các năm", series=portal.title, unit=name),
+                shown,
+                {"unit": unit},
+            )
+        )
         cards.append(_unit_card(card_of(agency_id), unit, _))
-    page(f"{paths['unit']}/", "units", _("Các đơn vị"), _("Danh sách mọi đơn vị, theo khối và vần A–Z."),
-         date(latest), {"groups": _by_bloc(portal, units, _)})
-    page(f"{paths['data']}/", "opendata", _("Dữ liệu mở"),
-         _("Tải kết quả các năm dưới dạng CSV, JSON và Data Package."), date(latest))
+    page(
+        f"{paths['unit']}/",
+        "units",
+        _("Các đơn vị"),
+        _("Danh sách mọi đơn vị, theo khối và vần A–Z."),
+        date(latest),
+        {"groups": _by_bloc(portal, units, _)},
+    )
+    page(
+        f"{paths['data']}/",
+        "opendata",
+        _("Dữ liệu mở"),
+        _("Tải kết quả các năm dưới dạng CSV, JSON và Data Package."),
+        date(latest),
+    )
     page(f"{paths['news']}/", "news", _("Tin tức"), _("Thông báo kết quả các kỳ đánh giá."), date(latest))
     cards.insert(0, Card(CARD, portal.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else ""))
     return Catalog(portal, _, pages, reports, cards, _downloads(portal, paths, open_data))
@@ -195,10 +267,13 @@ def _told_apart(portal: Portal, _: Language) -> Portal:
             return value
         return _("%(name)s (từ %(year)s)", name=value, year=agency.since)
 
-    agencies = {key: replace(a, name=marked(a, "name"), short_name=marked(a, "short_name"))
-                for key, a in portal.agencies.items()}
-    return replace(portal, agencies=agencies,
-                   series={sid: replace(d, agencies=agencies) for sid, d in portal.series.items()})
+    agencies = {
+        key: replace(a, name=marked(a, "name"), short_name=marked(a, "short_name"))
+        for key, a in portal.agencies.items()
+    }
+    return replace(
+        portal, agencies=agencies, series={sid: replace(d, agencies=agencies) for sid, d in portal.series.items()}
+    )
 
 
 def _by_bloc(portal: Portal, units: dict[str, UnitHistory], _: Language) -> list[tuple[str, list[UnitHistory]]]:
@@ -226,14 +301,20 @@ def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:
         detail.append(_("mức %(tier)s", tier=r.tier))
     if r.score is not None:
         detail.append(_("điểm %(score)s", score=_.score(r.score, m.decimals)))
-    return Card(path, unit.agency.name, f"{_.rank_of(r, entry.table)} · {_('Năm %(year)s', year=entry.edition.year)}",
-                " · ".join(detail))
+    return Card(
+        path,
+        unit.agency.name,
+        f"{_.rank_of(r, entry.table)} · {_('Năm %(year)s', year=entry.edition.year)}",
+        " · ".join(detail),
+    )
 
 
 def _downloads(portal: Portal, paths: dict[str, str], open_data: Callable | None) -> list[Download]:
     files = [Download(path, make) for path, make in (open_data(portal) if open_data else [])]
     for dataset in portal.series.values():
         for edition in dataset.editions.values():
-            files += [Download(f"{edition.url}{paths['documents']}/{name}", source=source)
-                      for name, source in edition.methodology.documents.items()]
+            files += [
+                Download(f"{edition.url}{paths['documents']}/{name}", source=source)
+                for name, source in edition.methodology.documents.items()
+            ]
     return files

@@ -16,7 +16,7 @@ from .translated import Translation
 
 
 def rank_of(catalog: NullTranslations, result, table) -> str:
-    """"Hạng 3/63", or why there is no rank."""
+    """ "Hạng 3/63", or why there is no rank."""
     gettext = catalog.gettext
     if not result.rated:
         return gettext("Không đánh giá")
@@ -33,11 +33,15 @@ def change_text(catalog: NullTranslations, result, edition) -> str:
     if moved is None:
         return ""
     if moved > 0:
-        return ngettext("tăng %(n)s bậc so với năm %(year)s", "tăng %(n)s bậc so với năm %(year)s",
-                        moved) % {"n": moved, "year": edition.previous}
+        return ngettext("tăng %(n)s bậc so với năm %(year)s", "tăng %(n)s bậc so với năm %(year)s", moved) % {
+            "n": moved,
+            "year": edition.previous,
+        }
     if moved < 0:
-        return ngettext("giảm %(n)s bậc so với năm %(year)s", "giảm %(n)s bậc so với năm %(year)s",
-                        -moved) % {"n": -moved, "year": edition.previous}
+        return ngettext("giảm %(n)s bậc so với năm %(year)s", "giảm %(n)s bậc so với năm %(year)s", -moved) % {
+            "n": -moved,
+            "year": edition.previous,
+        }
     return catalog.gettext("giữ nguyên thứ hạng so với năm %(year)s") % {"year": edition.previous}
 
 
@@ -52,8 +56,9 @@ def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Call
         return Markup('<span class="change {}" title="{}">{}<span class="visually-hidden"> {}</span></span>').format(
             "up" if moved > 0 else ("down" if moved < 0 else "same"),
             gettext("Năm %(year)s: hạng %(rank)s") % {"year": edition.previous, "rank": result.previous_rank},
-            change(moved), ngettext("bậc so với năm %(year)s", "bậc so với năm %(year)s", abs(moved))
-            % {"year": edition.previous})
+            change(moved),
+            ngettext("bậc so với năm %(year)s", "bậc so với năm %(year)s", abs(moved)) % {"year": edition.previous},
+        )
 
     def source_link(url: str | None) -> Markup:
         """A link to where the figures were published, when known."""
@@ -76,7 +81,9 @@ def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Call
         only that was published); folded into the row's details on a phone."""
         value, rank = result.criteria.get(criterion_id), result.criteria_rank.get(criterion_id)
         sort = value if value is not None else ("" if rank is None else rank)
-        return Markup(f'<td class="num fold" data-value="{sort}">{criterion_value(result, criterion_id, decimals)}</td>')
+        return Markup(
+            f'<td class="num fold" data-value="{sort}">{criterion_value(result, criterion_id, decimals)}</td>'
+        )
 
     def published(text: str | None) -> Markup | str | None:
         """Text the data gives only as published, in Vietnamese (a legal basis, a note),
@@ -85,6 +92,12 @@ def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Call
             return text
         return Markup('<span lang="{}">{}</span>').format(SOURCE, text)
 
-    return {"published": published, "criterion_cell": criterion_cell, "criterion_value": criterion_value,
-            "rank_of": functools.partial(rank_of, catalog), "change_text": functools.partial(change_text, catalog),
-            "change_mark": change_mark, "source_link": source_link}
+    return {
+        "published": published,
+        "criterion_cell": criterion_cell,
+        "criterion_value": criterion_value,
+        "rank_of": functools.partial(rank_of, catalog),
+        "change_text": functools.partial(change_text, catalog),
+        "change_mark": change_mark,
+        "source_link": source_link,
+    }

@@ -6,9 +6,9 @@ no name, note or address can change how a report is laid out."""
 from __future__ import annotations
 
 from ..data.languages import SOURCE
-from .translated import Translation
 from .formatting import change
 from .i18n import Language
+from .translated import Translation
 
 
 def address(siteurl: str, sitename: str, url: str) -> str:
@@ -19,8 +19,7 @@ def address(siteurl: str, sitename: str, url: str) -> str:
     return f"{sitename} — {siteurl}/{url}"
 
 
-def span(text, link: str | None = None, lang: str | None = None, strong: bool = False,
-         tone: str | None = None) -> dict:
+def span(text, link: str | None = None, lang: str | None = None, strong: bool = False, tone: str | None = None) -> dict:
     """A run of text; `tone` "up" or "down" colours a change of rank."""
     return {"text": str(text), "link": link, "lang": lang, "strong": strong, "tone": tone}
 
@@ -54,16 +53,26 @@ def document(report, portal, charts: list[dict], language: Language, lang: str, 
     _ = language
     writer = Writer(language, lang)
     dataset = report.context.get("dataset") or portal.only  # a unit's report in a portal spans every series
-    blocks = (bloc_blocks(report, dataset, charts, writer) if "table" in report.context
-              else unit_blocks(report, charts, writer, portal.several))
+    blocks = (
+        bloc_blocks(report, dataset, charts, writer)
+        if "table" in report.context
+        else unit_blocks(report, charts, writer, portal.several)
+    )
     wide = "table" in report.context and len(report.context["table"].criteria) > 3
     publisher, title = (dataset.series.publisher, dataset.series.title) if dataset else (portal.publisher, portal.title)
     notice = dataset.series.notice if dataset else None
     return {
-        "lang": lang, "title": f"{report.title} — {publisher}", "author": publisher,
-        "description": report.description, "landscape": wide, "org": publisher, "series": title,
+        "lang": lang,
+        "title": f"{report.title} — {publisher}",
+        "author": publisher,
+        "description": report.description,
+        "landscape": wide,
+        "org": publisher,
+        "series": title,
         "notice": writer.published(notice) if notice else None,
-        "web": _("Bản trực tuyến: %(address)s", address=web), "page": _("Trang"), "blocks": blocks,
+        "web": _("Bản trực tuyến: %(address)s", address=web),
+        "page": _("Trang"),
+        "blocks": blocks,
     }
 
 
@@ -71,8 +80,11 @@ def _coverage(edition, table, writer: Writer) -> list[dict]:
     _, m = writer._, edition.methodology
     if not table.partial:
         return []
-    spans = [span(_("Bảng chưa đầy đủ."), strong=True), span(" "),
-             writer.published(m.coverage) if m.coverage else span(_("Nguồn chỉ công bố một phần kết quả của khối này."))]
+    spans = [
+        span(_("Bảng chưa đầy đủ."), strong=True),
+        span(" "),
+        writer.published(m.coverage) if m.coverage else span(_("Nguồn chỉ công bố một phần kết quả của khối này.")),
+    ]
     paragraphs = [spans]
     if table.missing_ranks:
         paragraphs.append([span(_("Các hạng không có trong nguồn: %(ranks)s.", ranks=", ".join(table.missing_ranks)))])
@@ -81,17 +93,32 @@ def _coverage(edition, table, writer: Writer) -> list[dict]:
 
 
 def _figures(charts: list[dict]) -> list[dict]:
-    return [{"kind": "figure", "svg": c["svg"], "width": c["width"], "height": c["height"], "alt": c["chart"].caption}
-            for c in charts]
+    return [
+        {"kind": "figure", "svg": c["svg"], "width": c["width"], "height": c["height"], "alt": c["chart"].caption}
+        for c in charts
+    ]
 
 
 def bloc_blocks(report, dataset, charts: list[dict], writer: Writer) -> list[dict]:
     _, edition, table = writer._, report.context["edition"], report.context["table"]
     agencies, m = dataset.agencies, edition.methodology
     sources = list(dict.fromkeys(r.source for r in table.rows if r.source))
-    facts = [(_("Căn cứ"), [writer.published(m.decision)]),
-             (_("Phương pháp"), [span(m.name + (" — " + _("không so sánh được với kỳ trước")
-                                                if not m.comparable_with_previous and edition.previous else ""))])]
+    facts = [
+        (_("Căn cứ"), [writer.published(m.decision)]),
+        (
+            _("Phương pháp"),
+            [
+                span(
+                    m.name
+                    + (
+                        " — " + _("không so sánh được với kỳ trước")
+                        if not m.comparable_with_previous and edition.previous
+                        else ""
+                    )
+                )
+            ],
+        ),
+    ]
     if m.announced:
         facts.append((_("Ngày công bố"), [span(_.date(m.announced))]))
     if m.source_url:
@@ -115,7 +142,8 @@ def bloc_blocks(report, dataset, charts: list[dict], writer: Writer) -> list[dic
         for c in table.criteria:
             value, rank = r.criteria.get(c.id), r.criteria_rank.get(c.id)
             shown = ([writer.score(value, m.decimals)] if value is not None else []) + (
-                [f"({rank})"] if rank is not None else [])
+                [f"({rank})"] if rank is not None else []
+            )
             cells.append([span(" ".join(shown))])
         if table.has_changes:
             cells.append([_change(r.rank_change)])
@@ -124,31 +152,47 @@ def bloc_blocks(report, dataset, charts: list[dict], writer: Writer) -> list[dic
         note += [span(f"[{sources.index(r.source) + 1}]")] if r.source else []
         cells.append(note)
         rows.append({"cells": cells, "muted": not r.rated})
-    blocks = [{"kind": "heading", "level": 1, "text": _("Bảng xếp hạng %(bloc)s", bloc=table.bloc.name)},
-              {"kind": "subtitle", "spans": [span(_("Kết quả đánh giá năm %(year)s", year=edition.year))]},
-              {"kind": "facts", "rows": [[label, value] for label, value in facts]},
-              *_coverage(edition, table, writer),
-              {"kind": "table", "columns": columns, "rows": rows},
-              *_figures(charts)]
+    blocks = [
+        {"kind": "heading", "level": 1, "text": _("Bảng xếp hạng %(bloc)s", bloc=table.bloc.name)},
+        {"kind": "subtitle", "spans": [span(_("Kết quả đánh giá năm %(year)s", year=edition.year))]},
+        {"kind": "facts", "rows": [[label, value] for label, value in facts]},
+        *_coverage(edition, table, writer),
+        {"kind": "table", "columns": columns, "rows": rows},
+        *_figures(charts),
+    ]
     if sources:
-        blocks += [{"kind": "heading", "level": 2, "text": _("Nguồn của từng dòng")},
-                   {"kind": "list", "items": [[span(url, link=url)] for url in sources]}]
+        blocks += [
+            {"kind": "heading", "level": 2, "text": _("Nguồn của từng dòng")},
+            {"kind": "list", "items": [[span(url, link=url)] for url in sources]},
+        ]
     return blocks
 
 
 def unit_blocks(report, charts: list[dict], writer: Writer, several: bool) -> list[dict]:
     _, unit = writer._, report.context["unit"]
     a = unit.agency
-    subtitle = [span(_("Kết quả xếp hạng qua các năm") if several else
-                     _("Kết quả đánh giá mức độ ứng dụng CNTT qua các năm"))]
+    subtitle = [
+        span(_("Kết quả xếp hạng qua các năm") if several else _("Kết quả đánh giá mức độ ứng dụng CNTT qua các năm"))
+    ]
     if a.other_name:
         subtitle += [span(" · "), span(a.other_name[0], lang=a.other_name[1])]
     facts = []
     if a.since:
         facts.append((_("Thành lập"), [span(_("từ năm %(year)s", year=a.since))]))
     if unit.predecessors:
-        facts.append((_("Kế tục"), [span("; ".join(
-            p.label + (f" ({_('đến năm %(year)s', year=p.until)})" if p.until else "") for p in unit.predecessors))]))
+        facts.append(
+            (
+                _("Kế tục"),
+                [
+                    span(
+                        "; ".join(
+                            p.label + (f" ({_('đến năm %(year)s', year=p.until)})" if p.until else "")
+                            for p in unit.predecessors
+                        )
+                    )
+                ],
+            )
+        )
     if unit.successor:
         since = f" ({_('từ năm %(year)s', year=unit.successor.since)})" if unit.successor.since else ""
         facts.append((_("Đơn vị kế tục"), [span(unit.successor.name + since)]))
@@ -158,7 +202,9 @@ def unit_blocks(report, charts: list[dict], writer: Writer, several: bool) -> li
     if facts:
         blocks.append({"kind": "facts", "rows": [[label, value] for label, value in facts]})
     if not unit.entries:
-        return blocks + [{"kind": "paragraph", "spans": [span(_("Chưa có kết quả xếp hạng của đơn vị này trong dữ liệu."))]}]
+        return blocks + [
+            {"kind": "paragraph", "spans": [span(_("Chưa có kết quả xếp hạng của đơn vị này trong dữ liệu."))]}
+        ]
     if not several:
         return blocks + _unit_series(unit.entries, charts, "", writer)
     for shown in unit.series:
@@ -170,15 +216,37 @@ def unit_blocks(report, charts: list[dict], writer: Writer, several: bool) -> li
 def _unit_series(entries: list, charts: list[dict], series: str, writer: Writer) -> list[dict]:
     """A unit's results in one series: the table, the trend, a section per edition."""
     _, blocks = writer._, []
-    blocks.append({"kind": "table", "columns": [
-        column(_("Năm")), column(_("Khối"), width="1"), column(_("Hạng")), column(_("Điểm"), "right"),
-        column(_("Mức")), column(_("Thay đổi"), "right")],
-        "rows": [{"muted": not e.result.rated, "cells": [
-            [span(e.edition.year, strong=True)], [span(e.table.bloc.name)], [span(_.rank_of(e.result, e.table))],
-            [span(writer.score(e.result.score, e.edition.methodology.decimals))], [span(e.result.tier or "—")],
-            [_change(e.result.rank_change)]]} for e in entries]})
+    blocks.append(
+        {
+            "kind": "table",
+            "columns": [
+                column(_("Năm")),
+                column(_("Khối"), width="1"),
+                column(_("Hạng")),
+                column(_("Điểm"), "right"),
+                column(_("Mức")),
+                column(_("Thay đổi"), "right"),
+            ],
+            "rows": [
+                {
+                    "muted": not e.result.rated,
+                    "cells": [
+                        [span(e.edition.year, strong=True)],
+                        [span(e.table.bloc.name)],
+                        [span(_.rank_of(e.result, e.table))],
+                        [span(writer.score(e.result.score, e.edition.methodology.decimals))],
+                        [span(e.result.tier or "—")],
+                        [_change(e.result.rank_change)],
+                    ],
+                }
+                for e in entries
+            ],
+        }
+    )
     # The trend alone: the criteria tables below carry the bloc medians the other chart draws.
-    blocks += _figures([c for c in charts if c["chart"].series == series and c["chart"].id.endswith("thu-hang-qua-cac-nam")])
+    blocks += _figures(
+        [c for c in charts if c["chart"].series == series and c["chart"].id.endswith("thu-hang-qua-cac-nam")]
+    )
     for e in entries:
         blocks.append({"kind": "section", "blocks": _unit_edition(e, writer)})
     return blocks
@@ -188,14 +256,18 @@ def _unit_edition(e, writer: Writer) -> list[dict]:
     _, r, m = writer._, e.result, e.edition.methodology
     said = [_.rank_of(r, e.table)]
     if r.score is not None:
-        said.append(_("điểm %(score)s", score=writer.score(r.score, m.decimals))
-                    + (" " + _("trên %(max)s", max=_.number(m.score_max)) if m.score_max else ""))
+        said.append(
+            _("điểm %(score)s", score=writer.score(r.score, m.decimals))
+            + (" " + _("trên %(max)s", max=_.number(m.score_max)) if m.score_max else "")
+        )
     if r.tier:
         said.append(_("mức %(tier)s", tier=r.tier))
     if r.rank_change is not None:
         said.append(_.change_text(r, e.edition))
-    blocks = [{"kind": "heading", "level": 2, "text": f"{_('Năm %(year)s', year=e.edition.year)} — {e.table.bloc.name}"},
-              {"kind": "paragraph", "spans": [span("; ".join(said) + ".")]}]
+    blocks = [
+        {"kind": "heading", "level": 2, "text": f"{_('Năm %(year)s', year=e.edition.year)} — {e.table.bloc.name}"},
+        {"kind": "paragraph", "spans": [span("; ".join(said) + ".")]},
+    ]
     if not r.rated:
         blocks.append({"kind": "paragraph", "spans": [span(_("Không được đánh giá:") + " "), writer.published(r.note)]})
     elif r.note:
@@ -204,13 +276,31 @@ def _unit_edition(e, writer: Writer) -> list[dict]:
         with_median = e.has_median
         columns = [column(_("Tiêu chí"), width="1"), column(_("Điểm"), "right"), column(_("Hạng"), "right")]
         columns += [column(_("Trung vị của khối"), "right"), column(_("Cao nhất khối"), "right")] if with_median else []
-        blocks.append({"kind": "table", "columns": columns,
-                       "rows": [{"muted": False, "cells": [
-                           [span(line.criterion.name, strong=True)], [span(writer.score(line.value, m.decimals))],
-                           [span(line.rank if line.rank is not None else "—")],
-                           *([[span(writer.score(line.median, m.decimals))], [span(writer.score(line.best, m.decimals))]]
-                             if with_median else [])]}
-                           for line in e.criteria]})
+        blocks.append(
+            {
+                "kind": "table",
+                "columns": columns,
+                "rows": [
+                    {
+                        "muted": False,
+                        "cells": [
+                            [span(line.criterion.name, strong=True)],
+                            [span(writer.score(line.value, m.decimals))],
+                            [span(line.rank if line.rank is not None else "—")],
+                            *(
+                                [
+                                    [span(writer.score(line.median, m.decimals))],
+                                    [span(writer.score(line.best, m.decimals))],
+                                ]
+                                if with_median
+                                else []
+                            ),
+                        ],
+                    }
+                    for line in e.criteria
+                ],
+            }
+        )
     source = r.source or m.source_url
     basis = [span(_("Căn cứ:") + " "), writer.published(m.decision), span(".")]
     if source:

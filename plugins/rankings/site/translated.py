@@ -23,8 +23,9 @@ def translated(portal: Portal, lang: str) -> Portal:
     if lang == SOURCE:
         # Each unit's page names it in the portal's other language too, where the data does.
         agencies = {key: _with_other_name(a) for key, a in portal.agencies.items()}
-        return replace(portal, agencies=agencies,
-                       series={sid: replace(d, agencies=agencies) for sid, d in portal.series.items()})
+        return replace(
+            portal, agencies=agencies, series={sid: replace(d, agencies=agencies) for sid, d in portal.series.items()}
+        )
 
     def name(item) -> str:
         return item.names.get(lang) or item.name
@@ -32,16 +33,23 @@ def translated(portal: Portal, lang: str) -> Portal:
     agencies = {key: _agency(a, name(a)) for key, a in portal.agencies.items()}
 
     def dataset(d: Dataset) -> Dataset:
-        series = replace(d.series, title=d.series.titles.get(lang) or d.series.title,
-                         short_title=d.series.short_titles.get(lang) or d.series.short_title,
-                         publisher=d.series.publishers.get(lang) or d.series.publisher,
-                         blocs=tuple(replace(b, name=name(b)) for b in d.series.blocs))
+        series = replace(
+            d.series,
+            title=d.series.titles.get(lang) or d.series.title,
+            short_title=d.series.short_titles.get(lang) or d.series.short_title,
+            publisher=d.series.publishers.get(lang) or d.series.publisher,
+            blocs=tuple(replace(b, name=name(b)) for b in d.series.blocs),
+        )
         editions = {year: _edition(e, name, lang) for year, e in d.editions.items()}
         return replace(d, series=series, agencies=agencies, editions=editions)
 
-    return replace(portal, title=portal.titles.get(lang) or portal.title,
-                   publisher=portal.publishers.get(lang) or portal.publisher, agencies=agencies,
-                   series={sid: dataset(d) for sid, d in portal.series.items()})
+    return replace(
+        portal,
+        title=portal.titles.get(lang) or portal.title,
+        publisher=portal.publishers.get(lang) or portal.publisher,
+        agencies=agencies,
+        series={sid: dataset(d) for sid, d in portal.series.items()},
+    )
 
 
 def _with_other_name(agency: Agency) -> Agency:
@@ -62,9 +70,17 @@ def _edition(edition: Edition, name, lang: str) -> Edition:
     # Published explanations take their translation where the data gives one; the rest
     # stays Vietnamese, and the templates mark it so (the `published` filter).
     methodology: Methodology = replace(
-        m, name=name(m), criteria=tuple(replace(c, name=name(c)) for c in m.criteria),
+        m,
+        name=name(m),
+        criteria=tuple(replace(c, name=name(c)) for c in m.criteria),
         tiers=tuple(replace(t, name=name(t)) for t in m.tiers),
-        coverage=_given(m.coverages, lang, m.coverage), decision=_given(m.decisions, lang, m.decision))
-    results = [replace(r, tier=tiers.get(r.tier, r.tier) if r.tier else None, note=_given(r.notes, lang, r.note))
-               if r.tier or r.notes else r for r in edition.results]
+        coverage=_given(m.coverages, lang, m.coverage),
+        decision=_given(m.decisions, lang, m.decision),
+    )
+    results = [
+        replace(r, tier=tiers.get(r.tier, r.tier) if r.tier else None, note=_given(r.notes, lang, r.note))
+        if r.tier or r.notes
+        else r
+        for r in edition.results
+    ]
     return replace(edition, methodology=methodology, results=results)

@@ -54,20 +54,34 @@ class BlocTable:
 def bloc_table(dataset: Dataset, edition: Edition, bloc: Bloc) -> BlocTable:
     m = edition.methodology
     # Ranked rows by rank (ties by name); the rest in the order the source listed them.
-    rows = sorted(edition.bloc_results(bloc.id),
-                  key=lambda r: (not r.rated, r.rank is None, r.rank or 0,
-                                 sort_key(dataset.agencies[r.agency].label) if r.rank else (), r.row))
+    rows = sorted(
+        edition.bloc_results(bloc.id),
+        key=lambda r: (
+            not r.rated,
+            r.rank is None,
+            r.rank or 0,
+            sort_key(dataset.agencies[r.agency].label) if r.rank else (),
+            r.row,
+        ),
+    )
     applicable = m.criteria_for(bloc.id)
-    published = [c for c in applicable
-                 if any(r.criteria.get(c.id) is not None or r.criteria_rank.get(c.id) is not None
-                        for r in rows)]
+    published = [
+        c
+        for c in applicable
+        if any(r.criteria.get(c.id) is not None or r.criteria_rank.get(c.id) is not None for r in rows)
+    ]
     rated = [r for r in rows if r.rated]
     tier_counts = Counter(r.tier for r in rated if r.tier)
     names = [t.name for t in m.tiers_for(bloc.id)] or sorted(tier_counts, key=sort_key)
     return BlocTable(
-        edition=edition, bloc=bloc, rows=rows, criteria=published,
+        edition=edition,
+        bloc=bloc,
+        rows=rows,
+        criteria=published,
         unpublished_criteria=[c for c in applicable if c not in published],
-        partial=m.partial(bloc.id), rated=len(rated), not_rated=len(rows) - len(rated),
+        partial=m.partial(bloc.id),
+        rated=len(rated),
+        not_rated=len(rows) - len(rated),
         tiers=[(name, tier_counts[name]) for name in names if tier_counts[name] or m.tiers_for(bloc.id)],
         missing_ranks=_missing_ranks([r.rank for r in rated if r.rank is not None]),
         **({} if m.partial(bloc.id) else _marks(rated, published)),
@@ -171,14 +185,28 @@ def unit_histories(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]]
     agencies = portal.agencies
     appearances: dict[str, list[UnitEdition]] = {agency_id: [] for agency_id in agencies}
     order = {sid: i for i, sid in enumerate(tables)}
-    for table in sorted((t for by_year in tables.values() for year_tables in by_year.values() for t in year_tables),
-                        key=lambda t: (-t.edition.year, order[t.edition.series])):
+    for table in sorted(
+        (t for by_year in tables.values() for year_tables in by_year.values() for t in year_tables),
+        key=lambda t: (-t.edition.year, order[t.edition.series]),
+    ):
         for result in table.rows:
-            appearances[result.agency].append(UnitEdition(table, result, [
-                CriterionLine(c, result.criteria.get(c.id), result.criteria_rank.get(c.id), table.medians.get(c.id),
-                              table.best.get(c.id))
-                for c in table.criteria
-                if result.criteria.get(c.id) is not None or result.criteria_rank.get(c.id) is not None]))
+            appearances[result.agency].append(
+                UnitEdition(
+                    table,
+                    result,
+                    [
+                        CriterionLine(
+                            c,
+                            result.criteria.get(c.id),
+                            result.criteria_rank.get(c.id),
+                            table.medians.get(c.id),
+                            table.best.get(c.id),
+                        )
+                        for c in table.criteria
+                        if result.criteria.get(c.id) is not None or result.criteria_rank.get(c.id) is not None
+                    ],
+                )
+            )
     predecessors: dict[str, list[Agency]] = {}
     for agency in agencies.values():
         if agency.successor:
@@ -186,22 +214,35 @@ def unit_histories(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]]
 
     def by_series(entries: list[UnitEdition]) -> list[UnitSeries]:
         found = {sid: [e for e in entries if e.edition.series == sid] for sid in tables}
-        return sorted((UnitSeries(portal.series[sid], found[sid]) for sid in tables if found[sid]),
-                      key=lambda u: -u.entries[0].edition.year)
+        return sorted(
+            (UnitSeries(portal.series[sid], found[sid]) for sid in tables if found[sid]),
+            key=lambda u: -u.entries[0].edition.year,
+        )
 
-    return {agency.id: UnitHistory(agency, appearances[agency.id],
-                                   sorted(predecessors.get(agency.id, []), key=lambda a: sort_key(a.name)),
-                                   agencies.get(agency.successor) if agency.successor else None,
-                                   by_series(appearances[agency.id]),
-                                   [e for e in appearances.get(agency.successor or "", [])
-                                    if e.table.bloc.id in e.edition.methodology.units_as_of])
-            for agency in agencies.values()}
+    return {
+        agency.id: UnitHistory(
+            agency,
+            appearances[agency.id],
+            sorted(predecessors.get(agency.id, []), key=lambda a: sort_key(a.name)),
+            agencies.get(agency.successor) if agency.successor else None,
+            by_series(appearances[agency.id]),
+            [
+                e
+                for e in appearances.get(agency.successor or "", [])
+                if e.table.bloc.id in e.edition.methodology.units_as_of
+            ],
+        )
+        for agency in agencies.values()
+    }
 
 
 def bloc_over_time(table: BlocTable, by_year: dict[int, list[BlocTable]]) -> dict[int, BlocTable]:
     """The same bloc in each edition of the series up to the table's, oldest first."""
-    found = {y: next((t for t in by_year[y] if t.bloc.id == table.bloc.id), None)
-             for y in sorted(by_year) if y <= table.edition.year}
+    found = {
+        y: next((t for t in by_year[y] if t.bloc.id == table.bloc.id), None)
+        for y in sorted(by_year)
+        if y <= table.edition.year
+    }
     return {y: t for y, t in found.items() if t}
 
 
@@ -220,10 +261,18 @@ def comparison(dataset: Dataset, table: BlocTable, by_year: dict[int, list[BlocT
     return {
         "years": years,
         "sizes": [found[y].size for y in years],
-        "units": [{"id": r.agency, "name": dataset.agencies[r.agency].label,
-                   "ranks": [ranks[y].get(r.agency) for y in years],
-                   "criteria": [shown(r.criteria.get(c.id)) for c in table.criteria]}
-                  for r in table.rows if r.rated],
-        "criteria": [{"name": c.name, "median": shown(table.medians.get(c.id)), "best": shown(table.best.get(c.id))}
-                     for c in table.criteria],
+        "units": [
+            {
+                "id": r.agency,
+                "name": dataset.agencies[r.agency].label,
+                "ranks": [ranks[y].get(r.agency) for y in years],
+                "criteria": [shown(r.criteria.get(c.id)) for c in table.criteria],
+            }
+            for r in table.rows
+            if r.rated
+        ],
+        "criteria": [
+            {"name": c.name, "median": shown(table.medians.get(c.id)), "best": shown(table.best.get(c.id))}
+            for c in table.criteria
+        ],
     }
