@@ -31,9 +31,9 @@ def _build(output: str, data: str | None, content: str | None, conf: Path) -> Pa
 
     try:
         start = time.perf_counter()
-        with shown() as stages:
+        with shown():
             built = build_site(output, data, conf=conf, content=content)
-        print(f"Đã dựng {summary(built.portal, stages, time.perf_counter() - start)}.")
+        print(f"Đã dựng {summary(built.portal, built.stats, time.perf_counter() - start)}.")
         return built.output
     except DataError as error:
         _fail(error.report())

@@ -12,19 +12,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from rankings.build import build_site  # noqa: E402
-from rankings.progress import STAGES, Stages  # noqa: E402
 
 
 def main(data: str, output: str, cache: str) -> None:
-    stages = Stages()
-    STAGES.addHandler(stages)
     start = time.perf_counter()
-    build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": cache})
+    built = build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": cache})
     seconds = time.perf_counter() - start
+    stages = {name: [s.made, s.cached, s.seconds] for name, s in built.stats.stages.items()}
     peak_kib = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     )
-    print(json.dumps({"seconds": seconds, "stages": stages.seen, "peak_mib": peak_kib / 1024}))
+    print(json.dumps({"seconds": seconds, "stages": stages, "peak_mib": peak_kib / 1024}))
 
 
 if __name__ == "__main__":

@@ -94,7 +94,7 @@ def report(results: list[dict]) -> str:
     row("HTML pages", [f"{r['pages']:,}" for r in results])
     row(
         "HTML pages per second (page stage)",
-        [f"{r['pages'] / r['runs']['no change']['stages']['pages'][1]:.0f}" for r in results],
+        [f"{r['pages'] / r['runs']['no change']['stages']['pages'][2]:.0f}" for r in results],
     )
     row(
         "plain Pelican, as many Markdown articles, per second (whole run)",

@@ -35,7 +35,12 @@ def all_charts(folder):
 
 @pytest.mark.parametrize(
     "folder",
-    [FIXTURE, ROOT / "data", ROOT / "examples" / "tinh-mau", ROOT / "tests" / "fixtures" / "portal"],
+    [
+        FIXTURE,
+        pytest.param(ROOT / "data", marks=pytest.mark.slow),  # the whole record: 11 s
+        ROOT / "examples" / "tinh-mau",
+        ROOT / "tests" / "fixtures" / "portal",
+    ],
     ids=["fixture", "data", "tinh-mau", "portal"],
 )
 def test_every_spec_is_valid_vega_lite(folder):
@@ -211,6 +216,7 @@ def test_a_rank_map_of_a_partial_table_has_a_legend_entry_for_the_missing(tmp_pa
     assert "không có trong nguồn" in written and "mức: null" not in svg
 
 
+@pytest.mark.slow
 def test_a_bump_chart_of_a_large_bloc_draws_lines_without_names(tmp_path):
     from benchmarks import workloads
 

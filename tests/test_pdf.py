@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, html
 from rankings.outputs.pdf import as_json, pdf_engine
 from rankings.site.reports import span
@@ -179,6 +181,7 @@ def test_pdfua_finds_no_error(site):
     assert "[ERROR]" not in result.stdout
 
 
+@pytest.mark.slow
 def test_a_chart_taller_than_the_page_prints_whole(real_site):
     """The 63 provinces' scores: the chart is narrowed to the page, not cropped by it."""
     report = real_site / "dti" / "2023" / "tinh.pdf"

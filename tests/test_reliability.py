@@ -221,15 +221,16 @@ def test_text_no_renderer_takes_is_refused_at_its_cell_and_printed_escaped(data,
     [problem] = caught.value.problems
     assert (problem.file, problem.column) == ("basic/agencies.csv", "name") and problem.row is not None
     assert said in problem.message
-    run = invoke("check", "--data", str(data))
-    assert run.returncode == 1 and "\x1b" not in run.stderr and "\u202e" not in run.stderr
-    assert "U+001B" in run.stderr or said in run.stderr
+    if "\x1b" in name:  # on the officer's terminal: the escape sequence as its code, never run
+        run = invoke("check", "--data", str(data))
+        assert run.returncode == 1 and "\x1b" not in run.stderr and "U+001B" in run.stderr
 
 
 # 5. Bounded inputs.
 
 
-def test_a_workbook_of_too_many_rows_is_one_line_read_as_a_stream(data):
+def test_a_workbook_of_too_many_rows_is_one_line_read_as_a_stream(data, monkeypatch):
+    monkeypatch.setattr(dialects, "MAX_ROWS", 500)  # the rule, at a size a test writes in a moment
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet()
     sheet.append(["agency", "bloc", "score"])
@@ -239,14 +240,15 @@ def test_a_workbook_of_too_many_rows_is_one_line_read_as_a_stream(data):
     book.save(data / "2019" / "results.xlsx")
     found = problems_of(data)
     assert [(p.file, p.row) for p in found] == [("basic/2019/results.xlsx", dialects.MAX_ROWS + 2)], found[:3]
-    assert "20.000" in found[0].message
+    assert "hơn 500 dòng" in found[0].message
 
 
-def test_a_workbook_that_inflates_is_refused_before_it_is_opened(data):
+def test_a_workbook_that_inflates_is_refused_before_it_is_opened(data, monkeypatch):
+    monkeypatch.setattr(dialects, "MAX_UNPACKED", 2**20)  # the rule, at a size a test writes in a moment
     (data / "2019" / "results.csv").unlink()
     with zipfile.ZipFile(data / "2019" / "results.xlsx", "w", zipfile.ZIP_DEFLATED) as bomb:
         bomb.writestr("xl/sharedStrings.xml", b"0" * (dialects.MAX_UNPACKED + 1))
-    assert (data / "2019" / "results.xlsx").stat().st_size < 1_000_000
+    assert (data / "2019" / "results.xlsx").stat().st_size < 10_000
     [problem] = problems_of(data)
     assert problem.file == "basic/2019/results.xlsx" and "khi giải nén" in problem.message
 
@@ -431,8 +433,9 @@ def test_new_edition_takes_a_year_near_the_latest(data, year):
     with pytest.raises(EditionError):
         lay_out(load(data), data, year)
     assert sorted(p.name for p in data.iterdir() if p.is_dir()) == ["2019", "2020", "2021", "content"]
-    run = invoke("new-edition", year, "--data", str(data))
-    assert run.returncode == 1 and run.stderr.startswith("Không tạo kỳ mới") and "Traceback" not in run.stderr
+    if year == "2O25":  # from the command line: one line, no traceback
+        run = invoke("new-edition", year, "--data", str(data))
+        assert run.returncode == 1 and run.stderr.startswith("Không tạo kỳ mới") and "Traceback" not in run.stderr
 
 
 def test_new_edition_writes_formula_like_names_as_text(data):
@@ -450,6 +453,7 @@ def test_new_edition_writes_formula_like_names_as_text(data):
     assert '=HYPERLINK("http://x","Tốt")' in values
 
 
+@pytest.mark.slow
 def test_a_check_of_the_largest_workbook_the_limits_allow_is_bounded(data, tmp_path):
     """The figures for the note: time and peak memory of checking MAX_ROWS rows of XLSX."""
     book = openpyxl.Workbook(write_only=True)

@@ -239,6 +239,7 @@ if __name__ == "__main__":
 """
 
 
+@pytest.mark.slow
 def test_pool_workers_end_with_a_killed_build(tmp_path):
     script = tmp_path / "build.py"
     script.write_text(

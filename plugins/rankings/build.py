@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import settings as config
 from .data.model import Portal
+from .progress import Stats
 
 MARKER = ".xep-hang-site"  # left in every site a build writes: the folder may be replaced by the next
 
@@ -54,15 +55,16 @@ def read_settings(
     return settings
 
 
-PORTAL = (
-    "rankings_portal"  # the build's one snapshot of the data, handed to each pass (no settings file sets this name)
-)
+# Handed to each pass in its settings (lower-case: no settings file sets such a name).
+PORTAL = "rankings_portal"  # the build's one snapshot of the data
+STATS = "rankings_stats"  # what each pass made, added up (progress.Stats)
 
 
 @dataclass(frozen=True)
 class Built:
     output: Path
     portal: Portal  # the snapshot every page of the site was made from
+    stats: Stats  # what the build made, stage by stage
 
 
 def check(conf: str | Path, data: str | Path | None = None, content: str | Path | None = None) -> Portal:
@@ -112,10 +114,11 @@ def build_site(
     refuse_unsafe_output(output, Path(conf).resolve().parent, read_folders(base))
     portal = _checked(base)
     output.parent.mkdir(parents=True, exist_ok=True)
+    stats = Stats()
     with _locked(output), tempfile.TemporaryDirectory() as snapshot:
         base["PATH"] = str(copy_content(base["PATH"], Path(snapshot)))
-        _build(output, dict(base, **{PORTAL: portal}), portal)
-    return Built(output, portal)
+        _build(output, dict(base, **{PORTAL: portal, STATS: stats}), portal)
+    return Built(output, portal, stats)
 
 
 def read_folders(settings: dict) -> list[Path]:

@@ -1,13 +1,15 @@
 """What a build tells the person who runs it: how far each long stage is (a progress bar
 on a terminal, a line per stage otherwise) and, at the end, one line of what was built.
-The generator reports through two loggers, so that a build run by a program (the tests,
-the benchmark) shows nothing unless it asks."""
+The generator reports progress through two loggers, so that a build run by a program
+(the tests, the benchmark) shows nothing unless it asks; what each stage made is a value
+(`Stats`), handed to each pass and back with the built site."""
 
 from __future__ import annotations
 
 import logging
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 # Neither goes through Pelican's log: what they say is for whoever listens (the command
 # line's bars and summary, the benchmark), not for every build's output.
@@ -22,18 +24,28 @@ def step(stage: str, done: int, total: int) -> None:
     STEPS.info("%s: %d/%d", stage, done, total)
 
 
-class Stages(logging.Handler):
-    """Adds up the figures the generator logs for each stage ("PDFs (vi): 129 rendered, 0
-    from the cache, 4.1 s"), over the passes of a build (one per language)."""
+@dataclass
+class Stage:
+    made: int = 0  # rendered or written in this build
+    cached: int = 0  # taken from the cache
+    seconds: float = 0.0
 
-    def __init__(self):
-        super().__init__(logging.INFO)
-        self.seen: dict[str, list] = {}
 
-    def emit(self, record):
-        stage = record.msg.split(":", 1)[0].split(" (", 1)[0]  # "PDFs (en): …" adds to "PDFs"
-        before = self.seen.get(stage, [0] * len(record.args))
-        self.seen[stage] = [a + b for a, b in zip(before, record.args)]
+@dataclass
+class Stats:
+    """What a build made, stage by stage ("pages", "charts", "PDFs", "cards"), added up
+    over its passes (one per language)."""
+
+    stages: dict[str, Stage] = field(default_factory=dict)
+
+    def add(self, name: str, made: int, cached: int, seconds: float) -> None:
+        stage = self.stages.setdefault(name, Stage())
+        stage.made, stage.cached, stage.seconds = stage.made + made, stage.cached + cached, stage.seconds + seconds
+
+    def count(self, name: str) -> int:
+        """Files of a stage in the site, made now or taken from the cache."""
+        stage = self.stages.get(name, Stage())
+        return stage.made + stage.cached
 
 
 class Bars(logging.Handler):
@@ -63,30 +75,25 @@ class Bars(logging.Handler):
 @contextmanager
 def shown(terminal: bool | None = None):
     """While a build runs: its progress on stderr (bars on a terminal, a line per stage
-    otherwise, as in a CI log), and its stages added up (yielded)."""
+    otherwise, as in a CI log)."""
     terminal = sys.stderr.isatty() if terminal is None else terminal
-    stages = Stages()
     if terminal:
         logger, told = STEPS, Bars()
     else:
         logger, told = STAGES, logging.StreamHandler(sys.stderr)
         told.setFormatter(logging.Formatter("  %(message)s"))
-    STAGES.addHandler(stages)
     logger.addHandler(told)
     try:
-        yield stages
+        yield
     finally:
-        STAGES.removeHandler(stages)
         logger.removeHandler(told)
         told.close()
 
 
-def summary(portal, stages: Stages, seconds: float) -> str:
+def summary(portal, stats: Stats, seconds: float) -> str:
     """One line of what a build made."""
     editions = portal.editions()
-    pages = stages.seen.get("pages", [0])[0]
-    charts = sum(stages.seen.get("charts", [0, 0])[:2])
-    pdfs = sum(stages.seen.get("PDFs", [0, 0])[:2])
+    pages, charts, pdfs = stats.count("pages"), stats.count("charts"), stats.count("PDFs")
     series = f"{len(portal.series)} chuỗi, " if portal.several else ""
     return (
         f"{series}{len(editions)} kỳ, {len(portal.agencies)} đơn vị: {pages} trang, {pdfs} tệp PDF, "

@@ -116,7 +116,7 @@ class RankingsGenerator(Generator):
             writer.write_file(
                 job.save_as, pages.Rendered(html), self.context, relative_urls=job.relative_urls, **job.variables
             )
-        self._stage("pages", "%d written, %.3f s", len(jobs), time.perf_counter() - start)
+        self._stage("pages", len(jobs), 0, time.perf_counter() - start)
         self._write_downloads()
         self._write_cards()
         self._write_reports(figures)
@@ -150,13 +150,7 @@ class RankingsGenerator(Generator):
         start = time.perf_counter()
         engine.on_progress = functools.partial(step, f"biểu đồ ({self.settings['DEFAULT_LANG']})")
         files = engine.prepare([chart for _, chart in shown])
-        self._stage(
-            "charts",
-            "%d rendered, %d from the cache, %.3f s",
-            engine.rendered,
-            engine.cached,
-            time.perf_counter() - start,
-        )
+        self._stage("charts", engine.rendered, engine.cached, time.perf_counter() - start)
         figures = {}
         for (page, chart), (svg_file, csv_file) in zip(shown, files):
             folder = os.path.join(self.output_path, page.url)
@@ -224,16 +218,24 @@ class RankingsGenerator(Generator):
         engine.on_progress = functools.partial(step, f"{shown_as} ({self.settings['DEFAULT_LANG']})")
         start = time.perf_counter()
         engine.write_all(jobs)
-        self._stage(
-            what, "%d rendered, %d from the cache, %.3f s", engine.rendered, engine.cached, time.perf_counter() - start
-        )
+        self._stage(what, engine.rendered, engine.cached, time.perf_counter() - start)
 
-    def _stage(self, what: str, figures: str, *values) -> None:
-        """What a stage did, for the command line's summary and `invoke bench` (which add
-        each stage's numbers over the language passes, progress.Stages)."""
+    def _stage(self, what: str, made: int, cached: int, seconds: float) -> None:
+        """What a stage made: added to the build's Stats (handed in by build.py, for the
+        summary and `invoke bench`), and said on the progress log."""
+        from ..build import STATS
         from ..progress import STAGES
 
-        STAGES.info(f"{what} ({self.settings['DEFAULT_LANG']}): {figures}", *values)
+        if STATS in self.settings:
+            self.settings[STATS].add(what, made, cached, seconds)
+        STAGES.info(
+            "%s (%s): %d rendered, %d from the cache, %.3f s",
+            what,
+            self.settings["DEFAULT_LANG"],
+            made,
+            cached,
+            seconds,
+        )
 
     def _write_downloads(self) -> None:
         for download in self.catalog.downloads:
