@@ -98,9 +98,9 @@ def check(c, data=None, content=None):
 def new_edition(c, year, data=None, series=None):
     """Lay out the next edition to fill: its folder, methodology.toml, results.xlsx."""
     from rankings.build import read_settings
-    from rankings.data.loader import load
     from rankings.data.new_edition import EditionError, lay_out
     from rankings.data.problems import DataError
+    from rankings.pipeline import load
     from rankings.settings import SettingsError, data_folder
 
     try:

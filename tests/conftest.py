@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
 from rankings.build import build_site  # noqa: E402
-from rankings.data.loader import load  # noqa: E402
 from rankings.data.problems import DataError  # noqa: E402
+from rankings.pipeline import load  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "basic"
 CACHE = Path(tempfile.mkdtemp(prefix="rankings-tests-cache-"))

@@ -10,8 +10,8 @@ import pytest
 from altair.vegalite.v6.schema.core import TopLevelSpec
 
 from conftest import FIXTURE, ROOT, html, text
-from rankings.data.loader import load
 from rankings.outputs import chart_svg, charts
+from rankings.pipeline import load
 from rankings.site.views import edition_tables, unit_histories
 
 FONTS = ROOT / "theme" / "static" / "fonts" / "ttf"

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from conftest import FIXTURE, problems_of
-from rankings.data.loader import load
 from rankings.data.problems import DataError
+from rankings.pipeline import load
 
 
 def scores(dataset, year):

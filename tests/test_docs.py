@@ -15,9 +15,9 @@ import tasks
 from conftest import FIXTURE, ROOT
 from rankings import settings
 from rankings.data.columns import COLUMNS, CRITERIA
-from rankings.data.loader import load
 from rankings.outputs import opendata
 from rankings.outputs.charts import page_charts
+from rankings.pipeline import load
 from rankings.site.catalog import catalog
 from rankings.site.i18n import Language
 

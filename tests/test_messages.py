@@ -30,7 +30,7 @@ def ranked(data: Path, old: str = "", new: str = "") -> Path:
 
 
 def test_the_published_ranks_as_given_are_accepted(data):
-    from rankings.data.loader import load
+    from rankings.pipeline import load
 
     ranks = {r.agency: r.rank for r in load(ranked(data)).only.editions[2019].results}
     assert ranks["so-noi-vu"] == ranks["so-tai-chinh"] == 2 and ranks["so-khcn"] == 5

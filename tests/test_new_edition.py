@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 
 from conftest import ROOT, build, html, problems_of, text
-from rankings.data.loader import load
 from rankings.data.new_edition import EditionError, lay_out
+from rankings.pipeline import load
 
 
 def new(data, year=2022, series=None):

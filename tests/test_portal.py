@@ -14,7 +14,7 @@ import frictionless
 import pytest
 
 from conftest import ROOT, html, problems_of, text
-from rankings.data.loader import load
+from rankings.pipeline import load
 
 FOLDER = ROOT / "tests" / "fixtures" / "portal"
 

@@ -19,12 +19,12 @@ from markupsafe import escape
 
 from conftest import FIXTURE, ROOT, build
 from rankings.build import check
-from rankings.data.loader import load
 from rankings.data.model import Tier
 from rankings.data.problems import DataError
 from rankings.data.text import BIDI
 from rankings.outputs.fonts import covered
 from rankings.outputs.spreadsheet import safe_cell
+from rankings.pipeline import load
 from rankings.rules import ranking
 
 DRAWABLE = covered((ROOT / "theme" / "static" / "fonts" / "ttf", ROOT / "theme" / "fonts" / "fallback"))

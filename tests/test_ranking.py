@@ -79,7 +79,7 @@ def test_missing_ranks_skip_tie_gaps():
 
 def test_computed_scores_are_rounded_before_ranking(data):
     """Two weighted scores that differ only past the shown decimals share a rank."""
-    from rankings.data.loader import load
+    from rankings.pipeline import load
 
     methodology = data / "2019" / "methodology.toml"
     text = methodology.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, html, text
-from rankings.data.loader import load
+from rankings.pipeline import load
 from rankings.rules.ranking import competition_ranks
 
 pytestmark = pytest.mark.slow  # the whole record, cold

@@ -23,9 +23,9 @@ from conftest import FIXTURE, ROOT, build, html, problems_of, text
 from rankings import build as build_module
 from rankings.build import MARKER, OutputError, check
 from rankings.data import dialects
-from rankings.data.loader import load
 from rankings.data.new_edition import EditionError, lay_out
 from rankings.data.problems import DataError, Problem
+from rankings.pipeline import load
 from rankings.preview import Preview, server
 from rankings.settings import SettingsError
 

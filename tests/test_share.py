@@ -6,8 +6,8 @@ from __future__ import annotations
 from PIL import Image
 
 from conftest import FIXTURE, ROOT, html, text
-from rankings.data.loader import load
 from rankings.outputs import cards
+from rankings.pipeline import load
 from rankings.settings import DEFAULTS, paths
 from rankings.site.catalog import catalog
 from rankings.site.i18n import Language, translations

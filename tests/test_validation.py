@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build, problems_of
-from rankings.data.loader import load
 from rankings.data.problems import DataError
+from rankings.pipeline import load
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -77,10 +77,10 @@ def check(conf: str | Path, data: str | Path | None = None, content: str | Path 
 
 
 def _checked(settings: dict) -> Portal:
-    from .data.loader import load
     from .glue.content import check_content, check_ids
     from .outputs.fonts import covered
     from .outputs.pdf import fallback_folders
+    from .pipeline import load
 
     fonts = (config.chart_fonts(settings), *fallback_folders(Path(settings["THEME"]) / "templates" / "pdf"))
     portal = load(config.data_folder(settings), drawable=covered(fonts))

@@ -1,19 +1,19 @@
-"""Loads a data folder (the data contract: one series, version 1, or a portal of several,
-version 2) into a Portal, or raises DataError listing every broken rule."""
+"""Reads a data folder (the data contract: one series, version 1, or a portal of several,
+version 2) into a Reading: the portal's parts, not yet scored, and every problem found.
+rules/scoring.py scores it; rankings/pipeline.py puts the two together."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..rules.scoring import link_editions, score_edition
 from .links import links_out
 from .methodology import load_methodology
 from .model import Dataset, Edition, Portal
 from .portal import PortalFile, load_portal
-from .problems import Problems, unit_named
+from .problems import Problems
 from .registry import load_agencies, load_series
 from .results import load_results
 
@@ -39,10 +39,40 @@ def _year_folders(folder: Path, label_of, problems: Problems) -> list[Path]:
     return found
 
 
-def load(folder: str | Path, drawable: frozenset[int] | None = None) -> Portal:
-    """The folder's portal, read and checked now: each call reads the files as they are,
-    so one build reads them once and hands the result along. `drawable`: the characters
-    the site's fonts draw, if a text cell may hold no other."""
+@dataclass
+class Reading:
+    """A data folder as read: its portal's parts, the problems found so far, and each
+    edition to score with whether every row of its results was read (a dropped row would
+    make the others' ranks disagree)."""
+
+    info: PortalFile | None
+    agencies: dict
+    problems: Problems
+    datasets: dict[str, Dataset | None] = field(default_factory=dict)
+    unscored: list[tuple[Edition, tuple[str, ...], bool]] = field(default_factory=list)
+
+    def portal(self) -> Portal:
+        """The portal, once scored; a DataError with every problem of reading and scoring."""
+        self.problems.raise_if_any()
+        info = self.info
+        if info is None:
+            only = self.datasets[""].series
+            info = PortalFile(only.title, only.publisher, [], only.titles, only.publishers, only.license)
+        return Portal(
+            title=info.title,
+            publisher=info.publisher,
+            agencies=self.agencies,
+            series=self.datasets,
+            titles=info.titles,
+            publishers=info.publishers,
+            license=info.license,
+            warnings=sorted(self.problems.warnings),
+        )
+
+
+def read(folder: str | Path, drawable: frozenset[int] | None = None) -> Reading:
+    """The folder as it is now: each call reads the files again. `drawable`: the
+    characters the site's fonts draw, if a text cell may hold no other."""
     folder = Path(folder).resolve()
     problems = Problems(drawable=drawable)
 
@@ -73,8 +103,8 @@ def load(folder: str | Path, drawable: frozenset[int] | None = None) -> Portal:
         problems.raise_if_any()
     info = load_portal(folder, label_of(folder / "portal.toml"), problems) if several else None
     agencies = load_agencies(folder, label_of(folder / "agencies.csv"), problems)
+    reading = Reading(info, agencies, problems)
     if several:
-        datasets = {}
         # A series without its folder is reported once, in portal.toml.
         for sid in [sid for sid in info.series if (folder / sid).is_dir()] if info else []:
             if (folder / sid / "agencies.csv").is_file():
@@ -85,29 +115,16 @@ def load(folder: str | Path, drawable: frozenset[int] | None = None) -> Portal:
                     "các chuỗi dùng chung một agencies.csv ở thư mục gốc của cổng; hãy chuyển các dòng "
                     "của tệp này vào đó",
                 )
-            datasets[sid] = _series(folder / sid, sid, agencies, label_of, problems, info.license)
+            reading.datasets[sid] = _series(folder / sid, sid, label_of, reading)
     else:
-        datasets = {"": _series(folder, "", agencies, label_of, problems, None)}
-    problems.raise_if_any()
-    if info is None:
-        only = datasets[""].series
-        info = PortalFile(only.title, only.publisher, [], only.titles, only.publishers, only.license)
-    return Portal(
-        title=info.title,
-        publisher=info.publisher,
-        agencies=agencies,
-        series=datasets,
-        titles=info.titles,
-        publishers=info.publishers,
-        license=info.license,
-        warnings=sorted(problems.warnings),
-    )
+        reading.datasets[""] = _series(folder, "", label_of, reading)
+    return reading
 
 
-def _series(
-    folder: Path, sid: str, agencies: dict, label_of, problems: Problems, license: str | None
-) -> Dataset | None:
-    """One series' folder: series.toml and its editions."""
+def _series(folder: Path, sid: str, label_of, reading: Reading) -> Dataset | None:
+    """One series' folder: series.toml and its editions, each noted to be scored."""
+    problems, agencies = reading.problems, reading.agencies
+    license = reading.info.license if reading.info else None
     series = load_series(folder, label_of(folder / "series.toml"), problems)
     editions: dict[int, Edition] = {}
     years = _year_folders(folder, label_of, problems)
@@ -134,18 +151,10 @@ def _series(
             folder=str(year_folder),
             series=sid,
         )
-        score_edition(
-            edition,
-            [b.id for b in series.blocs],
-            problems,
-            checked=not problems.since(mark),
-            unit=lambda agency: unit_named(agencies[agency]),
-        )
+        reading.unscored.append((edition, tuple(b.id for b in series.blocs), not problems.since(mark)))
         editions[year] = edition
     if series is None:
         return None
-    dataset = Dataset(
+    return Dataset(
         series=replace(series, license=series.license or license), agencies=agencies, editions=editions, id=sid
     )
-    link_editions(dataset)
-    return dataset

@@ -28,9 +28,9 @@ _SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)"[^>]*?height="([\d.]+)"')
 class RankingsGenerator(Generator):
     def generate_context(self):
         # The rendering libraries load here, when a site is built, not when the plugin is.
-        from ..data.loader import load
         from ..outputs import opendata
         from ..outputs.charts import page_charts
+        from ..pipeline import load
         from ..site.catalog import catalog
         from ..site.i18n import Language, translations
 

@@ -5,14 +5,32 @@ from __future__ import annotations
 
 import bisect
 
+from ..data.loader import Reading
 from ..data.model import Dataset, Edition, Methodology, Result
-from ..data.problems import Problems, did_you_mean, vi_number
+from ..data.problems import Problems, did_you_mean, unit_named, vi_number
 from . import ranking
 
 PARTIAL_HINT = (
     "; nếu thứ hạng công bố là đúng (bảng không đầy đủ nên không tính lại được), đặt "
     'rank_source = "published" trong [score] của methodology.toml'
 )
+
+
+def score(reading: Reading) -> Reading:
+    """Every edition read scored, ranked and put in tiers, checked against what was
+    published; each series' editions linked (rank changes). Problems join the reading's."""
+    for edition, blocs, checked in reading.unscored:
+        score_edition(
+            edition,
+            list(blocs),
+            reading.problems,
+            checked=checked,
+            unit=lambda agency: unit_named(reading.agencies[agency]),
+        )
+    for dataset in reading.datasets.values():
+        if dataset is not None:
+            link_editions(dataset)
+    return reading
 
 
 def score_edition(edition: Edition, bloc_ids: list[str], problems: Problems, checked: bool = True, unit=str) -> None:
