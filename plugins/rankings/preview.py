@@ -60,8 +60,9 @@ class Preview:
     def page_of_problems(self) -> bytes:
         items = "".join(f"<li>{html.escape(p)}</li>" for p in self.problems)
         return (
-            f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>Dữ liệu có lỗi</title>'
-            f'<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
+            f'<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>Dữ liệu có lỗi</title>"
+            f'<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;overflow-wrap:anywhere">'
             f"<h1>Dữ liệu có {len(self.problems)} lỗi</h1><p>Trang sẽ tự tải lại khi tệp được sửa và lưu.</p>"
             f'<ol id="loi-du-lieu">{items}</ol>{script(self.version)}</body></html>'
         ).encode()
