@@ -134,20 +134,20 @@ def preview(c, data=None, port=8000, output=".xem-truoc"):
     from rankings.settings import data_folder
 
     folder = Path(data or data_folder(read_settings(CONF)))
-    shown = Preview(lambda: build_site(output, folder, conf=CONF))
+    live = Preview(lambda: build_site(output, folder, conf=CONF))
     try:  # the port first: a busy one is said before a whole build
-        httpd = server(shown, Path(output), int(port))
+        httpd = server(live, Path(output), int(port))
     except (OSError, OverflowError, ValueError) as error:
         print(f"Không mở được cổng {port}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
         sys.exit(1)
-    shown.rebuild()
+    live.rebuild()
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     print(
         f"Xem trước tại http://localhost:{port}/ — trang tự tải lại sau mỗi thay đổi của {folder}, "
         "content/ hoặc theme/. Ctrl+C để dừng."
     )
     try:
-        watch(shown, [folder, HERE / "content", HERE / "theme"])
+        watch(live, [folder, HERE / "content", HERE / "theme"])
     except KeyboardInterrupt:
         httpd.shutdown()
 

@@ -227,12 +227,12 @@ def verify(site: Path, language_sites: list[Path]) -> None:
         path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file() and not path.stat().st_size
     )
     if missing or empty:
-        said = ([f"thiếu {', '.join(missing)}"] if missing else []) + (
+        parts = ([f"thiếu {', '.join(missing)}"] if missing else []) + (
             [f"tệp rỗng {', '.join(empty[:5])}" + (f" và {len(empty) - 5} tệp khác" if len(empty) > 5 else "")]
             if empty
             else []
         )
-        raise OutputError(f"bản dựng chưa hoàn chỉnh nên không được công bố: {'; '.join(said)} (đĩa còn chỗ trống?)")
+        raise OutputError(f"bản dựng chưa hoàn chỉnh nên không được công bố: {'; '.join(parts)} (đĩa còn chỗ trống?)")
 
 
 def _swap(staging: Path, output: Path) -> None:
@@ -266,14 +266,14 @@ def _run_pelican(settings: dict) -> None:
         raise RuntimeError("the rankings plugin could not be loaded; see the log above")
     # Pelican ends each pass with "Done: Processed 5 articles, …"; a build says what it made
     # once, at its end (progress.summary). Its log (warnings, errors) is not this console.
-    said, pelican_module.console = pelican_module.console, Console(file=io.StringIO())
+    original, pelican_module.console = pelican_module.console, Console(file=io.StringIO())
     try:
         pelican.run()
     except BaseException:
         _forget_failed_run()
         raise
     finally:
-        pelican_module.console = said
+        pelican_module.console = original
 
 
 def _index(site: Path) -> None:

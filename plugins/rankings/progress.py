@@ -78,16 +78,16 @@ def shown(terminal: bool | None = None):
     otherwise, as in a CI log)."""
     terminal = sys.stderr.isatty() if terminal is None else terminal
     if terminal:
-        logger, told = STEPS, Bars()
+        logger, handler = STEPS, Bars()
     else:
-        logger, told = STAGES, logging.StreamHandler(sys.stderr)
-        told.setFormatter(logging.Formatter("  %(message)s"))
-    logger.addHandler(told)
+        logger, handler = STAGES, logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("  %(message)s"))
+    logger.addHandler(handler)
     try:
         yield
     finally:
-        logger.removeHandler(told)
-        told.close()
+        logger.removeHandler(handler)
+        handler.close()
 
 
 def summary(portal, stats: Stats, seconds: float) -> str:

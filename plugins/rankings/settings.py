@@ -8,12 +8,13 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 
 @dataclass(frozen=True)
 class Setting:
     default: object
-    kind: str = "text"  # text | folder | flag | slug | locale
+    kind: Literal["text", "folder", "flag", "slug", "locale"] = "text"
 
 
 # What each means is in the README's settings table (a test keeps the two in step).

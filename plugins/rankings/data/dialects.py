@@ -64,16 +64,16 @@ def _texts_checked(table: Table, label: str, problems: Problems) -> Table | None
     unfit cell reported at its row and column."""
     frame = table.frame.rename(columns=text.spaced).map(lambda cell: text.spaced(cell).strip())
     for position, name in enumerate(frame.columns, start=1):
-        said = text.fault(name, problems.drawable)
-        if said:
-            problems.add(label, 1, f"cột thứ {position}", said)
+        message = text.fault(name, problems.drawable)
+        if message:
+            problems.add(label, 1, f"cột thứ {position}", message)
     pattern = text.unfit(problems.drawable).pattern
     for name in frame.columns:
         suspect = frame[name][frame[name].str.contains(pattern, regex=True)]
         for index, cell in suspect.items():
-            said = text.fault(cell, problems.drawable)
-            if said:
-                problems.add(label, index + 2, name, said)
+            message = text.fault(cell, problems.drawable)
+            if message:
+                problems.add(label, index + 2, name, message)
     # The table goes on to the other checks: a refused cell fails the load all the same,
     # and the rows that name the unit are not reported again as naming an unknown one.
     return Table(frame, table.decimal_comma)
@@ -156,15 +156,15 @@ def _records(text: str, delimiter: str, label: str, problems: Problems) -> list[
             return records
         except csv.Error as err:
             if "field larger than field limit" in str(err):
-                said = too_long
+                message = too_long
             elif "unexpected end of data" in str(err):
-                said = "dấu ngoặc kép mở ở dòng này không được đóng: phần còn lại của tệp sẽ thành một ô"
+                message = "dấu ngoặc kép mở ở dòng này không được đóng: phần còn lại của tệp sẽ thành một ô"
             else:
-                said = (
+                message = (
                     "dấu ngoặc kép đặt sai: một ô đặt trong ngoặc kép phải kết thúc ngay sau dấu đóng, và "
                     'dấu ngoặc kép bên trong ô được viết hai lần ("")'
                 )
-            problems.add(label, start, None, said)
+            problems.add(label, start, None, message)
             return None
         if any(len(cell) > MAX_CELL for cell in record):  # the csv module's own limit is global, and others raise it
             problems.add(label, start, None, too_long)
@@ -246,7 +246,7 @@ def _first_sheet(values, formulas, label: str, problems: Problems) -> Table | No
             + (" (trang đầu tiên đang ẩn)" if sheet is not values.worksheets[0] else ""),
         )
     rows = []
-    for number, (row, written) in enumerate(zip(sheet.iter_rows(), formulas[sheet.title].iter_rows()), start=1):
+    for number, (row, formulas_row) in enumerate(zip(sheet.iter_rows(), formulas[sheet.title].iter_rows()), start=1):
         if number > MAX_ROWS + 1:
             problems.add(
                 label,
@@ -257,7 +257,7 @@ def _first_sheet(values, formulas, label: str, problems: Problems) -> Table | No
             )
             return None
         cells = [_xlsx_cell(cell.value) for cell in row]
-        for position, (cell, formula) in enumerate(zip(row, written), start=1):
+        for position, (cell, formula) in enumerate(zip(row, formulas_row), start=1):
             where = f"{openpyxl.utils.get_column_letter(position)}{number}"
             if len(cells[position - 1]) > MAX_CELL:
                 problems.add(

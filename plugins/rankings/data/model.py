@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 # Text the data gives in other languages than Vietnamese, by language code ("en": "…"):
 # `name_en` in the files is names["en"] here, and a new language is a new key, not a field.
@@ -108,8 +109,8 @@ class Methodology:
     decision: str
     score_max: Decimal | None = None  # None: the scale was not published
     decimals: int = 2
-    method: str = "given"  # given | sum | weighted
-    rank_source: str = "computed"  # computed | published
+    method: Literal["given", "sum", "weighted"] = "given"
+    rank_source: Literal["computed", "published"] = "computed"
     announced: datetime.date | None = None
     source_url: str | None = None
     # The original documents: the name each is published under → its Document.
@@ -152,7 +153,7 @@ class Result:
     agency: str
     bloc: str
     row: int  # row in results.csv, for messages
-    status: str = "rated"
+    status: Literal["rated", "not-rated"] = "rated"
     note: str | None = None
     notes: Translations = field(default_factory=dict)
     source: str | None = None

@@ -69,18 +69,18 @@ def load_results(
     # among the edition's own blocs and once in each recast bloc (checked below).
     rules["agency"] = column(filled(), required=True, unique=not methodology.units_as_of)
     rules["bloc"] = column(filled(), required=True)  # a known bloc: checked by row, with a suggestion
-    shown = decimals_at_most(
+    no_extra_decimals = decimals_at_most(
         methodology.decimals,
         f"«{{value}}» có nhiều chữ số thập phân hơn số được hiển thị "
         f"(decimals = {methodology.decimals} trong [score] của "
         "methodology.toml): hai điểm khác nhau sẽ hiện như nhau",
     )
-    rules["score"] = column(matches(NUMBER, not_number), score_range, shown)
+    rules["score"] = column(matches(NUMBER, not_number), score_range, no_extra_decimals)
     for criterion in criteria.values():
         bound = f" (tối đa {vi_number(criterion.max)})" if criterion.max is not None else ""
         rules[criterion.id] = column(
             matches(NUMBER, not_number),
-            shown,
+            no_extra_decimals,
             at_most(criterion.max, f"điểm tiêu chí «{{value}}» phải nằm trong khoảng 0 đến{bound or ' vô cùng'}"),
         )
         rules[f"{criterion.id}-rank"] = column(matches(POSITIVE_INT, RANK_PROBLEM))

@@ -31,8 +31,8 @@ def fault(value: str, drawable: frozenset[int] | None) -> str | None:
         return None
     missing = sorted({char for char in value if ord(char) not in drawable and not char.isspace()})
     if missing:
-        shown = ", ".join(f"«{c}» (U+{ord(c):04X})" for c in missing[:3])
-        return f"ô có ký tự mà không phông chữ nào của trang vẽ được: {shown}; hãy thay bằng chữ, số hoặc dấu thường"
+        listed = ", ".join(f"«{c}» (U+{ord(c):04X})" for c in missing[:3])
+        return f"ô có ký tự mà không phông chữ nào của trang vẽ được: {listed}; hãy thay bằng chữ, số hoặc dấu thường"
     return None
 
 

@@ -56,9 +56,9 @@ class TomlFile:
             self.error("phải là một chuỗi văn bản không rỗng", key, *where)
             return None
         value = spaced(value).strip()
-        said = fault(value, self.problems.drawable)
-        if said:
-            self.error(said.replace("ô có", "giá trị có", 1), key, *where)
+        message = fault(value, self.problems.drawable)
+        if message:
+            self.error(message.replace("ô có", "giá trị có", 1), key, *where)
             return None
         return value
 

@@ -146,13 +146,13 @@ class RankingsGenerator(Generator):
             config.cache_folder(self.settings, "charts"),
             config.get(self.settings, "RANKINGS_LOCALE"),
         )
-        shown = [(page, chart) for page in self.catalog.pages for chart in page.charts]
+        pairs = [(page, chart) for page in self.catalog.pages for chart in page.charts]
         start = time.perf_counter()
         engine.on_progress = functools.partial(step, f"biểu đồ ({self.settings['DEFAULT_LANG']})")
-        files = engine.prepare([chart for _, chart in shown])
+        files = engine.prepare([chart for _, chart in pairs])
         self._stage("charts", engine.rendered, engine.cached, time.perf_counter() - start)
         figures = {}
-        for (page, chart), (svg_file, csv_file) in zip(shown, files):
+        for (page, chart), (svg_file, csv_file) in zip(pairs, files):
             folder = os.path.join(self.output_path, page.url)
             os.makedirs(folder, exist_ok=True)
             shutil.copyfile(csv_file, os.path.join(folder, f"{chart.id}.csv"))

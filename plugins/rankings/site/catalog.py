@@ -49,7 +49,6 @@ class Report:
     """A printable PDF of a page."""
 
     path: str
-    template: str
     title: str
     description: str
     page: Page  # the web page it prints: its address and charts
@@ -126,10 +125,10 @@ def catalog(
         return (edition.methodology.announced if edition and edition.methodology.announced else None) or last_announced
 
     def page(url, template, title, description, when, context=None, chart_key=None) -> Page:
-        shown = tuple(charts.get(chart_key, ()))
-        made = Page(url, template, title, description, when, context or {}, shown)
+        its_charts = tuple(charts.get(chart_key, ()))
+        made = Page(url, template, title, description, when, context or {}, its_charts)
         pages.append(made)
-        for chart in shown:  # each chart also has a page of its own, to embed
+        for chart in its_charts:  # each chart also has a page of its own, to embed
             pages.append(
                 Page(
                     embed_url(url, chart), "embed", f"{chart.title} — {title}", chart.caption, when, {}, (), chart, made
@@ -193,7 +192,7 @@ def catalog(
             )
             for table in tables[sid][year]:
                 bloc = table.bloc
-                shown = page(
+                web_page = page(
                     f"{edition.url}{bloc.id}/",
                     "bloc",
                     named + _("%(bloc)s — xếp hạng năm %(year)s", bloc=bloc.name, year=year),
@@ -205,16 +204,15 @@ def catalog(
                 reports.append(
                     Report(
                         f"{edition.url}{bloc.id}.pdf",
-                        "pdf/bloc",
                         named + _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=bloc.name, year=year),
                         f"{series.title}: {bloc.name}, {year}",
-                        shown,
+                        web_page,
                         dict(context, table=table),
                     )
                 )
     for agency_id, unit in units.items():
         entry, name = unit.latest, unit.agency.name
-        shown = page(
+        web_page = page(
             f"{paths['unit']}/{agency_id}/",
             "agency",
             name,
@@ -228,10 +226,9 @@ def catalog(
         reports.append(
             Report(
                 f"{paths['unit']}/{agency_id}.pdf",
-                "pdf/agency",
                 name,
                 _("%(series)s: %(unit)s qua các năm", series=portal.title, unit=name),
-                shown,
+                web_page,
                 {"unit": unit},
             )
         )

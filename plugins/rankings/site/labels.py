@@ -69,12 +69,12 @@ def filters(catalog: NullTranslations, locale: str, lang: str) -> dict[str, Call
     def criterion_value(result, criterion_id: str, decimals: int) -> Markup:
         """One criterion of a unit: its score and its rank in the bloc."""
         value, rank = result.criteria.get(criterion_id), result.criteria_rank.get(criterion_id)
-        shown = [score(value, decimals, locale)] if value is not None else []
+        parts = [score(value, decimals, locale)] if value is not None else []
         if rank is not None:
             label = escape(gettext("(hạng %(rank)s)") % {"rank": rank})
-            shown.append(f'<span class="crit-rank">{label}</span>')
+            parts.append(f'<span class="crit-rank">{label}</span>')
         # Built with f-strings: Markup.format costs more than the rest of the page's row.
-        return Markup(" ".join(shown))
+        return Markup(" ".join(parts))
 
     def criterion_cell(result, criterion_id: str, decimals: int) -> Markup:
         """A bloc table's cell for one criterion, sortable by the score (or the rank where

@@ -141,10 +141,10 @@ def bloc_blocks(report, dataset, charts: list[dict], writer: Writer) -> list[dic
             cells.append([span(r.tier or "")])
         for c in table.criteria:
             value, rank = r.criteria.get(c.id), r.criteria_rank.get(c.id)
-            shown = ([writer.score(value, m.decimals)] if value is not None else []) + (
+            parts = ([writer.score(value, m.decimals)] if value is not None else []) + (
                 [f"({rank})"] if rank is not None else []
             )
-            cells.append([span(" ".join(shown))])
+            cells.append([span(" ".join(parts))])
         if table.has_changes:
             cells.append([_change(r.rank_change)])
         note = [] if r.rated else [span(_("Không đánh giá.") + " ")]
@@ -207,9 +207,9 @@ def unit_blocks(report, charts: list[dict], writer: Writer, several: bool) -> li
         ]
     if not several:
         return blocks + _unit_series(unit.entries, charts, "", writer)
-    for shown in unit.series:
-        blocks.append({"kind": "heading", "level": 1, "text": shown.dataset.series.title})
-        blocks += _unit_series(shown.entries, charts, shown.dataset.id, writer)
+    for history in unit.series:
+        blocks.append({"kind": "heading", "level": 1, "text": history.dataset.series.title})
+        blocks += _unit_series(history.entries, charts, history.dataset.id, writer)
     return blocks
 
 

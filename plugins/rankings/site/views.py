@@ -255,7 +255,7 @@ def comparison(dataset: Dataset, table: BlocTable, by_year: dict[int, list[BlocT
     ranks = {y: {r.agency: r.rank for r in found[y].rows} for y in years}
     decimals = table.edition.methodology.decimals
 
-    def shown(value) -> str | None:
+    def as_text(value) -> str | None:
         return None if value is None else language.score(value, decimals)
 
     return {
@@ -266,13 +266,13 @@ def comparison(dataset: Dataset, table: BlocTable, by_year: dict[int, list[BlocT
                 "id": r.agency,
                 "name": dataset.agencies[r.agency].label,
                 "ranks": [ranks[y].get(r.agency) for y in years],
-                "criteria": [shown(r.criteria.get(c.id)) for c in table.criteria],
+                "criteria": [as_text(r.criteria.get(c.id)) for c in table.criteria],
             }
             for r in table.rows
             if r.rated
         ],
         "criteria": [
-            {"name": c.name, "median": shown(table.medians.get(c.id)), "best": shown(table.best.get(c.id))}
+            {"name": c.name, "median": as_text(table.medians.get(c.id)), "best": as_text(table.best.get(c.id))}
             for c in table.criteria
         ],
     }
