@@ -22,12 +22,12 @@ from rankings.build import check
 from rankings.data.model import Tier
 from rankings.data.problems import DataError
 from rankings.data.text import BIDI
-from rankings.outputs.fonts import covered
+from rankings.outputs.pdf import drawable
 from rankings.outputs.spreadsheet import safe_cell
 from rankings.pipeline import load
 from rankings.rules import ranking
 
-DRAWABLE = covered((ROOT / "theme" / "static" / "fonts" / "ttf", ROOT / "theme" / "fonts" / "fallback"))
+DRAWABLE = drawable(ROOT / "theme" / "static" / "fonts" / "ttf", ROOT / "theme" / "templates" / "pdf")
 ROWS = [
     ("so-tttt", "so"),
     ("so-noi-vu", "so"),
@@ -119,10 +119,10 @@ def test_hostile_notes_are_shown_as_text_everywhere(tmp_path_factory, drawn):
         assert " ".join(note.split()) in " ".join(unit.select_one("section[id='2019']").get_text(" ").split())
         assert records[agency]["note"] == safe_cell(note.strip())  # a formula is neutralised, as tested on its own
         # Every character is one the theme's fonts draw (check refuses others); lines wrap where they like.
-        drawable = "".join(note.split())
+        unspaced = "".join(note.split())
         for pdf in (site / "2019" / f"{bloc}.pdf", site / "co-quan" / f"{agency}.pdf"):
             printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-            assert drawable in "".join(printed.split()), (pdf, note)
+            assert unspaced in "".join(printed.split()), (pdf, note)
 
 
 def reference_ranks(scores: dict) -> dict:

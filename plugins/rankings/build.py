@@ -70,20 +70,24 @@ class Built:
 def check(conf: str | Path, data: str | Path | None = None, content: str | Path | None = None) -> Portal:
     """The data folder read and validated, then the content (announcements, pages) against
     it: what `invoke check` says, and what a build checks before it writes anything."""
-    settings = read_settings(conf, data, content)
+    return _checked(_valid(read_settings(conf, data, content)))
+
+
+def _valid(settings: dict) -> dict:
+    """The settings, once the plugin's and SITEURL are checked (SettingsError otherwise)."""
     config.check(settings)
     config.check_site_url(settings)
-    return _checked(settings)
+    return settings
 
 
 def _checked(settings: dict) -> Portal:
+    """The data, then the content: each raises one DataError listing its problems."""
     from .glue.content import check_content, check_ids
-    from .outputs.fonts import covered
-    from .outputs.pdf import fallback_folders
+    from .outputs.pdf import drawable
     from .pipeline import load
 
-    fonts = (config.chart_fonts(settings), *fallback_folders(Path(settings["THEME"]) / "templates" / "pdf"))
-    portal = load(config.data_folder(settings), drawable=covered(fonts))
+    fonts = drawable(config.chart_fonts(settings), Path(settings["THEME"]) / "templates" / "pdf")
+    portal = load(config.data_folder(settings), drawable=fonts)
     check_ids(settings, portal)
     check_content(settings, portal)
     return portal
@@ -108,16 +112,14 @@ def build_site(
     # Warnings and errors only; an error Pelican merely logs still fails the build.
     init_logging(level=logging.WARNING, fatal="errors")
     output = Path(output).resolve()
-    base = read_settings(conf, data, content, output, settings)
-    config.check(base)
-    config.check_site_url(base)
+    base = _valid(read_settings(conf, data, content, output, settings))
     refuse_unsafe_output(output, Path(conf).resolve().parent, read_folders(base))
     portal = _checked(base)
     output.parent.mkdir(parents=True, exist_ok=True)
     stats = Stats()
     with _locked(output), tempfile.TemporaryDirectory() as snapshot:
         base["PATH"] = str(copy_content(base["PATH"], Path(snapshot)))
-        _build(output, dict(base, **{PORTAL: portal, STATS: stats}), portal)
+        _build(output, dict(base, **{PORTAL: portal, STATS: stats}))
     return Built(output, portal, stats)
 
 
@@ -177,7 +179,7 @@ def _locked(output: Path):
         yield
 
 
-def _build(output: Path, base: dict, portal: Portal) -> None:
+def _build(output: Path, base: dict) -> None:
     recover(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     umask = os.umask(0)
@@ -187,7 +189,7 @@ def _build(output: Path, base: dict, portal: Portal) -> None:
         "Thư mục này do bản dựng cổng xếp hạng tạo ra và được thay thế ở mỗi lần dựng.\n", encoding="utf-8"
     )
     try:
-        sites = language_sites(base, portal)
+        sites = language_sites(base, base[PORTAL])
         folders = [staging if lang == sites[0][0] else staging / lang for lang, _ in sites]
         for (lang, overrides), site in zip(sites, folders):
             first = site == staging

@@ -86,8 +86,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         try:
             path = urllib.parse.unquote(self.path.split("?")[0], errors="strict")
         except UnicodeDecodeError:
-            path = "\0"
-        if "\0" in path or not self.path.startswith("/"):
+            path = None
+        if path is None or "\0" in path or not path.startswith("/"):
             self.send_error(400, "Malformed address")
             return True
         return False

@@ -55,11 +55,20 @@ def find_table(folder: Path, stem: str, label_of, problems: Problems) -> Path | 
 
 def read_table(path: Path, label: str, problems: Problems) -> Table | None:
     """Read a CSV or XLSX file; report what makes it unreadable and return None then."""
+    size = path.stat().st_size
+    if size > MAX_FILE:
+        problems.add(
+            label,
+            None,
+            None,
+            f"tệp nặng {size / 2**20:.0f} MB, quá giới hạn {MAX_FILE // 2**20} MB của một tệp kết quả",
+        )
+        return None
     table = _read_xlsx(path, label, problems) if path.suffix.lower() == ".xlsx" else _read_csv(path, label, problems)
     return table and _texts_checked(table, label, problems)
 
 
-def _texts_checked(table: Table, label: str, problems: Problems) -> Table | None:
+def _texts_checked(table: Table, label: str, problems: Problems) -> Table:
     """Every cell under the text rule (data/text.py): spacing controls as one space, each
     unfit cell reported at its row and column."""
     frame = table.frame.rename(columns=text.spaced).map(lambda cell: text.spaced(cell).strip())
@@ -67,9 +76,9 @@ def _texts_checked(table: Table, label: str, problems: Problems) -> Table | None
         message = text.fault(name, problems.drawable)
         if message:
             problems.add(label, 1, f"cột thứ {position}", message)
-    pattern = text.unfit(problems.drawable).pattern
+    pattern = text.unfit(problems.drawable)
     for name in frame.columns:
-        suspect = frame[name][frame[name].str.contains(pattern, regex=True)]
+        suspect = frame[name][frame[name].str.contains(pattern)]
         for index, cell in suspect.items():
             message = text.fault(cell, problems.drawable)
             if message:
@@ -80,14 +89,6 @@ def _texts_checked(table: Table, label: str, problems: Problems) -> Table | None
 
 
 def _read_csv(path: Path, label: str, problems: Problems) -> Table | None:
-    if path.stat().st_size > MAX_FILE:
-        problems.add(
-            label,
-            None,
-            None,
-            f"tệp nặng {path.stat().st_size / 2**20:.0f} MB, quá giới hạn {MAX_FILE // 2**20} MB của một tệp kết quả",
-        )
-        return None
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -111,12 +112,7 @@ def _read_csv(path: Path, label: str, problems: Problems) -> Table | None:
     if records is None:
         return None
     if len(records) > MAX_ROWS + 1:
-        problems.add(
-            label,
-            MAX_ROWS + 2,
-            None,
-            f"bảng có hơn {MAX_ROWS:_} dòng kết quả, quá giới hạn của một tệp; hãy kiểm tra bảng".replace("_", "."),
-        )
+        _too_many_rows(label, problems)
         return None
     header = [cell.strip() for cell in records[0]]
     body = []
@@ -175,8 +171,8 @@ def _records(text: str, delimiter: str, label: str, problems: Problems) -> list[
 def _read_xlsx(path: Path, label: str, problems: Problems) -> Table | None:
     """The first visible sheet, with each cell's saved value; a formula whose value was
     never saved (a file written by a program, not a spreadsheet) is a problem, not a gap.
-    The workbook's sizes are checked before it is opened, and it is read as a stream."""
-    if not _sizes_ok(path, label, problems):
+    Its unpacked size is checked before it is opened, and it is read as a stream."""
+    if not _unpacked_ok(path, label, problems):
         return None
     try:
         values = openpyxl.load_workbook(path, data_only=True, read_only=True)
@@ -191,20 +187,11 @@ def _read_xlsx(path: Path, label: str, problems: Problems) -> Table | None:
         formulas.close()
 
 
-def _sizes_ok(path: Path, label: str, problems: Problems) -> bool:
-    """A workbook is a zip archive: its stored size and the size its parts declare once
-    unpacked, both bounded."""
+def _unpacked_ok(path: Path, label: str, problems: Problems) -> bool:
+    """A workbook is a zip archive: the size its parts declare once unpacked is bounded (its
+    stored size is, as every file's, in read_table)."""
     import zipfile
 
-    size = path.stat().st_size
-    if size > MAX_FILE:
-        problems.add(
-            label,
-            None,
-            None,
-            f"tệp Excel nặng {size / 2**20:.0f} MB, quá giới hạn {MAX_FILE // 2**20} MB của một tệp kết quả",
-        )
-        return False
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(part.file_size for part in archive.infolist())
@@ -248,13 +235,7 @@ def _first_sheet(values, formulas, label: str, problems: Problems) -> Table | No
     rows = []
     for number, (row, formulas_row) in enumerate(zip(sheet.iter_rows(), formulas[sheet.title].iter_rows()), start=1):
         if number > MAX_ROWS + 1:
-            problems.add(
-                label,
-                number,
-                None,
-                f"bảng có hơn {MAX_ROWS:_} dòng kết quả, quá giới hạn của một tệp; hãy "
-                "kiểm tra bảng (các dòng trống ở cuối được tính nếu có định dạng)".replace("_", "."),
-            )
+            _too_many_rows(label, problems, " (các dòng trống ở cuối được tính nếu có định dạng)")
             return None
         cells = [_xlsx_cell(cell.value) for cell in row]
         for position, (cell, formula) in enumerate(zip(row, formulas_row), start=1):
@@ -283,6 +264,17 @@ def _first_sheet(values, formulas, label: str, problems: Problems) -> Table | No
     frame = pd.DataFrame([row[:width] + [""] * (width - len(row)) for row in rows[1:]], columns=header, dtype=object)
     frame = frame[(frame != "").any(axis=1)] if len(frame) else frame
     return Table(frame, decimal_comma=False)
+
+
+def _too_many_rows(label: str, problems: Problems, hint: str = "") -> None:
+    """Said at the first row past the limit, and nothing read beyond it."""
+    limit = f"{MAX_ROWS:_}".replace("_", ".")
+    problems.add(
+        label,
+        MAX_ROWS + 2,
+        None,
+        f"bảng có hơn {limit} dòng kết quả, quá giới hạn của một tệp; hãy kiểm tra bảng{hint}",
+    )
 
 
 def _xlsx_cell(value) -> str:

@@ -10,11 +10,11 @@ import shutil
 from pathlib import Path
 
 from .. import settings as config
+from ..data.cells import SLUG
 from ..data.links import links_out
 from ..data.model import Portal
 from ..data.problems import Problems
 
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _FIELD = re.compile(r"^([A-Za-z_]+)\s*:")
 STATUSES = {"published", "hidden", "draft"}
 
@@ -53,6 +53,9 @@ def check_content(settings: dict, portal: Portal) -> None:
     folder = settings["PATH"]
     if not folder or not Path(folder).is_dir():
         return
+    from ..site.i18n import Language
+    from .generator import site_catalog
+
     folder = Path(folder)
     problems = Problems()
 
@@ -63,20 +66,15 @@ def check_content(settings: dict, portal: Portal) -> None:
     problems.raise_if_any()  # a link that leaves the folder is not read, even to be checked
     items = {}
     for kind, paths in (("article", settings["ARTICLE_PATHS"]), ("page", settings["PAGE_PATHS"])):
-        for path in _sources(folder, paths, settings):
+        for path in _sources(folder, paths):
             save_as = _checked(path, label_of(path), kind, settings, portal, problems)
             if save_as is not None:
                 items[label_of(path)] = save_as
     problems.raise_if_any()
-    found = clashes(
-        generated_paths(settings, portal), items, reserved(settings, portal), {config.paths(settings)["news"]}
-    )
-    for source, (field, path) in found:
-        problems.add(source, None, field, f"địa chỉ «{path}» trùng với một trang của cổng; hãy đặt {field} khác")
-    problems.raise_if_any()
+    refuse_clashes(settings, portal, site_catalog(settings, portal, Language()).paths(), items)
 
 
-def _sources(folder: Path, paths: list[str], settings: dict) -> list[Path]:
+def _sources(folder: Path, paths: list[str]) -> list[Path]:
     extensions = tuple(f".{e}" for e in ("md", "markdown", "mkd", "mdown"))
     found = []
     for sub in paths:
@@ -128,7 +126,7 @@ def _checked(path: Path, label: str, kind: str, settings: dict, portal: Portal, 
             get_date(header["date"][1])
         except (ValueError, OverflowError):
             say("Date", f"«{header['date'][1]}» không phải là một ngày có thật (dạng 2025-10-21)")
-    if "slug" in header and not _SLUG.fullmatch(header["slug"][1]):
+    if "slug" in header and not re.fullmatch(SLUG, header["slug"][1]):
         say(
             "Slug",
             f"«{header['slug'][1]}» không dùng được làm địa chỉ: chỉ chữ thường không dấu, chữ số và dấu "
@@ -197,38 +195,18 @@ def reserved(settings: dict, portal: Portal) -> set[str]:
     }
 
 
-def clashes(
-    generated: list[str], content: dict[str, tuple[str, str]], reserved: set[str], shared: set[str]
-) -> list[tuple[str, tuple[str, str]]]:
-    """The content files (source → (field, address)) that would write over one of the
-    generated files or into a folder the build writes in: every top-level folder of the
-    generated files but the `shared` ones (the news folder, where the articles go)."""
+def refuse_clashes(settings: dict, portal: Portal, generated: list[str], content: dict[str, tuple[str, str]]) -> None:
+    """One DataError naming each content file (source → (field, address)) that would write
+    over one of the generated files or into a folder the build writes in: every top-level
+    folder of the generated files but the news folder, where the articles go."""
     taken = set(generated)
-    tops = {p.split("/", 1)[0] for p in generated if "/" in p} - shared | reserved
-    return [
-        (source, (field, path))
-        for source, (field, path) in sorted(content.items())
-        if path in taken or path.split("/", 1)[0] in tops
-    ]
-
-
-def generated_paths(settings: dict, portal: Portal) -> list[str]:
-    """Every file the plugin writes for this data (without rendering any)."""
-    import functools
-
-    from ..outputs import opendata
-    from ..site.catalog import catalog
-    from ..site.i18n import Language
-
-    paths = config.paths(settings)
-    made = catalog(
-        portal,
-        settings["DEFAULT_LANG"],
-        Language(),
-        paths,
-        open_data=functools.partial(opendata.files, paths=paths, package=config.get(settings, "RANKINGS_PACKAGE_NAME")),
-    )
-    return made.paths()
+    tops = {p.split("/", 1)[0] for p in generated if "/" in p} - {config.paths(settings)["news"]}
+    tops |= reserved(settings, portal)
+    problems = Problems()
+    for source, (field, path) in sorted(content.items()):
+        if path in taken or path.split("/", 1)[0] in tops:
+            problems.add(source, None, field, f"địa chỉ «{path}» trùng với một trang của cổng; hãy đặt {field} khác")
+    problems.raise_if_any()
 
 
 def copy_content(folder: str | None, snapshot: Path) -> Path:

@@ -25,13 +25,24 @@ log = logging.getLogger(__name__)
 _SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)"[^>]*?height="([\d.]+)"')
 
 
+def site_catalog(settings: dict, portal, language, announcements: dict | None = None, charts=None):
+    """The catalog of this site's outputs in the settings' language: for a pass (with the
+    articles that announce each edition and the charts), or for `invoke check` (their
+    addresses alone)."""
+    from ..outputs import opendata
+    from ..site.catalog import catalog
+
+    paths = config.paths(settings)
+    package = config.get(settings, "RANKINGS_PACKAGE_NAME")
+    opendata_files = functools.partial(opendata.files, paths=paths, package=package)
+    return catalog(portal, settings["DEFAULT_LANG"], language, paths, announcements, charts, opendata_files)
+
+
 class RankingsGenerator(Generator):
     def generate_context(self):
         # The rendering libraries load here, when a site is built, not when the plugin is.
-        from ..outputs import opendata
         from ..outputs.charts import page_charts
         from ..pipeline import load
-        from ..site.catalog import catalog
         from ..site.i18n import Language, translations
 
         lang = self.settings["DEFAULT_LANG"]
@@ -49,17 +60,9 @@ class RankingsGenerator(Generator):
             for a in self.context.get("articles", [])
             if str(getattr(a, "edition", "")).isdigit()
         }
-        paths = config.paths(self.settings)
-        self.catalog = catalog(
-            loaded,
-            lang,
-            language,
-            paths,
-            announcements,
-            page_charts,
-            functools.partial(opendata.files, paths=paths, package=config.get(self.settings, "RANKINGS_PACKAGE_NAME")),
-        )
-        self._refuse_clashing_content()
+        self.catalog = site_catalog(self.settings, loaded, language, announcements, page_charts)
+        if PORTAL not in self.settings:  # a build checked its snapshot so before any pass (build._checked)
+            self._refuse_clashing_content()
         self.context["portal"] = self.catalog.portal
         self.context["RANKINGS_PATHS"] = config.paths(self.settings)
 
@@ -67,8 +70,7 @@ class RankingsGenerator(Generator):
         """An article or page written where the site writes its own (a page with `Slug:
         du-lieu`, `2019` or `en`, or `Save_as: 2019//so/index.html`) would replace it, or
         be replaced, without a word."""
-        from ..data.problems import DataError, Problem
-        from .content import check_ids, clashes, normal_path, reserved
+        from .content import check_ids, normal_path, refuse_clashes
 
         check_ids(self.settings, self.catalog.portal)
         content = Path(self.settings["PATH"]).parent
@@ -77,19 +79,7 @@ class RankingsGenerator(Generator):
             for name in ("articles", "pages", "hidden_pages")
             for item in self.context.get(name, [])
         }
-        found = clashes(
-            self.catalog.paths(),
-            items,
-            reserved(self.settings, self.catalog.portal),
-            {config.paths(self.settings)["news"]},
-        )
-        if found:
-            raise DataError(
-                [
-                    Problem(source, None, field, f"địa chỉ «{path}» trùng với một trang của cổng; hãy đặt {field} khác")
-                    for source, (field, path) in found
-                ]
-            )
+        refuse_clashes(self.settings, self.catalog.portal, self.catalog.paths(), items)
 
     def generate_output(self, writer):
         figures = self._charts()
@@ -190,13 +180,12 @@ class RankingsGenerator(Generator):
         self._timed("cards", engine, jobs, "ảnh chia sẻ")
 
     def _write_reports(self, figures: dict) -> None:
-        from ..outputs.fonts import covered
-        from ..outputs.pdf import as_json, fallback_folders, pdf_engine
+        from ..outputs.pdf import as_json, drawable, pdf_engine
         from ..site.reports import address, document
 
         site, lang = self.settings.get("SITEURL", ""), self.settings["DEFAULT_LANG"]
         templates = Path(self.settings["THEME"]) / "templates" / "pdf"
-        drawable = covered((config.chart_fonts(self.settings), *fallback_folders(templates)))
+        drawn = drawable(config.chart_fonts(self.settings), templates)
         jobs = {
             Path(self.output_path, report.path): as_json(
                 document(
@@ -207,7 +196,7 @@ class RankingsGenerator(Generator):
                     lang,
                     address(site, self.settings["SITENAME"], report.page.url),
                 ),
-                drawable,
+                drawn,
             )
             for report in self.catalog.reports
         }

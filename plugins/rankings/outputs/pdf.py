@@ -68,6 +68,12 @@ def fallback_folders(templates: Path) -> tuple[Path, ...]:
     return (folder,) if folder.is_dir() else ()
 
 
+def drawable(font_folder: Path, templates: Path) -> frozenset[int]:
+    """Every character the site's fonts draw: its own and the fallback. Check refuses data
+    text with any other; a PDF shows any other as MISSING."""
+    return fonts.covered((font_folder, *fallback_folders(templates)))
+
+
 def pdf_engine(templates: Path, font_folder: Path, cache_folder: Path, workers: int | None = None) -> Engine:
     """PDFs from documents; `templates` is the theme's folder of Typst templates."""
     import typst
