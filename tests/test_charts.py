@@ -3,6 +3,7 @@ that makes a no-change rebuild render nothing."""
 
 from __future__ import annotations
 
+import gettext
 import re
 
 import jsonschema
@@ -11,7 +12,10 @@ from altair.vegalite.v6.schema.core import TopLevelSpec
 
 from conftest import FIXTURE, ROOT, html, text
 from rankings.outputs import chart_svg, charts
+from rankings.outputs.charts import bump as bump_chart
+from rankings.outputs.charts import theme
 from rankings.pipeline import load
+from rankings.site.i18n import Language
 from rankings.site.views import edition_tables, unit_histories
 
 FONTS = ROOT / "theme" / "static" / "fonts" / "ttf"
@@ -27,10 +31,48 @@ def svgs(renderer, found) -> list[str]:
     return [svg.read_text(encoding="utf-8") for svg, _ in renderer.prepare(found)]
 
 
-def all_charts(folder):
+def all_charts(folder, language=None):
     portal = load(folder)
     tables = {sid: {year: edition_tables(d, e) for year, e in d.editions.items()} for sid, d in portal.series.items()}
-    return charts.page_charts(portal, tables, unit_histories(portal, tables))
+    return charts.page_charts(portal, tables, unit_histories(portal, tables), language)
+
+
+class Punctuated(gettext.NullTranslations):
+    """A translator whose every word carries what Vega would read as a path or an
+    expression in a field name: a full stop, brackets, a quote and a colon."""
+
+    def gettext(self, message):
+        return f"no. [1] 'a': {message}"
+
+
+def test_labels_with_dots_brackets_quotes_and_colons_still_draw_every_mark(tmp_path):
+    """Translated words are titles only: the specs name the data's columns by ASCII ids,
+    so a translator's full stop cannot blank a chart."""
+    found = all_charts(FIXTURE, Language("vi", Punctuated()))
+    by_kind = {c.draw.__module__.rsplit(".", 1)[-1]: c for page in found.values() for c in page}
+    assert set(by_kind) >= {"trend", "criteria", "tiers", "scores", "bump"}
+    drawn = dict(zip(by_kind, svgs(engine(tmp_path), list(by_kind.values()))))
+    for kind, chart in by_kind.items():
+        assert all(header.startswith("no. [1] 'a': ") for header in chart.headers.values() if header != "code")
+        assert list(chart.table.columns) == [chart.headers[c] for c in chart.data.columns]
+        marks = re.findall(r'aria-roledescription="(?:point|bar|line|rule|text mark)"', drawn[kind])
+        assert marks, kind
+    scores = by_kind["scores"]
+    bars = re.findall(r'aria-roledescription="bar"', drawn["scores"])
+    assert len(bars) == len(scores.data)  # a bar for every unit, none blank
+    assert "no. [1] &apos;a&apos;: điểm" in drawn["scores"] or "no. [1] 'a': điểm" in drawn["scores"]
+
+
+def test_the_stylesheet_recolours_every_colour_the_charts_draw_in_high_contrast(site):
+    """One palette (outputs/charts/theme.py): site.css carries its high-contrast rules as
+    generated, and no chart of the fixture draws a colour outside it."""
+    css = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    assert theme.contrast_rules() in css
+    drawn = set()
+    for page in site.rglob("index.html"):
+        for svg in re.findall(r"<svg .*?</svg>", page.read_text(encoding="utf-8"), re.S):
+            drawn |= set(re.findall(r'(?:fill|stroke)="(#[0-9a-fA-F]{3,6}|white|black)"', svg))
+    assert drawn and drawn <= set(theme.HIGH_CONTRAST), drawn - set(theme.HIGH_CONTRAST)
 
 
 @pytest.mark.parametrize(
@@ -79,11 +121,11 @@ def test_text_alternatives_state_the_main_figures():
 def test_trend_marks_gaps_and_methodology_breaks():
     (trend, _) = all_charts(FIXTURE)[("unit", "so-y-te")]
     frame = trend.data
-    assert list(frame["năm"]) == ["2019", "2020", "2021"]
+    assert list(frame["year"]) == ["2019", "2020", "2021"]
     # 2021 changed the methodology: its point starts a new line segment
-    assert frame["đoạn"].iloc[2] != frame["đoạn"].iloc[1] and frame["đoạn"].iloc[0] == frame["đoạn"].iloc[1]
+    assert frame["segment"].iloc[2] != frame["segment"].iloc[1] and frame["segment"].iloc[0] == frame["segment"].iloc[1]
     (merged,) = [c for c in all_charts(FIXTURE)[("unit", "huyen-c")] if c.id == "thu-hang-qua-cac-nam"]
-    assert merged.data["hạng"].tolist() == [2, 1]
+    assert merged.data["rank"].tolist() == [2, 1]
 
 
 def test_the_map_colours_the_provinces_of_its_year_and_marks_the_missing(tmp_path):
@@ -92,10 +134,10 @@ def test_the_map_colours_the_provinces_of_its_year_and_marks_the_missing(tmp_pat
     (recast,) = [c for c in found[("bloc", "dti", 2024, "tinh-34")] if c.id == "ban-do"]
     assert (evaluated.params["boundaries"], len(evaluated.data)) == ("vn-provinces-63", 63)
     assert (recast.params["boundaries"], len(recast.data)) == ("vn-provinces-34", 34)
-    assert recast.data.set_index("code").loc["48", "hạng"] == 17  # Đà Nẵng from 2025, by its official code
+    assert recast.data.set_index("code").loc["48", "rank"] == 17  # Đà Nẵng from 2025, by its official code
     (partial,) = [c for c in found[("bloc", "dti", 2021, "tinh")] if c.id == "ban-do"]
-    missing = partial.data[partial.data["mức"] == "không có trong nguồn"]
-    given = partial.data["hạng"].notna().sum()
+    missing = partial.data[partial.data["tier"] == "không có trong nguồn"]
+    given = partial.data["rank"].notna().sum()
     assert given >= 17 and len(missing) == 63 - given  # the top 17, and the rows of the press
     assert f"{len(missing)} tỉnh, thành phố không có trong nguồn" in partial.caption
     (svg,) = svgs(engine(tmp_path), [recast])
@@ -145,7 +187,7 @@ def test_a_change_in_the_data_renders_that_chart_again(tmp_path):
     renderer = engine(tmp_path)
     renderer.prepare([chart])
     changed = charts.Chart(
-        chart.id, chart.title, chart.caption, chart.data.assign(**{"hạng": [4, 2, 3]}), chart.params, chart.draw
+        chart.id, chart.title, chart.caption, chart.data.assign(rank=[4, 2, 3]), chart.headers, chart.params, chart.draw
     )
     renderer.prepare([changed])
     assert renderer.rendered == 2
@@ -177,22 +219,22 @@ def test_the_rank_axis_shows_whole_ranks_each_once_down_to_n():
     plot = trend.spec["vconcat"][0]
     axis = plot["layer"][0]["encoding"]["y"]["axis"]
     assert axis["values"] == [1, 2, 3, 4, 5, 6] and axis["format"] == "d"  # 2020 ranked 6 units
-    assert list(trend.data["nhãn"]) == ["4/5", "3/6", "3"]  # 2021's table is partial: no N
+    assert list(trend.data["label"]) == ["4/5", "3/6", "3"]  # 2021's table is partial: no N
     assert plot["title"]["subtitle"] == [
         "Đường đứt: phương pháp thay đổi từ năm 2021.",
         "Bảng chưa đầy đủ, không rõ tổng số đơn vị: 2021.",
     ]
-    assert charts._rank_ticks(63) == [1, 10, 20, 30, 40, 50, 63]
-    assert charts._rank_ticks(34) == [1, 10, 20, 34] and charts._rank_ticks(17) == [1, 5, 10, 17]
+    assert theme.rank_ticks(63) == [1, 10, 20, 30, 40, 50, 63]
+    assert theme.rank_ticks(34) == [1, 10, 20, 34] and theme.rank_ticks(17) == [1, 5, 10, 17]
 
 
 def test_a_bloc_page_has_a_bump_chart_of_its_units_naming_each_once(tmp_path):
     charts_of = all_charts(ROOT / "data")
     (bump,) = [c for c in charts_of[("bloc", "dti", 2023, "tinh")] if c.id == "thu-hang-cac-don-vi-qua-cac-nam"]
-    assert sorted(bump.data["năm"].unique()) == ["2020", "2021", "2022", "2023"]
-    assert bump.data["đơn vị"].nunique() == 63
+    assert sorted(bump.data["year"].unique()) == ["2020", "2021", "2022", "2023"]
+    assert bump.data["unit"].nunique() == 63
     labels = [label["label"] for label in bump.params["labels"]]
-    assert len(labels) == len({label["hạng"] for label in bump.params["labels"]})  # a tie shares its label
+    assert len(labels) == len({label["rank"] for label in bump.params["labels"]})  # a tie shares its label
     assert "59. An Giang, Phú Yên" in labels
     (svg,) = svgs(engine(tmp_path), [bump])
     written = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
@@ -223,7 +265,7 @@ def test_a_bump_chart_of_a_large_bloc_draws_lines_without_names(tmp_path):
     data = workloads.write(tmp_path / "data", "scale")
     found = all_charts(data)
     (bump,) = [c for c in found[max(k for k in found if k[0] == "bloc")] if c.id == "thu-hang-cac-don-vi-qua-cac-nam"]
-    assert bump.data["đơn vị"].nunique() > charts.NAMED_UP_TO and bump.params["labels"] == []
+    assert bump.data["unit"].nunique() > bump_chart.NAMED_UP_TO and bump.params["labels"] == []
     assert "không ghi tên" in bump.caption
     (svg,) = svgs(engine(tmp_path / "cache"), [bump])
     assert len(svg) < 300_000  # 1.7 MB with a point and a name for each of 240 units

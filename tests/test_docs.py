@@ -18,6 +18,7 @@ from rankings.data.columns import COLUMNS, CRITERIA
 from rankings.outputs import opendata
 from rankings.outputs.charts import page_charts
 from rankings.pipeline import load
+from rankings.site.addresses import Urls
 from rankings.site.catalog import catalog
 from rankings.site.i18n import Language
 
@@ -57,7 +58,7 @@ def test_the_module_map_matches_the_folders():
         row[0].strip("`").rstrip("/"): set(re.findall(r"`(\w+)`", row[2]))
         for row in table(section(README, "### The plugin, layer by layer"))
     }
-    folders = {p.name for p in PLUGIN.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    folders = {p.parent.relative_to(PLUGIN).as_posix() for p in PLUGIN.rglob("__init__.py")} - {"."}
     assert set(documented) == folders | {"top"}
     for name, modules in documented.items():
         folder = PLUGIN if name == "top" else PLUGIN / name
@@ -82,6 +83,7 @@ EXTRAS = [
     r"chia-se\.png",
     r"co-quan/[a-z0-9-]+/chia-se\.png",
     r".*nhung/[a-z0-9-]+/",
+    r"(?:[a-z0-9-]+/)+[a-z0-9-]+\.csv",  # a chart's data, beside the page that shows it
     r"\d{4}/tai-lieu/[^/]+",
     r"co-quan/",
     r"tin-tuc/",
@@ -116,9 +118,9 @@ def written():
         load(FIXTURE),
         "vi",
         Language(),
-        settings.paths(settings.DEFAULTS),
+        Urls(),
         charts=page_charts,
-        open_data=lambda portal: opendata.files(portal, "x", settings.paths(settings.DEFAULTS)),
+        open_data=lambda portal, urls: opendata.files(portal, urls, "x"),
     )
     return [page.url for page in made.pages] + [path for path in made.paths() if not path.endswith("index.html")]
 

@@ -8,6 +8,9 @@ import pytest
 from conftest import ROOT, html, text
 from rankings.pipeline import load
 from rankings.rules.ranking import competition_ranks
+from rankings.site.addresses import Urls
+
+URLS = Urls()
 
 pytestmark = pytest.mark.slow  # the whole record, cold
 
@@ -48,7 +51,7 @@ def test_every_figure_traces_to_a_source_url_shown_on_its_page(real):
             for result in filter(figures, edition.results):
                 url = result.source or edition.methodology.source_url
                 assert url and url.startswith(("http://", "https://")), (year, result.agency)
-                page = html(site, f"{edition.url}{result.bloc}/")
+                page = html(site, URLS.bloc(edition, result.bloc))
                 row = page.select_one(f"tr#{result.agency}")
                 shown = {a["href"] for a in row.select("a.source")} | {
                     a["href"] for a in page.select(".facts-line a[rel~=external]")
@@ -63,8 +66,8 @@ def test_every_edition_page_that_states_a_fact_links_a_source(real):
             m = edition.methodology
             # a date, a count or a figure (a page that says only that no table is known states none)
             if m.announced or edition.results or any(ch.isdigit() for ch in m.coverage or ""):
-                assert m.source_url or any(r.source for r in edition.results), edition.url
-                assert html(site, edition.url).select("a[rel~=external]"), edition.url
+                assert m.source_url or any(r.source for r in edition.results), URLS.edition(edition)
+                assert html(site, URLS.edition(edition)).select("a[rel~=external]"), URLS.edition(edition)
 
 
 def test_incomplete_editions_say_so(real):
@@ -72,7 +75,7 @@ def test_incomplete_editions_say_so(real):
     for dataset in portal.series.values():
         for edition in dataset.editions.values():
             if edition.methodology.coverage:
-                assert edition.methodology.coverage in html(site, edition.url).get_text(" ")
+                assert edition.methodology.coverage in html(site, URLS.edition(edition)).get_text(" ")
 
 
 def test_dti_2022_ranks_are_the_official_list(real):

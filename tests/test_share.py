@@ -8,7 +8,7 @@ from PIL import Image
 from conftest import FIXTURE, ROOT, html, text
 from rankings.outputs import cards
 from rankings.pipeline import load
-from rankings.settings import DEFAULTS, paths
+from rankings.site.addresses import Urls
 from rankings.site.catalog import catalog
 from rankings.site.i18n import Language, translations
 
@@ -40,13 +40,13 @@ def test_the_card_says_rank_tier_name_and_edition():
     """What a unit's card says, before it is drawn: from the catalog, in both languages."""
     loaded = load(FIXTURE)
     english = Language("en", translations(str(ROOT / "theme" / "translations"), "en"))
-    card = {c.path: c for c in catalog(loaded, "vi", Language(), paths(DEFAULTS)).cards}["co-quan/so-tttt/chia-se.png"]
+    card = {c.path: c for c in catalog(loaded, "vi", Language(), Urls()).cards}["co-quan/so-tttt/chia-se.png"]
     assert (card.title, card.headline, card.detail) == (
         "Sở Thông tin và Truyền thông",
         "Hạng 1 · Năm 2021",
         "Sở, ban, ngành · điểm 91,0",
     )
-    card = {c.path: c for c in catalog(loaded, "en", english, paths(DEFAULTS)).cards}["co-quan/so-tttt/chia-se.png"]
+    card = {c.path: c for c in catalog(loaded, "en", english, Urls()).cards}["co-quan/so-tttt/chia-se.png"]
     assert card.title == "Department of Information and Communications" and card.headline.startswith("Rank 1")
 
 

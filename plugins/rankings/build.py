@@ -82,13 +82,12 @@ def _valid(settings: dict) -> dict:
 
 def _checked(settings: dict) -> Portal:
     """The data, then the content: each raises one DataError listing its problems."""
-    from .glue.content import check_content, check_ids
+    from .glue.content import check_content
     from .outputs.pdf import drawable
     from .pipeline import load
 
     fonts = drawable(config.chart_fonts(settings), Path(settings["THEME"]) / "templates" / "pdf")
-    portal = load(config.data_folder(settings), drawable=fonts)
-    check_ids(settings, portal)
+    portal = load(config.data_folder(settings), config.urls(settings), fonts)
     check_content(settings, portal)
     return portal
 

@@ -120,6 +120,17 @@ def translations_folder(settings: dict) -> Path:
     return Path(settings["THEME"]) / "translations"
 
 
-def paths(settings: dict) -> dict[str, str]:
-    """The site's own addresses, by name: {"unit": "co-quan", …}."""
-    return {key[len(PREFIX) : -len("_PATH")].lower(): get(settings, key) for key in SETTINGS if key.endswith("_PATH")}
+def urls(settings: dict):
+    """Every address of the site (site/addresses.py), with the folder names these settings give."""
+    from .site.addresses import Urls
+
+    return Urls(
+        unit_folder=get(settings, "RANKINGS_UNIT_PATH"),
+        data_folder=get(settings, "RANKINGS_DATA_PATH"),
+        methodology_name=get(settings, "RANKINGS_METHODOLOGY_PATH"),
+        documents_name=get(settings, "RANKINGS_DOCUMENTS_PATH"),
+        news_folder=get(settings, "RANKINGS_NEWS_PATH"),
+        site_folders=frozenset(
+            {"pagefind", settings.get("THEME_STATIC_DIR", "theme"), *settings.get("TRANSLATED_SITES", {})}
+        ),
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
@@ -17,6 +18,16 @@ POSITIVE_INT = r"[1-9]\d{0,5}"
 RANK_PROBLEM = "thứ hạng «{value}» phải là số nguyên dương (tối đa 6 chữ số)"
 YEAR = r"\d{4}"
 HTTP_URL = r"https?://[^\s]+"
+
+
+@dataclass(frozen=True)
+class ReservedNames:
+    """Names the site keeps for its own addresses (site/addresses.py says which): no
+    series id may be one of `top`, no bloc id one of `beside_blocs`."""
+
+    top: frozenset[str] = frozenset()
+    beside_blocs: frozenset[str] = frozenset()
+
 
 _NUMBER = re.compile(NUMBER)
 

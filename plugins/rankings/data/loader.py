@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cells import ReservedNames
 from .links import links_out
 from .methodology import load_methodology
 from .model import Dataset, Edition, Portal
@@ -48,6 +49,7 @@ class Reading:
     info: PortalFile | None
     agencies: dict
     problems: Problems
+    reserved: ReservedNames
     datasets: dict[str, Dataset | None] = field(default_factory=dict)
     unscored: list[tuple[Edition, tuple[str, ...], bool]] = field(default_factory=list)
 
@@ -70,9 +72,10 @@ class Reading:
         )
 
 
-def read(folder: str | Path, drawable: frozenset[int] | None = None) -> Reading:
-    """The folder as it is now: each call reads the files again. `drawable`: the
-    characters the site's fonts draw, if a text cell may hold no other."""
+def read(folder: str | Path, reserved: ReservedNames, drawable: frozenset[int] | None = None) -> Reading:
+    """The folder as it is now: each call reads the files again. `reserved`: the names
+    the site's addresses keep (site/addresses.py); `drawable`: the characters the site's
+    fonts draw, if a text cell may hold no other."""
     folder = Path(folder).resolve()
     problems = Problems(drawable=drawable)
 
@@ -101,9 +104,9 @@ def read(folder: str | Path, drawable: frozenset[int] | None = None) -> Reading:
             "không có tệp series.toml (một chuỗi xếp hạng) hay portal.toml (cổng nhiều chuỗi)",
         )
         problems.raise_if_any()
-    info = load_portal(folder, label_of(folder / "portal.toml"), problems) if several else None
+    info = load_portal(folder, label_of(folder / "portal.toml"), problems, reserved) if several else None
     agencies = load_agencies(folder, label_of(folder / "agencies.csv"), problems)
-    reading = Reading(info, agencies, problems)
+    reading = Reading(info, agencies, problems, reserved)
     if several:
         # A series without its folder is reported once, in portal.toml.
         for sid in [sid for sid in info.series if (folder / sid).is_dir()] if info else []:
@@ -125,7 +128,7 @@ def _series(folder: Path, sid: str, label_of, reading: Reading) -> Dataset | Non
     """One series' folder: series.toml and its editions, each noted to be scored."""
     problems, agencies = reading.problems, reading.agencies
     license = reading.info.license if reading.info else None
-    series = load_series(folder, label_of(folder / "series.toml"), problems)
+    series = load_series(folder, label_of(folder / "series.toml"), problems, reading.reserved)
     editions: dict[int, Edition] = {}
     years = _year_folders(folder, label_of, problems)
     if not years:

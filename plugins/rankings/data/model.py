@@ -180,21 +180,6 @@ class Edition:
     previous: int | None = None  # year of the previous edition in the series
     series: str = ""  # the series' id in a portal of several; "" in a one-series folder
 
-    @property
-    def url(self) -> str:
-        """Its address below the site: "2019/", or "dti/2024/" in a portal of several series."""
-        return f"{self.series}/{self.year}/" if self.series else f"{self.year}/"
-
-    @property
-    def data_name(self) -> str:
-        """Its open data's name below /du-lieu/: "2019", or "dti/2024"."""
-        return f"{self.series}/{self.year}" if self.series else str(self.year)
-
-    @property
-    def anchor(self) -> str:
-        """Its section's id on a unit's page: "2019", or "dti-2024"."""
-        return f"{self.series}-{self.year}" if self.series else str(self.year)
-
     def bloc_results(self, bloc: str) -> list[Result]:
         return [r for r in self.results if r.bloc == bloc]
 
@@ -211,10 +196,6 @@ class Dataset:
     @property
     def latest(self) -> Edition | None:
         return self.editions[max(self.editions)] if self.editions else None
-
-    @property
-    def url(self) -> str:
-        return f"{self.id}/" if self.id else ""
 
 
 @dataclass

@@ -6,14 +6,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cells import SLUG, YEAR
+from .cells import SLUG, YEAR, ReservedNames
 from .problems import Problems
 from .tomlfiles import TomlFile
 
 PORTAL_KEYS = {"title", "publisher", "license", "series"}
-# The site's own top-level addresses, which no series may take (the configured ones are
-# checked again by the generator); a year is one too.
-SITE_ROOTS = {"co-quan", "du-lieu", "tin-tuc", "en", "pagefind", "theme", "nhung", "phuong-phap", "tai-lieu"}
 LICENSE = r"[A-Za-z0-9][A-Za-z0-9.+-]*"  # an SPDX identifier: CC-BY-4.0, ODbL-1.0, …
 
 
@@ -54,7 +51,7 @@ def license_of(toml: TomlFile, data: dict) -> str | None:
     return value
 
 
-def load_portal(folder: Path, label: str, problems: Problems) -> PortalFile | None:
+def load_portal(folder: Path, label: str, problems: Problems, reserved: ReservedNames) -> PortalFile | None:
     mark = problems.mark()
     toml = TomlFile.open(folder / "portal.toml", label, problems, "không có tệp portal.toml")
     if toml is None:
@@ -71,7 +68,7 @@ def load_portal(folder: Path, label: str, problems: Problems) -> PortalFile | No
     for sid in ids:
         if not re.fullmatch(SLUG, sid):
             toml.error(f"«{sid}» không phải là mã hợp lệ (chữ thường không dấu, số, dấu gạch ngang)", "series")
-        elif sid in SITE_ROOTS or re.fullmatch(YEAR, sid):
+        elif sid in reserved.top or re.fullmatch(YEAR, sid):
             toml.error(f"mã chuỗi «{sid}» trùng với một địa chỉ của cổng (/{sid}/); hãy đặt mã khác", "series")
         elif sid in seen:
             toml.error(f"mã chuỗi «{sid}» bị lặp lại", "series")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from . import cells
-from .cells import HTTP_URL, SLUG, YEAR, column, filled, matches
+from .cells import HTTP_URL, SLUG, YEAR, ReservedNames, column, filled, matches
 from .dialects import read_table
 from .languages import translated_keys
 from .model import Agency, Bloc, Series
@@ -15,13 +15,12 @@ from .problems import Problems
 from .provinces import MERGER_YEAR, official_in
 from .tomlfiles import TomlFile
 
-RESERVED_BLOC_IDS = {"phuong-phap", "tai-lieu"}  # paths used beside the bloc pages
 SERIES_KEYS = {"title", "short_title", "publisher", "notice", "license", "blocs"}
 BLOC_KEYS = {"id", "name"}
 AGENCY_COLUMNS = ["id", "name", "short_name", "province_code", "website", "since", "until", "successor"]
 
 
-def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
+def load_series(folder: Path, label: str, problems: Problems, reserved: ReservedNames) -> Series | None:
     mark = problems.mark()
     toml = TomlFile.open(folder / "series.toml", label, problems, "không có tệp series.toml")
     if toml is None:
@@ -44,7 +43,7 @@ def load_series(folder: Path, label: str, problems: Problems) -> Series | None:
             if bloc_id is not None:
                 if not re.fullmatch(SLUG, bloc_id):
                     toml.error(f"«{bloc_id}» không phải là mã hợp lệ (chữ thường, số, dấu gạch ngang)", "id", *where)
-                elif bloc_id in RESERVED_BLOC_IDS:
+                elif bloc_id in reserved.beside_blocs:
                     toml.error(f"mã khối «{bloc_id}» trùng với một đường dẫn của cổng", "id", *where)
                 elif bloc_id in seen:
                     toml.error(f"mã khối «{bloc_id}» bị lặp lại", "id", *where)

@@ -19,35 +19,6 @@ _FIELD = re.compile(r"^([A-Za-z_]+)\s*:")
 STATUSES = {"published", "hidden", "draft"}
 
 
-def check_ids(settings: dict, portal: Portal) -> None:
-    """The data's ids against this site's own addresses (the data layer knows only the
-    default ones): a series id that is a top-level address, a bloc id that is an address
-    beside the bloc pages (`RANKINGS_METHODOLOGY_PATH = "metodo"` and a bloc `metodo`)."""
-    problems = Problems()
-    paths = config.paths(settings)
-    top = reserved(settings, portal) - set(portal.series) | set(paths.values())
-    beside = {paths["methodology"], paths["documents"]}
-    data = config.data_folder(settings)
-    for sid, dataset in portal.series.items():
-        if sid in top:
-            problems.add(
-                f"{data.name}/portal.toml",
-                None,
-                "series",
-                f"mã chuỗi «{sid}» trùng với một địa chỉ của cổng này; hãy đặt mã khác",
-            )
-        for bloc in dataset.series.blocs:
-            if bloc.id in beside:
-                problems.add(
-                    f"{data.name}/{sid + '/' if sid else ''}series.toml",
-                    None,
-                    "id",
-                    f"mã khối «{bloc.id}» trùng với một địa chỉ của cổng này (đặt trong pelicanconf.py); "
-                    "hãy đặt mã khác",
-                )
-    problems.raise_if_any()
-
-
 def check_content(settings: dict, portal: Portal) -> None:
     """Every problem of the content folder (file, field), raised as one DataError."""
     folder = settings["PATH"]
@@ -185,23 +156,14 @@ def normal_path(path: str) -> str | None:
     return normal
 
 
-def reserved(settings: dict, portal: Portal) -> set[str]:
-    """Top-level folders the build keeps for itself besides those the catalog writes in."""
-    return {
-        "pagefind",
-        settings["THEME_STATIC_DIR"],
-        *settings.get("TRANSLATED_SITES", {}),
-        *(sid for sid in portal.series if sid),
-    }
-
-
 def refuse_clashes(settings: dict, portal: Portal, generated: list[str], content: dict[str, tuple[str, str]]) -> None:
     """One DataError naming each content file (source → (field, address)) that would write
     over one of the generated files or into a folder the build writes in: every top-level
     folder of the generated files but the news folder, where the articles go."""
     taken = set(generated)
-    tops = {p.split("/", 1)[0] for p in generated if "/" in p} - {config.paths(settings)["news"]}
-    tops |= reserved(settings, portal)
+    urls = config.urls(settings)
+    tops = {p.split("/", 1)[0] for p in generated if "/" in p} - {urls.news_folder}
+    tops |= urls.site_folders | {sid for sid in portal.series if sid}
     problems = Problems()
     for source, (field, path) in sorted(content.items()):
         if path in taken or path.split("/", 1)[0] in tops:

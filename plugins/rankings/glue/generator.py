@@ -32,10 +32,11 @@ def site_catalog(settings: dict, portal, language, announcements: dict | None = 
     from ..outputs import opendata
     from ..site.catalog import catalog
 
-    paths = config.paths(settings)
     package = config.get(settings, "RANKINGS_PACKAGE_NAME")
-    opendata_files = functools.partial(opendata.files, paths=paths, package=package)
-    return catalog(portal, settings["DEFAULT_LANG"], language, paths, announcements, charts, opendata_files)
+    opendata_files = functools.partial(opendata.files, package=package)
+    return catalog(
+        portal, settings["DEFAULT_LANG"], language, config.urls(settings), announcements, charts, opendata_files
+    )
 
 
 class RankingsGenerator(Generator):
@@ -51,7 +52,7 @@ class RankingsGenerator(Generator):
             translations(str(config.translations_folder(self.settings)), lang),
         )
         # The build's snapshot (build.py), read once for every pass; a bare Pelican run reads its own.
-        loaded = self.settings.get(PORTAL) or load(config.data_folder(self.settings))
+        loaded = self.settings.get(PORTAL) or load(config.data_folder(self.settings), config.urls(self.settings))
         for warning in loaded.warnings if config.get(self.settings, "RANKINGS_REPORT_WARNINGS") else []:
             log.warning("%s", warning)
         # An article announces an edition (`Edition: 2019`; in a portal, with `Series: dti`).
@@ -64,15 +65,14 @@ class RankingsGenerator(Generator):
         if PORTAL not in self.settings:  # a build checked its snapshot so before any pass (build._checked)
             self._refuse_clashing_content()
         self.context["portal"] = self.catalog.portal
-        self.context["RANKINGS_PATHS"] = config.paths(self.settings)
+        self.context["urls"] = self.catalog.urls
 
     def _refuse_clashing_content(self) -> None:
         """An article or page written where the site writes its own (a page with `Slug:
         du-lieu`, `2019` or `en`, or `Save_as: 2019//so/index.html`) would replace it, or
         be replaced, without a word."""
-        from .content import check_ids, normal_path, refuse_clashes
+        from .content import normal_path, refuse_clashes
 
-        check_ids(self.settings, self.catalog.portal)
         content = Path(self.settings["PATH"]).parent
         items = {
             Path(item.source_path).relative_to(content).as_posix(): ("Slug", normal_path(item.save_as) or "..")
@@ -129,7 +129,6 @@ class RankingsGenerator(Generator):
     def _charts(self) -> dict:
         """Each page's charts as figures: SVG to inline, data written beside the page."""
         from ..outputs.chart_svg import chart_engine
-        from ..site.catalog import embed_url
 
         engine = chart_engine(
             config.chart_fonts(self.settings),
@@ -145,17 +144,18 @@ class RankingsGenerator(Generator):
         for (page, chart), (svg_file, csv_file) in zip(pairs, files):
             folder = os.path.join(self.output_path, page.url)
             os.makedirs(folder, exist_ok=True)
-            shutil.copyfile(csv_file, os.path.join(folder, f"{chart.id}.csv"))
+            data_url = self.catalog.urls.chart_data(page.url, chart.id)
+            shutil.copyfile(csv_file, os.path.join(self.output_path, data_url))
             svg = svg_file.read_text(encoding="utf-8")
             width, height = (int(float(v)) for v in _SIZE.search(svg).groups())
             figures.setdefault(page, []).append(
                 {
                     "chart": chart,
                     "svg": svg,
-                    "data_url": f"{page.url}{chart.id}.csv",
+                    "data_url": data_url,
                     "width": width,
                     "height": height,
-                    "embed_url": embed_url(page.url, chart),
+                    "embed_url": self.catalog.urls.embed(page.url, chart.id),
                 }
             )
         return figures

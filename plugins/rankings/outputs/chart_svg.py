@@ -12,7 +12,8 @@ from pathlib import Path
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from . import charts, fonts, spreadsheet
+from . import fonts, spreadsheet
+from .charts import FILES, Chart
 from .engine import Engine, salt
 
 POOL_FROM = 60  # fewer misses than this render faster here than in fresh worker processes
@@ -31,18 +32,18 @@ def number_format(locale: str) -> dict:
     }
 
 
-def _render(chart: charts.Chart, locale: str) -> tuple[str, str]:
+def _render(chart: Chart, locale: str) -> tuple[str, str]:
     """The chart's SVG, its ids prefixed with the chart's so that several charts can be
     inlined in one page, and its data as CSV."""
     import vl_convert
 
     svg = vl_convert.vegalite_to_svg(chart.spec, format_locale=number_format(locale))
-    return _prefix_ids(svg, f"bd-{chart.id}"), spreadsheet.safe_frame(chart.data).to_csv(
+    return _prefix_ids(svg, f"bd-{chart.id}"), spreadsheet.safe_frame(chart.table).to_csv(
         index=False, lineterminator="\n"
     )
 
 
-def _inputs(chart: charts.Chart) -> str:
+def _inputs(chart: Chart) -> str:
     return chart.inputs
 
 
@@ -56,7 +57,7 @@ def chart_engine(font_folder: Path, cache_folder: Path, locale: str) -> Engine:
         salt(
             vl_convert.__version__,
             json.dumps(number_format(locale)),
-            files=[Path(charts.__file__), Path(__file__), Path(spreadsheet.__file__), *fonts.files(font_folder)],
+            files=[*FILES, Path(__file__), Path(spreadsheet.__file__), *fonts.files(font_folder)],
         ),
         (".svg", ".csv"),
         POOL_FROM,

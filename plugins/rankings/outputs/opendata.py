@@ -17,6 +17,7 @@ import pandas as pd
 from ..data.columns import COLUMNS, CRITERIA, output_columns
 from ..data.model import Dataset, Edition, Portal, Result
 from ..data.portal import LICENSES, license_url
+from ..site.addresses import Urls
 from .spreadsheet import safe_frame
 
 ALWAYS = ("agency", "name", "bloc")  # kept even where a table's every cell would be empty
@@ -174,23 +175,21 @@ def to_long_csv(portal: Portal) -> bytes:
     return _csv(rows, _long_columns(rows))
 
 
-def files(portal: Portal, package: str, paths: dict[str, str]) -> list[tuple[str, Callable[[], bytes]]]:
+def files(portal: Portal, urls: Urls, package: str) -> list[tuple[str, Callable[[], bytes]]]:
     """Every download made from the data, by its address below the site, with the function
     that makes it. An edition without a figure has none."""
-    data = paths["data"]
     made = [
-        (f"{data}/datapackage.json", functools.partial(datapackage, portal, package)),
-        (f"{data}/tat-ca.csv", functools.partial(to_long_csv, portal)),
+        (urls.data_package(), functools.partial(datapackage, portal, urls, package)),
+        (urls.all_data(), functools.partial(to_long_csv, portal)),
     ]
     for dataset in portal.series.values():
         for edition in (e for e in dataset.editions.values() if e.results):
-            name = edition.data_name
             made += [
-                (f"{data}/{name}.csv", functools.partial(to_csv, dataset, edition)),
-                (f"{data}/{name}.json", functools.partial(to_json, dataset, edition)),
+                (urls.edition_data(edition, "csv"), functools.partial(to_csv, dataset, edition)),
+                (urls.edition_data(edition, "json"), functools.partial(to_json, dataset, edition)),
             ]
             made += [
-                (f"{edition.url}{bloc.id}.csv", functools.partial(to_csv, dataset, edition, bloc.id))
+                (urls.bloc_csv(edition, bloc.id), functools.partial(to_csv, dataset, edition, bloc.id))
                 for bloc in dataset.series.blocs
                 if edition.bloc_results(bloc.id)
             ]
@@ -218,6 +217,11 @@ def _field(name: str, edition: Edition, dataset: Dataset) -> dict:
     return field
 
 
+def _relative(address: str, urls: Urls) -> str:
+    """A file's path as datapackage.json, beside it in the data folder, gives it."""
+    return address.removeprefix(urls.data())
+
+
 LONG_TYPES = {"year": "integer", "score": "number", "rank": "integer", "out_of": "integer", "rank_change": "integer"}
 
 
@@ -235,12 +239,12 @@ def _resource(name: str, path: str, title: str, description: str, fields: list[d
     }
 
 
-def datapackage(portal: Portal, name: str) -> bytes:
+def datapackage(portal: Portal, urls: Urls, name: str) -> bytes:
     """A Frictionless Tabular Data Package describing every CSV file of /du-lieu/."""
     resources = [
         _resource(
             "tat-ca",
-            "tat-ca.csv",
+            _relative(urls.all_data(), urls),
             portal.title,
             "Mọi chuỗi, mọi năm trong một bảng dài; cột criteria ghi điểm và thứ hạng từng tiêu chí "
             "dạng «mã=giá trị», cách nhau bởi «; ».",
@@ -255,7 +259,7 @@ def datapackage(portal: Portal, name: str) -> bytes:
             key = ["agency", "bloc"] if m.units_as_of else ["agency"]
             resource = _resource(
                 f"{sid}-{year}" if sid else f"ket-qua-{year}",
-                f"{edition.data_name}.csv",
+                _relative(urls.edition_data(edition, "csv"), urls),
                 f"{dataset.series.title} — năm {year}",
                 m.decision + (f". {m.coverage}" if m.coverage else ""),
                 [_field(c, edition, dataset) for c in columns(dataset, edition)],

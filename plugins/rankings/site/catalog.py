@@ -11,18 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..data.model import Document, Edition, Portal
+from .addresses import Urls
 from .formatting import sort_key
 from .i18n import Language
 from .translated import translated
 from .views import UnitHistory, comparison, edition_tables, unit_histories
-
-CARD = "chia-se.png"  # a page's share image, beside it (the site's at the top)
-EMBED = "nhung"  # /<page>/nhung/<chart id>/: a chart alone, to embed
-
-
-def embed_url(url: str, chart) -> str:
-    """The address of a chart's page of its own, below the page that shows it."""
-    return f"{url}{EMBED}/{chart.id}/"
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,15 +71,18 @@ class Download:
 class Catalog:
     portal: Portal  # in the site's language
     language: Language
+    urls: Urls
     pages: list[Page]
     reports: list[Report]
     cards: list[Card]
     downloads: list[Download]
 
     def paths(self) -> list[str]:
-        """Every file the catalog writes, below the site."""
+        """Every file the build writes from the catalog, below the site: pages (with each
+        chart's data beside its page), reports, share images and downloads."""
         return (
             [p.save_as for p in self.pages]
+            + [self.urls.chart_data(p.url, c.id) for p in self.pages for c in p.charts]
             + [r.path for r in self.reports]
             + [c.path for c in self.cards]
             + [d.path for d in self.downloads]
@@ -97,7 +93,7 @@ def catalog(
     loaded: Portal,
     lang: str,
     _: Language,
-    paths: dict[str, str],
+    urls: Urls,
     announcements: dict[tuple[str, int], object] | None = None,
     charts: Callable | None = None,
     open_data: Callable | None = None,
@@ -105,8 +101,8 @@ def catalog(
     """The site of the loaded data in language `lang`. `announcements` are the articles
     announcing each edition's results, by (series id, year); `charts(portal, tables, units,
     language)` gives the charts of each page by key (outputs.charts.page_charts);
-    `open_data(portal)` the download files (outputs.opendata.files). Without them, the pages
-    have no charts and /du-lieu/ no files."""
+    `open_data(portal, urls)` the download files (outputs.opendata.files). Without them,
+    the pages have no charts and /du-lieu/ no files."""
     portal = _told_apart(translated(loaded, lang), _)
     tables = {
         sid: {year: edition_tables(dataset, edition) for year, edition in dataset.editions.items()}
@@ -131,13 +127,18 @@ def catalog(
         for chart in its_charts:  # each chart also has a page of its own, to embed
             pages.append(
                 Page(
-                    embed_url(url, chart), "embed", f"{chart.title} — {title}", chart.caption, when, {}, (), chart, made
+                    urls.embed(url, chart.id),
+                    "embed",
+                    f"{chart.title} — {title}",
+                    chart.caption,
+                    when,
+                    {},
+                    (),
+                    chart,
+                    made,
                 )
             )
         return made
-
-    def card_of(agency_id: str) -> str:
-        return f"{paths['unit']}/{agency_id}/{CARD}"
 
     if portal.several:
         page(
@@ -162,7 +163,7 @@ def catalog(
         series = dataset.series
         if sid:
             page(
-                dataset.url,
+                urls.series(sid),
                 "series",
                 series.title,
                 _("%(series)s: các kỳ đánh giá, các khối và phương pháp qua các năm.", series=series.title),
@@ -174,7 +175,7 @@ def catalog(
             # A portal's pages name their series: "Kết quả năm 2024" alone could be either.
             named = f"{series.title}: " if sid else ""
             page(
-                edition.url,
+                urls.edition(edition),
                 "edition",
                 named + _("Kết quả năm %(year)s", year=year),
                 _("%(series)s: kết quả năm %(year)s, theo từng khối.", series=series.title, year=year),
@@ -183,7 +184,7 @@ def catalog(
                 ("edition", sid, year),
             )
             page(
-                f"{edition.url}{paths['methodology']}/",
+                urls.methodology(edition),
                 "methodology",
                 named + _("Phương pháp đánh giá năm %(year)s", year=year),
                 edition.methodology.name,
@@ -193,7 +194,7 @@ def catalog(
             for table in tables[sid][year]:
                 bloc = table.bloc
                 web_page = page(
-                    f"{edition.url}{bloc.id}/",
+                    urls.bloc(edition, bloc.id),
                     "bloc",
                     named + _("%(bloc)s — xếp hạng năm %(year)s", bloc=bloc.name, year=year),
                     _("Bảng xếp hạng khối %(bloc)s năm %(year)s: thứ hạng, điểm, mức.", bloc=bloc.name, year=year),
@@ -203,7 +204,7 @@ def catalog(
                 )
                 reports.append(
                     Report(
-                        f"{edition.url}{bloc.id}.pdf",
+                        urls.bloc_pdf(edition, bloc.id),
                         named + _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=bloc.name, year=year),
                         f"{series.title}: {bloc.name}, {year}",
                         web_page,
@@ -213,28 +214,28 @@ def catalog(
     for agency_id, unit in units.items():
         entry, name = unit.latest, unit.agency.name
         web_page = page(
-            f"{paths['unit']}/{agency_id}/",
+            urls.unit(agency_id),
             "agency",
             name,
             _("%(unit)s: xếp hạng qua các năm.", unit=name)
             if entry
             else _("%(unit)s: chưa có kết quả xếp hạng trong dữ liệu.", unit=name),
             date(entry.edition if entry else None),
-            {"unit": unit, "share_image": card_of(agency_id)},
+            {"unit": unit, "share_image": urls.unit_card(agency_id)},
             ("unit", agency_id),
         )
         reports.append(
             Report(
-                f"{paths['unit']}/{agency_id}.pdf",
+                urls.unit_pdf(agency_id),
                 name,
                 _("%(series)s: %(unit)s qua các năm", series=portal.title, unit=name),
                 web_page,
                 {"unit": unit},
             )
         )
-        cards.append(_unit_card(card_of(agency_id), unit, _))
+        cards.append(_unit_card(urls.unit_card(agency_id), unit, _))
     page(
-        f"{paths['unit']}/",
+        urls.units(),
         "units",
         _("Các đơn vị"),
         _("Danh sách mọi đơn vị, theo khối và vần A–Z."),
@@ -242,15 +243,17 @@ def catalog(
         {"groups": _by_bloc(portal, units, _)},
     )
     page(
-        f"{paths['data']}/",
+        urls.data(),
         "opendata",
         _("Dữ liệu mở"),
         _("Tải kết quả các năm dưới dạng CSV, JSON và Data Package."),
         date(latest),
     )
-    page(f"{paths['news']}/", "news", _("Tin tức"), _("Thông báo kết quả các kỳ đánh giá."), date(latest))
-    cards.insert(0, Card(CARD, portal.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else ""))
-    return Catalog(portal, _, pages, reports, cards, _downloads(portal, paths, open_data))
+    page(urls.news(), "news", _("Tin tức"), _("Thông báo kết quả các kỳ đánh giá."), date(latest))
+    cards.insert(
+        0, Card(urls.site_card(), portal.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else "")
+    )
+    return Catalog(portal, _, urls, pages, reports, cards, _downloads(portal, urls, open_data))
 
 
 def _told_apart(portal: Portal, _: Language) -> Portal:
@@ -306,12 +309,12 @@ def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:
     )
 
 
-def _downloads(portal: Portal, paths: dict[str, str], open_data: Callable | None) -> list[Download]:
-    files = [Download(path, make) for path, make in (open_data(portal) if open_data else [])]
+def _downloads(portal: Portal, urls: Urls, open_data: Callable | None) -> list[Download]:
+    files = [Download(path, make) for path, make in (open_data(portal, urls) if open_data else [])]
     for dataset in portal.series.values():
         for edition in dataset.editions.values():
             files += [
-                Download(f"{edition.url}{paths['documents']}/{name}", source=source)
+                Download(urls.document(edition, name), source=source)
                 for name, source in edition.methodology.documents.items()
             ]
     return files

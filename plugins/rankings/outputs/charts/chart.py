@@ -1,0 +1,64 @@
+"""A chart as its inputs, whatever its kind."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from ..geo import topology
+from .theme import configure
+
+BOUNDARIES = "ranh-gioi"  # the name a map's spec gives its province boundaries
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as its inputs: the data, the headers of its columns, the parameters and a
+    pure drawing function. The spec is built from these alone, so they are also the
+    chart's cache key (chart_svg.py)."""
+
+    id: str  # used for the file of its data and for element ids
+    title: str
+    caption: str  # the text alternative: what the chart shows, with its main figures
+    data: pd.DataFrame  # the data behind it, columns named by ASCII ids
+    headers: dict[str, str]  # each column's name in the page's language
+    params: dict  # every other input of the drawing, JSON-able
+    draw: Callable[[pd.DataFrame, dict, dict[str, str]], alt.TopLevelMixin]
+    series: str = ""  # on a unit's page of a portal, the series whose section shows it
+
+    @property
+    def spec(self) -> dict:
+        """The Vega-Lite spec, from Altair. A map's boundaries are added after Altair, which
+        would walk their 0.6 MB of coordinates for 2 s (the drawing names them only)."""
+        spec = configure(self.draw(self.data, self.params, self.headers), self.caption)
+        if "boundaries" in self.params:
+            spec.setdefault("datasets", {})[BOUNDARIES] = topology(self.params["boundaries"])
+        return spec
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """The data as a reader downloads it: each column under its header."""
+        return self.data.rename(columns=self.headers)
+
+    @functools.cached_property
+    def inputs(self) -> str:
+        """Everything the spec is made from, as text to hash."""
+        return json.dumps(
+            [
+                self.id,
+                self.draw.__module__,
+                self.draw.__name__,
+                self.caption,
+                self.headers,
+                self.params,
+                self.data.to_json(orient="split", force_ascii=False),
+            ],
+            sort_keys=True,
+            ensure_ascii=False,
+            default=str,
+        )

@@ -1,0 +1,135 @@
+"""A unit's criteria in one edition against its bloc's median and best (the unit page)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import altair as alt
+import pandas as pd
+
+from ...data.model import Agency, Dataset
+from ...site.i18n import Language
+from ...site.views import UnitEdition
+from .chart import Chart
+from .theme import ACCENT, BEST, LINE, MEDIAN, WIDTH, field, labels
+from .trend import prefix
+
+
+def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: Language) -> Chart | None:
+    """The unit's criteria in the series' latest edition with criteria, against the bloc median."""
+    entry = next(
+        (e for e in entries if any(line.value is not None and line.median is not None for line in e.criteria)), None
+    )
+    if entry is None:
+        return None
+    lines = [line for line in entry.criteria if line.value is not None and line.median is not None]
+    relative = all(line.criterion.max for line in lines)
+    headers = {
+        "criterion": _("tiêu chí"),
+        "unit": _("đơn vị"),
+        "median": _("trung vị khối"),
+        "best": _("cao nhất khối"),
+        "series": _("chuỗi"),
+        "value": _("giá trị"),
+    }
+
+    def shown(value: Decimal, line) -> float:
+        return float(value / line.criterion.max * 100) if relative else float(value)
+
+    frame = pd.DataFrame(
+        [
+            {
+                "criterion": line.criterion.name,
+                "unit": shown(line.value, line),
+                "median": shown(line.median, line),
+                "best": shown(line.best, line),
+            }
+            for line in lines
+        ]
+    )
+    decimals = entry.edition.methodology.decimals
+    above = sum(1 for line in lines if line.value > line.median)
+    # Each message in a call of its own: Babel's extractor does not see one nested in another's arguments.
+    values = [
+        _(
+            "%(criterion)s %(value)s (trung vị %(median)s, cao nhất %(best)s)",
+            criterion=line.criterion.name,
+            value=_.score(line.value, decimals),
+            median=_.score(line.median, decimals),
+            best=_.score(line.best, decimals),
+        )
+        for line in lines
+    ]
+    caption = _(
+        "Năm %(year)s, %(unit)s cao hơn trung vị của khối %(bloc)s ở %(above)s/%(total)s tiêu chí: %(values)s.",
+        year=entry.edition.year,
+        unit=agency.name,
+        bloc=entry.table.bloc.name,
+        above=above,
+        total=len(lines),
+        values="; ".join(values),
+    )
+    title = _("Tiêu chí so với trung vị và cao nhất của khối")
+    text = {
+        "axis": _("% điểm tối đa của tiêu chí") if relative else _("Điểm"),
+        "title": _("Tiêu chí năm %(year)s so với khối", year=entry.edition.year),
+    }
+    return Chart(
+        f"{prefix(dataset)}tieu-chi-so-voi-trung-vi",
+        title,
+        caption,
+        frame,
+        headers,
+        {"unit": agency.label, "relative": relative, "text": text},
+        draw,
+        dataset.id,
+    )
+
+
+def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
+    text, unit_name = params["text"], params["unit"]
+    # One point per criterion and series (the unit, the median, the best), named as the legend shows them.
+    named = {"unit": unit_name, "median": headers["median"], "best": headers["best"]}
+    long = frame.melt("criterion", var_name="series", value_name="value")
+    long["series"] = long["series"].map(named)
+    x = field(
+        alt.X,
+        "value",
+        "Q",
+        headers,
+        title=text["axis"],
+        scale=alt.Scale(domain=[0, 100]) if params["relative"] else alt.Undefined,
+    )
+    y = field(alt.Y, "criterion", "N", headers, title=None, sort=None, axis=labels(30))
+    colour = field(
+        alt.Color,
+        "series",
+        "N",
+        headers,
+        title=None,
+        scale=alt.Scale(domain=list(named.values()), range=[ACCENT, MEDIAN, BEST]),
+        legend=alt.Legend(orient="top"),
+    )
+    # The rules from the unit to the median and on to the best share the points' axis (and its title).
+    shared = alt.Axis(title=text["axis"])
+    return alt.layer(
+        alt.Chart(frame)
+        .mark_rule(color=LINE, strokeWidth=2)
+        .encode(y=y, x=field(alt.X, "unit", "Q", headers, axis=shared), x2=field(alt.X2, "median", "Q", headers)),
+        alt.Chart(frame)
+        .mark_rule(color=LINE, strokeWidth=1, strokeDash=[2, 2])
+        .encode(y=y, x=field(alt.X, "median", "Q", headers, axis=shared), x2=field(alt.X2, "best", "Q", headers)),
+        alt.Chart(long)
+        .mark_point(filled=True, size=90)
+        .encode(
+            y=y,
+            x=x,
+            color=colour,
+            shape=field(alt.Shape, "series", "N", headers, legend=None),
+            tooltip=[
+                field(alt.Tooltip, "criterion", "N", headers),
+                field(alt.Tooltip, "series", "N", headers),
+                field(alt.Tooltip, "value", "Q", headers, format=".1f"),
+            ],
+        ),
+    ).properties(width=WIDTH - 120, height=max(60, 28 * len(frame)), title=text["title"])

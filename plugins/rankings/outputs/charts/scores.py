@@ -1,0 +1,130 @@
+"""Every unit's score in rank order, with the tier thresholds (the bloc page)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import altair as alt
+import pandas as pd
+
+from ...data.model import Dataset
+from ...site.i18n import Language
+from ...site.views import BlocTable
+from .chart import Chart
+from .theme import ACCENT, INK, LABEL_LINE, TIER_COLOURS, WIDTH, field, labels
+
+
+def _num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def chart(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
+    m = table.edition.methodology
+    scored = [r for r in table.rows if r.rated and r.score is not None]
+    if len(scored) < 2:
+        return None
+    headers = {"unit": _("đơn vị"), "rank": _("hạng"), "score": _("điểm"), "tier": _("mức")}
+    frame = pd.DataFrame(
+        [
+            {
+                "unit": dataset.agencies[r.agency].label,
+                "rank": r.rank,
+                "score": _num(r.score),
+                "tier": r.tier or "—",
+            }
+            for r in scored
+        ]
+    )
+    tiers = m.tiers_for(table.bloc.id)
+    thresholds = [{"threshold": float(t.min), "label": f"{t.name} ≥ {_.number(t.min)}"} for t in tiers if t.min]
+    top, bottom = scored[0], scored[-1]
+    caption = _(
+        "Điểm năm %(year)s, khối %(bloc)s: cao nhất %(top)s %(top_score)s, thấp nhất %(bottom)s "
+        "%(bottom_score)s; %(n)s đơn vị có điểm.",
+        year=table.edition.year,
+        bloc=table.bloc.name,
+        top=dataset.agencies[top.agency].label,
+        top_score=_.score(top.score, m.decimals),
+        bottom=dataset.agencies[bottom.agency].label,
+        bottom_score=_.score(bottom.score, m.decimals),
+        n=len(scored),
+    )
+    if thresholds:
+        caption += " " + _(
+            "Vạch đứt: ngưỡng các mức (%(thresholds)s).", thresholds=", ".join(t["label"] for t in thresholds)
+        )
+    title = _("Điểm theo thứ hạng")
+    text = {
+        "axis": _("Điểm"),
+        "tier": _("Mức"),
+        "threshold": _("ngưỡng"),
+        "label": _("nhãn"),
+        "title": _("Điểm của %(n)s đơn vị, theo thứ hạng", n=len(scored)),
+    }
+    params = {
+        "max": _num(m.score_max),
+        "tiers": [t.name for t in tiers],
+        "coloured": any(r.tier for r in scored),
+        "thresholds": thresholds,
+        "text": text,
+    }
+    return Chart("diem-theo-thu-hang", title, caption, frame, headers, params, draw)
+
+
+def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
+    text = params["text"]
+    # In the data's own (rank) order: a list of 2,000 names as the sort overflows Vega's stack.
+    y = field(alt.Y, "unit", "N", headers, title=None, sort=None, axis=labels(34))
+    x = field(
+        alt.X,
+        "score",
+        "Q",
+        headers,
+        title=text["axis"],
+        scale=alt.Scale(domain=[0, params["max"]] if params["max"] is not None else alt.Undefined),
+    )
+    names = params["tiers"]
+    colour = (
+        field(
+            alt.Color,
+            "tier",
+            "N",
+            headers,
+            title=text["tier"],
+            sort=names,
+            scale=alt.Scale(domain=names, range=TIER_COLOURS[: len(names)]),
+            legend=alt.Legend(orient="bottom"),
+        )
+        if params["coloured"]
+        else alt.ColorValue(ACCENT)
+    )
+    layers = [
+        alt.Chart(frame)
+        .mark_bar(height={"band": 0.7})
+        .encode(
+            y=y,
+            x=x,
+            color=colour,
+            tooltip=[
+                field(alt.Tooltip, name, kind, headers)
+                for name, kind in (("rank", "Q"), ("unit", "N"), ("score", "Q"), ("tier", "N"))
+            ],
+        )
+    ]
+    lines = 0
+    if params["thresholds"]:
+        # Each threshold's label on a line of its own above the plot (the lowest first), so
+        # that close thresholds (50, 70, 85) never print over each other.
+        thresholds = pd.DataFrame(params["thresholds"]).sort_values("threshold").reset_index(drop=True)
+        lines = len(thresholds)
+        thresholds["y"] = [-4 - LABEL_LINE * (lines - 1 - i) for i in range(lines)]
+        at = alt.X("threshold:Q", title=text["threshold"], axis=alt.Axis(title=text["axis"]))
+        layers.append(alt.Chart(thresholds).mark_rule(strokeDash=[4, 3], color=INK).encode(x=at))
+        layers.append(
+            alt.Chart(thresholds)
+            .mark_text(align="left", dx=3, baseline="bottom", fontSize=11, color=INK)
+            .encode(x=at, y=alt.Y("y:Q", scale=None), text=alt.Text("label:N", title=text["label"]))
+        )
+    return alt.layer(*layers).properties(
+        width=WIDTH - 100, height=18 * len(frame), title=alt.TitleParams(text["title"], offset=4 + LABEL_LINE * lines)
+    )

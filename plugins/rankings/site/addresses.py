@@ -1,0 +1,126 @@
+"""Every address of the site, from one place (as Datasette's `Urls`): pages, reports,
+downloads, chart data, embeds and share images, each below the site ("" is the home
+page; a page's ends in "/"), and the names the site keeps for itself, which no series
+or bloc id may take. Built from the settings (`settings.urls`); the catalog, the open
+data, the templates (`urls`) and the data checks all ask it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..data.cells import ReservedNames
+from ..data.model import Edition
+
+EMBED = "nhung"  # <page>/nhung/<chart id>/: a chart alone, to embed
+CARD = "chia-se.png"  # a page's share image, beside it (the site's at the top)
+ALL_DATA = "tat-ca.csv"
+DATA_PACKAGE = "datapackage.json"
+
+
+@dataclass(frozen=True)
+class Urls:
+    unit_folder: str = "co-quan"
+    data_folder: str = "du-lieu"
+    methodology_name: str = "phuong-phap"
+    documents_name: str = "tai-lieu"
+    news_folder: str = "tin-tuc"
+    # Top-level folders the build writes besides the catalog's: the search index, the
+    # theme's static files, the other languages' sites.
+    site_folders: frozenset[str] = frozenset({"pagefind", "theme", "en"})
+
+    # -- the series and their editions ----------------------------------------------
+
+    def series(self, series_id: str) -> str:
+        """A series' own page: "dti/"; in a one-series site its pages stand at the root."""
+        return f"{series_id}/" if series_id else ""
+
+    def edition(self, edition: Edition) -> str:
+        return f"{self.series(edition.series)}{edition.year}/"
+
+    def methodology(self, edition: Edition) -> str:
+        return f"{self.edition(edition)}{self.methodology_name}/"
+
+    def document(self, edition: Edition, name: str) -> str:
+        """An original document, under the name it is published as."""
+        return f"{self.edition(edition)}{self.documents_name}/{name}"
+
+    def bloc(self, edition: Edition, bloc_id: str) -> str:
+        return f"{self.edition(edition)}{bloc_id}/"
+
+    def row(self, edition: Edition, bloc_id: str, agency_id: str) -> str:
+        """One unit's row of a bloc table (rows carry the unit's id)."""
+        return f"{self.bloc(edition, bloc_id)}#{agency_id}"
+
+    def bloc_pdf(self, edition: Edition, bloc_id: str) -> str:
+        return f"{self.edition(edition)}{bloc_id}.pdf"
+
+    def bloc_csv(self, edition: Edition, bloc_id: str) -> str:
+        return f"{self.edition(edition)}{bloc_id}.csv"
+
+    # -- units ------------------------------------------------------------------------
+
+    def units(self) -> str:
+        return f"{self.unit_folder}/"
+
+    def unit(self, agency_id: str) -> str:
+        return f"{self.unit_folder}/{agency_id}/"
+
+    def unit_pdf(self, agency_id: str) -> str:
+        return f"{self.unit_folder}/{agency_id}.pdf"
+
+    def unit_card(self, agency_id: str) -> str:
+        return f"{self.unit(agency_id)}{CARD}"
+
+    @staticmethod
+    def unit_section(edition: Edition) -> str:
+        """The id of an edition's section on a unit's page: "2019", or "dti-2024"."""
+        return f"{edition.series}-{edition.year}" if edition.series else str(edition.year)
+
+    # -- open data, news, the site ----------------------------------------------------
+
+    def data(self) -> str:
+        return f"{self.data_folder}/"
+
+    def series_data(self, series_id: str) -> str:
+        """A series' part of the open-data page."""
+        return f"{self.data()}#{series_id}"
+
+    def edition_data(self, edition: Edition, extension: str) -> str:
+        """An edition's open data: "du-lieu/2019.csv", or "du-lieu/dti/2024.json"."""
+        return f"{self.data_folder}/{self.series(edition.series)}{edition.year}.{extension}"
+
+    def all_data(self) -> str:
+        return f"{self.data_folder}/{ALL_DATA}"
+
+    def data_package(self) -> str:
+        return f"{self.data_folder}/{DATA_PACKAGE}"
+
+    def news(self) -> str:
+        return f"{self.news_folder}/"
+
+    @staticmethod
+    def site_card() -> str:
+        return CARD
+
+    # -- a page's charts ----------------------------------------------------------------
+
+    @staticmethod
+    def embed(page: str, chart_id: str) -> str:
+        """A chart's page of its own, below the page that shows it."""
+        return f"{page}{EMBED}/{chart_id}/"
+
+    @staticmethod
+    def chart_data(page: str, chart_id: str) -> str:
+        """The data behind a chart, beside the page that shows it."""
+        return f"{page}{chart_id}.csv"
+
+    # -- what no id may take ----------------------------------------------------------
+
+    def reserved(self) -> ReservedNames:
+        """The top-level names a series id may not take, and the names beside the bloc
+        pages a bloc id may not take."""
+        own = {self.unit_folder, self.data_folder, self.news_folder, self.methodology_name, self.documents_name}
+        return ReservedNames(
+            top=frozenset(own | {EMBED} | self.site_folders),
+            beside_blocs=frozenset({self.methodology_name, self.documents_name}),
+        )
