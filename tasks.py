@@ -169,12 +169,27 @@ def test(c, args="", quick=False):
     c.run(f"{sys.executable} -m pytest {tier}{args}", pty=False)
 
 
+TEMPLATE_LINE = 160  # characters: a template line longer than this is hard to review
+
+
 @task
 def lint(c):
-    """Ruff's lint and format checks over the Python (settings in pyproject.toml)."""
+    """Ruff's lint and format checks over the Python (settings in pyproject.toml), djhtml's
+    indentation check over the templates, and the templates' line length."""
     ruff = Path(sys.executable).with_name("ruff")
     c.run(f"{ruff} check {HERE}", pty=False)
     c.run(f"{ruff} format --check {HERE}", pty=False)
+    templates = HERE / "theme" / "templates"
+    c.run(f"{Path(sys.executable).with_name('djhtml')} --check {templates}", pty=False)
+    long = [
+        f"{path.relative_to(HERE)}:{number}: {len(line)} characters"
+        for path in sorted(templates.rglob("*"))
+        if path.is_file()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if len(line) > TEMPLATE_LINE
+    ]
+    if long:
+        sys.exit(f"template lines over {TEMPLATE_LINE} characters:\n" + "\n".join(long))
 
 
 @task(
