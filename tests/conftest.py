@@ -1,14 +1,20 @@
 """Shared fixtures: real builds of small fixture folders, made once for the whole suite,
 and HTML parsing. Every build of the suite keeps its rendered charts, PDFs and images in
-one cache of its own (never the project's), unless a test gives it another."""
+one cache of its own (never the project's), unless a test gives it another. That cache
+outlives the run (.cache/tests/, ignored by git): the engine keys each file on its
+inputs and on a salt of the code and versions that draw it, so a stale file is never
+used, and a second run draws only what changed. The tests of cold builds (byte
+identity, the pools) give their builds caches of their own."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import shutil
+import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
@@ -24,7 +30,7 @@ from rankings.data.problems import DataError  # noqa: E402
 from rankings.pipeline import load  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "basic"
-CACHE = Path(tempfile.mkdtemp(prefix="rankings-tests-cache-"))
+CACHE = ROOT / ".cache" / "tests"
 
 
 def build(output: Path, data: Path | None = None, **settings) -> Path:
@@ -32,10 +38,6 @@ def build(output: Path, data: Path | None = None, **settings) -> Path:
     return build_site(
         output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": str(CACHE), **settings}
     ).output
-
-
-def pytest_sessionfinish(session, exitstatus):
-    shutil.rmtree(CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -61,10 +63,62 @@ def real_site(tmp_path_factory) -> Path:
     return build(tmp_path_factory.mktemp("real") / "output")
 
 
+CHROMIUM = "/usr/bin/chromium"  # Debian's: the browser tests download none
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for every browser test of the run, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def without_script(browser, server):
+    """A page of a browser with JavaScript off, at a bloc table."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/2019/so/")
+    yield page
+    context.close()
+
+
 @pytest.fixture
 def data(tmp_path) -> Path:
     """A private copy of the fixture folder, to break."""
     return Path(shutil.copytree(FIXTURE, tmp_path / "basic"))
+
+
+def run_task(*argv: str) -> subprocess.CompletedProcess:
+    """`invoke <argv>` as the command line runs it (the project's tasks.py, Program's own
+    parsing, SystemExit for a failure), in this process: no interpreter to start and no
+    libraries to import again, about a second a call. What it printed comes back as a
+    finished process's, and an exception that is not a clean exit fails the test."""
+    from invoke import Collection, Program
+
+    import tasks
+
+    out, err, code = io.StringIO(), io.StringIO(), 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            Program(namespace=Collection.from_module(tasks)).run(["invoke", *argv], exit=False)
+        except SystemExit as stop:
+            if isinstance(stop.code, str):  # sys.exit("message"): the interpreter would print it
+                print(stop.code, file=sys.stderr)
+            code = stop.code if isinstance(stop.code, int) else 1
+    return subprocess.CompletedProcess(["invoke", *argv], code, out.getvalue(), err.getvalue())
 
 
 def problems_of(folder: Path) -> list:

@@ -80,7 +80,7 @@ def test_the_stylesheet_recolours_every_colour_the_charts_draw_in_high_contrast(
     [
         FIXTURE,
         pytest.param(ROOT / "data", marks=pytest.mark.slow),  # the whole record: 11 s
-        ROOT / "examples" / "tinh-mau",
+        pytest.param(ROOT / "examples" / "tinh-mau", marks=pytest.mark.slow),  # 17 units' charts: 6 s
         ROOT / "tests" / "fixtures" / "portal",
     ],
     ids=["fixture", "data", "tinh-mau", "portal"],

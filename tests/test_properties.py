@@ -66,6 +66,7 @@ def fresh_copy(tmp_path_factory):
     return folder
 
 
+@pytest.mark.slow  # 150 folders read: 8 s
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(row=st.integers(0, 8), column=st.sampled_from(COLUMNS), value=cells)
 def test_any_text_in_any_cell_loads_or_fails_cleanly(tmp_path_factory, row, column, value):

@@ -4,14 +4,12 @@ row (header = row 1; the line in TOML files) and column, and no site is built.""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build, problems_of
+from conftest import ROOT, build, problems_of, run_task
 from rankings.data.problems import DataError
 from rankings.pipeline import load
 
@@ -417,12 +415,7 @@ def test_a_bad_folder_leaves_the_previous_output_untouched(data, tmp_path):
 def test_invoke_build_prints_every_problem_without_a_traceback(data, tmp_path):
     edit(data / R19, "huyen-b,huyen,88", "huyen-b,huyen,188")
     edit(data / A, "https://stttt.example.vn", "ftp://x")
-    run = subprocess.run(
-        [sys.executable, "-m", "invoke", "build", "--data", str(data), "--output", str(tmp_path / "out")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    run = run_task("build", "--data", str(data), "--output", str(tmp_path / "out"))
     assert run.returncode != 0
     assert "Traceback" not in run.stderr + run.stdout
     assert "basic/2019/results.csv, dòng 9, cột «score»" in run.stderr
@@ -431,9 +424,7 @@ def test_invoke_build_prints_every_problem_without_a_traceback(data, tmp_path):
 
 
 def test_invoke_check_validates_only(data):
-    run = subprocess.run(
-        [sys.executable, "-m", "invoke", "check", "--data", str(data)], cwd=ROOT, capture_output=True, text=True
-    )
+    run = run_task("check", "--data", str(data))
     assert run.returncode == 0, run.stderr
     assert "3 kỳ" in run.stdout
     assert "giữ thứ hạng công bố" in run.stderr  # the 2021 published ranks stand, with a warning

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CACHE, FIXTURE, ROOT, build
+from conftest import CACHE, FIXTURE, ROOT, build, run_task
 from rankings import build as staged
 from rankings.build import MARKER, SEARCH_FILES, OutputError, recover
 
@@ -151,12 +151,7 @@ def test_an_output_that_would_replace_what_the_build_reads_is_refused(data, wher
         "the home folder": Path.home(),
     }[where]
     before = tree(data)
-    run = subprocess.run(
-        [sys.executable, "-m", "invoke", "build", "--data", str(data), "--output", str(output)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    run = run_task("build", "--data", str(data), "--output", str(output))
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
     assert run.stderr.startswith("Không tạo trang web: thư mục kết quả"), run.stderr
     assert tree(data) == before and (ROOT / "tasks.py").is_file()
@@ -189,12 +184,7 @@ def test_two_builds_into_one_output_at_once_both_finish_whole(site, tmp_path):
 
 def test_an_output_location_that_cannot_be_written_is_one_line(tmp_path):
     (tmp_path / "tep").write_text("a file where a folder should be")
-    run = subprocess.run(
-        [sys.executable, "-m", "invoke", "build", "--data", str(FIXTURE), "--output", str(tmp_path / "tep" / "site")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    run = run_task("build", "--data", str(FIXTURE), "--output", str(tmp_path / "tep" / "site"))
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
     assert run.stderr.startswith("Không ghi được thư mục kết quả: "), run.stderr
     assert len(run.stderr.splitlines()) == 2  # the problem, and that the previous site stays

@@ -19,7 +19,7 @@ def prepare(generator) -> None:
         env.filters[name] = functools.partial(function, locale=locale) if takes_locale else function
     catalog = i18n.translations(str(config.translations_folder(generator.settings)), generator.settings["DEFAULT_LANG"])
     i18n.install(env, catalog)
-    env.filters.update(labels.filters(catalog, locale, generator.settings["DEFAULT_LANG"]))
+    env.filters.update(labels.filters(catalog, generator.settings["DEFAULT_LANG"]))
 
 
 def one_language(generator) -> None:

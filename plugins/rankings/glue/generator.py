@@ -90,7 +90,7 @@ class RankingsGenerator(Generator):
             extra = {"charts": figures.get(page, [])}
             if page.parent is not None:
                 extra = {
-                    "figure": next(f for f in figures[page.parent] if f["chart"] is page.embeds),
+                    "figure": next(f for f in figures[page.parent] if f.chart is page.embeds),
                     "parent": written[page.parent],
                 }
             jobs.append(
@@ -129,6 +129,7 @@ class RankingsGenerator(Generator):
     def _charts(self) -> dict:
         """Each page's charts as figures: SVG to inline, data written beside the page."""
         from ..outputs.chart_svg import chart_engine
+        from ..site.catalog import Figure
 
         engine = chart_engine(
             config.chart_fonts(self.settings),
@@ -149,14 +150,7 @@ class RankingsGenerator(Generator):
             svg = svg_file.read_text(encoding="utf-8")
             width, height = (int(float(v)) for v in _SIZE.search(svg).groups())
             figures.setdefault(page, []).append(
-                {
-                    "chart": chart,
-                    "svg": svg,
-                    "data_url": data_url,
-                    "width": width,
-                    "height": height,
-                    "embed_url": self.catalog.urls.embed(page.url, chart.id),
-                }
+                Figure(chart, svg, width, height, data_url, self.catalog.urls.embed(page.url, chart.id))
             )
         return figures
 
@@ -170,7 +164,7 @@ class RankingsGenerator(Generator):
                 self.context,
                 title=card.title,
                 headline=card.headline,
-                detail=cards.lines(card.detail, 62, 1)[0],
+                detail=card.detail,
                 footer=footer,
                 card_lines=cards.lines,
             )

@@ -14,8 +14,9 @@ from ..data.model import Document, Edition, Portal
 from .addresses import Urls
 from .formatting import sort_key
 from .i18n import Language
+from .tables import TableView, bloc_view, comparison, criteria_view, history_view, partial_notice
 from .translated import translated
-from .views import UnitHistory, comparison, edition_tables, unit_histories
+from .views import UnitHistory, edition_tables, unit_histories
 
 
 @dataclass(frozen=True, eq=False)
@@ -35,6 +36,19 @@ class Page:
     @property
     def save_as(self) -> str:
         return f"{self.url}index.html"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A page's chart as drawn: its SVG to inline, the size it was drawn at, and the
+    addresses of its data and of its page of its own."""
+
+    chart: object  # outputs.charts.Chart
+    svg: str
+    width: int
+    height: int
+    data_url: str
+    embed_url: str
 
 
 @dataclass(frozen=True, eq=False)
@@ -193,13 +207,15 @@ def catalog(
             )
             for table in tables[sid][year]:
                 bloc = table.bloc
+                view = bloc_view(dataset, table, _, lang, urls)
+                shown = dict(context, table=table, view=view, notice=partial_notice(table, _, lang))
                 web_page = page(
                     urls.bloc(edition, bloc.id),
                     "bloc",
                     named + _("%(bloc)s — xếp hạng năm %(year)s", bloc=bloc.name, year=year),
                     _("Bảng xếp hạng khối %(bloc)s năm %(year)s: thứ hạng, điểm, mức.", bloc=bloc.name, year=year),
                     date(edition),
-                    dict(context, table=table, compare=comparison(dataset, table, tables[sid], _)),
+                    dict(shown, compare=comparison(view, table, tables[sid], _)),
                     ("bloc", sid, year, bloc.id),
                 )
                 reports.append(
@@ -208,11 +224,16 @@ def catalog(
                         named + _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=bloc.name, year=year),
                         f"{series.title}: {bloc.name}, {year}",
                         web_page,
-                        dict(context, table=table),
+                        shown,
                     )
                 )
     for agency_id, unit in units.items():
         entry, name = unit.latest, unit.agency.name
+        shown = {
+            "unit": unit,
+            "histories": {s.dataset.id: history_view(s.entries, _, urls) for s in unit.series},
+            "criteria": criteria_views(unit, _),
+        }
         web_page = page(
             urls.unit(agency_id),
             "agency",
@@ -221,7 +242,7 @@ def catalog(
             if entry
             else _("%(unit)s: chưa có kết quả xếp hạng trong dữ liệu.", unit=name),
             date(entry.edition if entry else None),
-            {"unit": unit, "share_image": urls.unit_card(agency_id)},
+            dict(shown, share_image=urls.unit_card(agency_id)),
             ("unit", agency_id),
         )
         reports.append(
@@ -230,7 +251,7 @@ def catalog(
                 name,
                 _("%(series)s: %(unit)s qua các năm", series=portal.title, unit=name),
                 web_page,
-                {"unit": unit},
+                shown,
             )
         )
         cards.append(_unit_card(urls.unit_card(agency_id), unit, _))
@@ -274,6 +295,13 @@ def _told_apart(portal: Portal, _: Language) -> Portal:
     return replace(
         portal, agencies=agencies, series={sid: replace(d, agencies=agencies) for sid, d in portal.series.items()}
     )
+
+
+def criteria_views(unit: UnitHistory, _: Language) -> dict[tuple[str, int, str], TableView]:
+    """Each edition's criteria table of a unit, by (series, year, bloc)."""
+    return {
+        (e.edition.series, e.edition.year, e.table.bloc.id): criteria_view(e, _) for e in unit.entries if e.criteria
+    }
 
 
 def _by_bloc(portal: Portal, units: dict[str, UnitHistory], _: Language) -> list[tuple[str, list[UnitHistory]]]:

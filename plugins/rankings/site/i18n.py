@@ -64,6 +64,9 @@ class Language:
         text = self.catalog.gettext(message)
         return text % values if values else text
 
+    def ngettext(self, singular: str, plural: str, n: int, **values) -> str:
+        return self.catalog.ngettext(singular, plural, n) % values
+
     def score(self, value, decimals: int) -> str:
         return formatting.score(value, decimals, self.locale)
 

@@ -5,10 +5,9 @@ no name, note or address can change how a report is laid out."""
 
 from __future__ import annotations
 
-from ..data.languages import SOURCE
-from .formatting import change
+from .catalog import Figure
 from .i18n import Language
-from .translated import Translation
+from .tables import Column, Run, TableView, published
 
 
 def address(siteurl: str, sitename: str, url: str) -> str:
@@ -24,13 +23,22 @@ def span(text, link: str | None = None, lang: str | None = None, strong: bool = 
     return {"text": str(text), "link": link, "lang": lang, "strong": strong, "tone": tone}
 
 
-def _change(moved: int | None) -> dict:
-    return span(change(moved), tone=None if not moved else ("up" if moved > 0 else "down"))
-
-
 def column(label: str, align: str = "left", width: str = "auto") -> dict:
     """A table column: `width` is "auto" or a share of the free width ("2")."""
     return {"label": label, "align": align, "width": width}
+
+
+WIDTHS = {
+    "unit": "2",
+    "bloc": "1",
+    "criterion": "1",
+    "note": "3",
+}  # shares of the free width; the rest as wide as their text
+
+
+def _column(c: Column) -> dict:
+    """A table view's column (site/tables.py), as printed."""
+    return column(c.label, "right" if c.numeric else "left", WIDTHS.get(c.kind, "auto"))
 
 
 class Writer:
@@ -41,13 +49,13 @@ class Writer:
         self._, self.lang = language, lang
 
     def published(self, text: str) -> dict:
-        return span(text, lang=SOURCE if self.lang != SOURCE and not isinstance(text, Translation) else None)
+        return _run(published(text, self.lang))
 
-    def score(self, value, decimals: int, empty: str = "—") -> str:
-        return empty if value is None else self._.score(value, decimals)
+    def score(self, value, decimals: int) -> str:
+        return "—" if value is None else self._.score(value, decimals)
 
 
-def document(report, portal, charts: list[dict], language: Language, lang: str, web: str) -> dict:
+def document(report, portal, charts: list[Figure], language: Language, lang: str, web: str) -> dict:
     """The whole document of a catalog Report: `charts` are its page's figures (SVG and
     caption), `web` the page's address as printed on every page."""
     _ = language
@@ -76,32 +84,24 @@ def document(report, portal, charts: list[dict], language: Language, lang: str, 
     }
 
 
-def _coverage(edition, table, writer: Writer) -> list[dict]:
-    _, m = writer._, edition.methodology
-    if not table.partial:
-        return []
-    spans = [
-        span(_("Bảng chưa đầy đủ."), strong=True),
-        span(" "),
-        writer.published(m.coverage) if m.coverage else span(_("Nguồn chỉ công bố một phần kết quả của khối này.")),
-    ]
-    paragraphs = [spans]
-    if table.missing_ranks:
-        paragraphs.append([span(_("Các hạng không có trong nguồn: %(ranks)s.", ranks=", ".join(table.missing_ranks)))])
-    paragraphs.append([span(_("Số đơn vị trong khối chưa được biết, vì vậy thứ hạng không ghi “trên tổng số”."))])
-    return [{"kind": "notice", "paragraphs": paragraphs}]
+def _notice(paragraphs: list[list[Run]]) -> list[dict]:
+    """The bloc page's notice of an incomplete table (tables.partial_notice), as printed."""
+    return [{"kind": "notice", "paragraphs": [[_run(r) for r in p] for p in paragraphs]}] if paragraphs else []
 
 
-def _figures(charts: list[dict]) -> list[dict]:
+def _run(run: Run) -> dict:
+    return span(run.text, run.link, run.lang, run.strong, run.tone)
+
+
+def _figures(charts: list[Figure]) -> list[dict]:
     return [
-        {"kind": "figure", "svg": c["svg"], "width": c["width"], "height": c["height"], "alt": c["chart"].caption}
-        for c in charts
+        {"kind": "figure", "svg": c.svg, "width": c.width, "height": c.height, "alt": c.chart.caption} for c in charts
     ]
 
 
-def bloc_blocks(report, dataset, charts: list[dict], writer: Writer) -> list[dict]:
+def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer) -> list[dict]:
     _, edition, table = writer._, report.context["edition"], report.context["table"]
-    agencies, m = dataset.agencies, edition.methodology
+    m = edition.methodology
     sources = list(dict.fromkeys(r.source for r in table.rows if r.source))
     facts = [
         (_("Căn cứ"), [writer.published(m.decision)]),
@@ -125,39 +125,39 @@ def bloc_blocks(report, dataset, charts: list[dict], writer: Writer) -> list[dic
         facts.append((_("Nguồn"), [span(m.source_url, link=m.source_url)]))
     if m.score_max:
         facts.append((_("Thang điểm"), [span(_("từ 0 đến %(max)s", max=_.number(m.score_max)))]))
-    has_tiers = any(r.tier for r in table.rows)
-    columns = [column(_("Hạng"), "right"), column(_("Đơn vị"), width="2")]
-    columns += [column(_("Điểm"), "right")] if table.has_scores else []
-    columns += [column(_("Mức"))] if has_tiers else []
-    columns += [column(c.name, "right", "1") for c in table.criteria]
-    columns += [column(_("So với năm %(year)s", year=edition.previous), "right")] if table.has_changes else []
-    columns += [column(_("Ghi chú"), width="3")]
+    view = report.context["view"]
     rows = []
-    for r in table.rows:
-        cells = [[span(r.rank if r.rank is not None else "—")], [span(agencies[r.agency].label, strong=True)]]
-        if table.has_scores:
-            cells.append([span(writer.score(r.score, m.decimals, ""))])
-        if has_tiers:
-            cells.append([span(r.tier or "")])
-        for c in table.criteria:
-            value, rank = r.criteria.get(c.id), r.criteria_rank.get(c.id)
-            parts = ([writer.score(value, m.decimals)] if value is not None else []) + (
-                [f"({rank})"] if rank is not None else []
-            )
-            cells.append([span(" ".join(parts))])
-        if table.has_changes:
-            cells.append([_change(r.rank_change)])
-        note = [] if r.rated else [span(_("Không đánh giá.") + " ")]
-        note += [writer.published(r.note)] if r.note else []
-        note += [span(f"[{sources.index(r.source) + 1}]")] if r.source else []
-        cells.append(note)
-        rows.append({"cells": cells, "muted": not r.rated})
+    for row in view.rows:
+        cells = []
+        for c, cell in zip(view.columns, row.cells):
+            if c.kind == "rank":
+                cells.append([span(cell.text or "—")])
+            elif c.kind == "unit":
+                cells.append([span(cell.text, strong=True)])
+            elif c.kind == "change":
+                cells.append([span(cell.text, tone=cell.tone if cell.tone in ("up", "down") else None)])
+            elif c.kind == "criterion":
+                cells.append(
+                    [span(" ".join([cell.text] * bool(cell.text) + [f"({cell.rank})"] * (cell.rank is not None)))]
+                )
+            elif c.kind == "note":
+                # A source is a numbered reference here, listed after the table.
+                note = [] if row.rated else [span(_("Không đánh giá.") + " ")]
+                note += [
+                    span(f"[{sources.index(r.link) + 1}]") if r.link else _run(r)
+                    for r in cell.runs
+                    if r.link or r.text != " "
+                ]
+                cells.append(note)
+            else:
+                cells.append([span(cell.text)])
+        rows.append({"cells": cells, "muted": not row.rated})
     blocks = [
         {"kind": "heading", "level": 1, "text": _("Bảng xếp hạng %(bloc)s", bloc=table.bloc.name)},
         {"kind": "subtitle", "spans": [span(_("Kết quả đánh giá năm %(year)s", year=edition.year))]},
         {"kind": "facts", "rows": [[label, value] for label, value in facts]},
-        *_coverage(edition, table, writer),
-        {"kind": "table", "columns": columns, "rows": rows},
+        *_notice(report.context["notice"]),
+        {"kind": "table", "columns": [_column(c) for c in view.columns], "rows": rows},
         *_figures(charts),
     ]
     if sources:
@@ -168,7 +168,7 @@ def bloc_blocks(report, dataset, charts: list[dict], writer: Writer) -> list[dic
     return blocks
 
 
-def unit_blocks(report, charts: list[dict], writer: Writer, several: bool) -> list[dict]:
+def unit_blocks(report, charts: list[Figure], writer: Writer, several: bool) -> list[dict]:
     _, unit = writer._, report.context["unit"]
     a = unit.agency
     subtitle = [
@@ -206,53 +206,43 @@ def unit_blocks(report, charts: list[dict], writer: Writer, several: bool) -> li
             {"kind": "paragraph", "spans": [span(_("Chưa có kết quả xếp hạng của đơn vị này trong dữ liệu."))]}
         ]
     if not several:
-        return blocks + _unit_series(unit.entries, charts, "", writer)
+        return blocks + _unit_series(unit.entries, charts, "", writer, report.context)
     for history in unit.series:
         blocks.append({"kind": "heading", "level": 1, "text": history.dataset.series.title})
-        blocks += _unit_series(history.entries, charts, history.dataset.id, writer)
+        blocks += _unit_series(history.entries, charts, history.dataset.id, writer, report.context)
     return blocks
 
 
-def _unit_series(entries: list, charts: list[dict], series: str, writer: Writer) -> list[dict]:
+def _unit_series(entries: list, charts: list[Figure], series: str, writer: Writer, context: dict) -> list[dict]:
     """A unit's results in one series: the table, the trend, a section per edition."""
-    _, blocks = writer._, []
-    blocks.append(
-        {
-            "kind": "table",
-            "columns": [
-                column(_("Năm")),
-                column(_("Khối"), width="1"),
-                column(_("Hạng")),
-                column(_("Điểm"), "right"),
-                column(_("Mức")),
-                column(_("Thay đổi"), "right"),
-            ],
-            "rows": [
-                {
-                    "muted": not e.result.rated,
-                    "cells": [
-                        [span(e.edition.year, strong=True)],
-                        [span(e.table.bloc.name)],
-                        [span(_.rank_of(e.result, e.table))],
-                        [span(writer.score(e.result.score, e.edition.methodology.decimals))],
-                        [span(e.result.tier or "—")],
-                        [_change(e.result.rank_change)],
-                    ],
-                }
-                for e in entries
-            ],
-        }
-    )
+    histories, views = context["histories"], context["criteria"]
+    blocks = [_table(histories[series], strong_first=True)]
     # The trend alone: the criteria tables below carry the bloc medians the other chart draws.
-    blocks += _figures(
-        [c for c in charts if c["chart"].series == series and c["chart"].id.endswith("thu-hang-qua-cac-nam")]
-    )
+    blocks += _figures([c for c in charts if c.chart.series == series and c.chart.id.endswith("thu-hang-qua-cac-nam")])
     for e in entries:
-        blocks.append({"kind": "section", "blocks": _unit_edition(e, writer)})
+        blocks.append({"kind": "section", "blocks": _unit_edition(e, writer, views)})
     return blocks
 
 
-def _unit_edition(e, writer: Writer) -> list[dict]:
+def _table(view: TableView, strong_first: bool = False) -> dict:
+    """A plain table view (site/tables.py) as printed: its rows named in the first cell."""
+    return {
+        "kind": "table",
+        "columns": [_column(c) for c in view.columns],
+        "rows": [
+            {
+                "muted": not row.rated,
+                "cells": [
+                    [span(cell.text, strong=strong_first and not i, tone=cell.tone if cell.tone != "same" else None)]
+                    for i, cell in enumerate(row.cells)
+                ],
+            }
+            for row in view.rows
+        ],
+    }
+
+
+def _unit_edition(e, writer: Writer, views: dict) -> list[dict]:
     _, r, m = writer._, e.result, e.edition.methodology
     said = [_.rank_of(r, e.table)]
     if r.score is not None:
@@ -273,34 +263,7 @@ def _unit_edition(e, writer: Writer) -> list[dict]:
     elif r.note:
         blocks.append({"kind": "paragraph", "spans": [writer.published(r.note)]})
     if e.criteria:
-        with_median = e.has_median
-        columns = [column(_("Tiêu chí"), width="1"), column(_("Điểm"), "right"), column(_("Hạng"), "right")]
-        columns += [column(_("Trung vị của khối"), "right"), column(_("Cao nhất khối"), "right")] if with_median else []
-        blocks.append(
-            {
-                "kind": "table",
-                "columns": columns,
-                "rows": [
-                    {
-                        "muted": False,
-                        "cells": [
-                            [span(line.criterion.name, strong=True)],
-                            [span(writer.score(line.value, m.decimals))],
-                            [span(line.rank if line.rank is not None else "—")],
-                            *(
-                                [
-                                    [span(writer.score(line.median, m.decimals))],
-                                    [span(writer.score(line.best, m.decimals))],
-                                ]
-                                if with_median
-                                else []
-                            ),
-                        ],
-                    }
-                    for line in e.criteria
-                ],
-            }
-        )
+        blocks.append(_table(views[(e.edition.series, e.edition.year, e.table.bloc.id)], strong_first=True))
     source = r.source or m.source_url
     basis = [span(_("Căn cứ:") + " "), writer.published(m.decision), span(".")]
     if source:

@@ -15,6 +15,12 @@ class Translation(str):
     """Text the data gives in the site's language (`note_en`): not marked as Vietnamese."""
 
 
+def marked_lang(text: str, lang: str) -> str | None:
+    """The language a `lang` page marks text in: Vietnamese for text the data gives only
+    as published (a note, a legal basis), none for text in the page's own language."""
+    return SOURCE if lang != SOURCE and not isinstance(text, Translation) else None
+
+
 def _given(texts: dict[str, str], lang: str, published: str | None) -> str | None:
     return Translation(texts[lang]) if lang in texts else published
 

@@ -244,35 +244,3 @@ def bloc_over_time(table: BlocTable, by_year: dict[int, list[BlocTable]]) -> dic
         if y <= table.edition.year
     }
     return {y: t for y, t in found.items() if t}
-
-
-def comparison(dataset: Dataset, table: BlocTable, by_year: dict[int, list[BlocTable]], language) -> dict:
-    """What the bloc page's comparison (compare.js) draws, as JSON: each unit of the table
-    with its rank and bloc size in every edition of the series up to this one that has the
-    bloc, and this edition's criteria with the bloc's median and best, numbers as shown."""
-    found = bloc_over_time(table, by_year)
-    years = list(found)
-    ranks = {y: {r.agency: r.rank for r in found[y].rows} for y in years}
-    decimals = table.edition.methodology.decimals
-
-    def as_text(value) -> str | None:
-        return None if value is None else language.score(value, decimals)
-
-    return {
-        "years": years,
-        "sizes": [found[y].size for y in years],
-        "units": [
-            {
-                "id": r.agency,
-                "name": dataset.agencies[r.agency].label,
-                "ranks": [ranks[y].get(r.agency) for y in years],
-                "criteria": [as_text(r.criteria.get(c.id)) for c in table.criteria],
-            }
-            for r in table.rows
-            if r.rated
-        ],
-        "criteria": [
-            {"name": c.name, "median": as_text(table.medians.get(c.id)), "best": as_text(table.best.get(c.id))}
-            for c in table.criteria
-        ],
-    }

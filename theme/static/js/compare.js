@@ -27,21 +27,16 @@
     window.history.replaceState(null, "", url.toString());
   }
 
+  /* The axis (data.bottom, data.ticks) and the "x/N" labels come with the data
+     (site/tables.py), as the static charts draw them: this only draws. */
   function chart(section, data, units) {
     var width = 360, height = 200, left = 30, right = 24, top = 12, bottom = 26;
-    var worst = 1;
-    data.sizes.forEach(function (n) { if (n) { worst = Math.max(worst, n); } });
-    units.forEach(function (u) { u.ranks.forEach(function (r) { if (r) { worst = Math.max(worst, r); } }); });
-    var years = data.years;
+    var worst = data.bottom, years = data.years;
     function x(i) { return left + (years.length === 1 ? 0 : i * (width - left - right) / (years.length - 1)); }
     function y(rank) { return top + (worst === 1 ? 0 : (rank - 1) * (height - top - bottom) / (worst - 1)); }
     var svg = el("svg:svg", {viewBox: "0 0 " + width + " " + height, class: "compare-chart", role: "img",
                              "aria-label": section.dataset.chart});
-    /* Whole ranks: 1, round ones, and the last (N where the table is complete), as on the static charts. */
-    var step = worst <= 10 ? 1 : (worst <= 30 ? 5 : 10), ticks = [1];
-    for (var t = step; t < worst; t += step) { if (t > 1 && worst - t >= step / 2) { ticks.push(t); } }
-    if (worst > 1) { ticks.push(worst); }
-    ticks.forEach(function (rank) {
+    data.ticks.forEach(function (rank) {
       svg.appendChild(el("svg:line", {x1: left, x2: width - right, y1: y(rank), y2: y(rank), class: "grid"}));
       svg.appendChild(el("svg:text", {x: left - 6, y: y(rank) + 4, "text-anchor": "end"}, rank));
     });
@@ -102,9 +97,7 @@
     out.appendChild(chart(section, data, units));
     var names = units.map(function (u) { return u.name; });
     out.appendChild(table(section.dataset.chart, [section.dataset.year].concat(names), data.years.map(function (year, i) {
-      return [year].concat(units.map(function (u) {
-        return u.ranks[i] === null ? null : u.ranks[i] + (data.sizes[i] ? "/" + data.sizes[i] : "");
-      }));
+      return [year].concat(units.map(function (u) { return u.labels[i]; }));
     })));
     /* The criteria that at least one chosen unit has a figure for (DTI 2023 gives only the top and bottom five). */
     var given = data.criteria.map(function (c, j) {

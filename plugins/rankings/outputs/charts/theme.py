@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import altair as alt
 
+from ...site.tables import rank_ticks
+
 FONT = "Be Vietnam Pro, Noto Sans, Arial, sans-serif"  # the theme's font, shipped and registered
 INK, MUTED, LINE, GRID, ACCENT = "#1b1f24", "#4a5560", "#d5dbe1", "#eef1f4", "#0b4f8a"
 LIGHT = "#5fa2d4"  # a second line (scores under ranks, the bump chart's many lines)
@@ -98,15 +100,6 @@ def labels(characters: int) -> alt.Axis:
     """Axis labels cut at a number of characters. Vega's labelLimit cuts by measured
     width, measuring each label many times: 0.7 s of a 1 s chart of 80 units."""
     return alt.Axis(labelLimit=0, labelExpr=f"truncate(datum.label, {characters})")
-
-
-def rank_ticks(bottom: int) -> list[int]:
-    """Whole ranks, each once: every rank on a short axis, 1 and round ranks and the last on a long one."""
-    if bottom <= 10:
-        return list(range(1, bottom + 1))
-    step = 5 if bottom <= 30 else 10
-    ticks = [1] + list(range(step, bottom + 1, step))
-    return ticks + [bottom] if bottom - ticks[-1] >= step / 2 else ticks[:-1] + [bottom]
 
 
 def rank_axis(bottom: int) -> alt.Axis:

@@ -1,0 +1,119 @@
+"""A bloc table in a real browser: rows linked and highlighted, sorted, on a phone and a
+wide screen, and units compared."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
+
+def test_a_permalinked_row_is_highlighted(server, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(f"{server}/2019/so/#so-tai-chinh")
+    row = page.locator("tr#so-tai-chinh")
+    highlighted = row.evaluate("r => getComputedStyle(r.querySelector('td')).backgroundColor")
+    other = page.locator("tr#so-noi-vu").evaluate("r => getComputedStyle(r.querySelector('td')).backgroundColor")
+    assert highlighted == "rgb(255, 241, 184)" and other != highlighted
+    assert row.evaluate("r => getComputedStyle(r).outlineStyle") == "solid"
+    page.close()
+
+
+def test_script_sorts_the_table_by_a_column(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/2020/so/")
+    first = lambda: page.locator("table.ranking tbody tr").first.get_attribute("id")  # noqa: E731
+    assert first() == "so-tttt"
+    page.get_by_role("button", name="Điểm").click()  # ascending
+    assert first() == "so-khcn"
+    assert page.locator("th[aria-sort='ascending']").count() == 1
+    page.close()
+
+
+def test_a_row_link_copies_its_permalink(server, browser):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{server}/2020/so/")
+    page.get_by_role("link", name="Liên kết tới dòng của Sở Y tế").click()
+    assert page.url == f"{server}/2020/so/#so-y-te"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}/2020/so/#so-y-te"
+    page.wait_for_function("document.getElementById('thong-bao').textContent.includes('#so-y-te')")
+    assert page.locator("tr#so-y-te").evaluate("r => getComputedStyle(r).outlineStyle") == "solid"
+    page.get_by_text("Trích dẫn trang này").click()
+    page.get_by_role("button", name="Chép trích dẫn").click()
+    cited = page.evaluate("navigator.clipboard.readText()")
+    assert cited.startswith("Sở Thông tin và Truyền thông tỉnh Mẫu. Sở, ban, ngành — xếp hạng năm 2020.")
+    assert cited.endswith(f"{server}/2020/so/")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_a_bloc_table_shows_rank_unit_score_and_change_on_a_phone(server, browser, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{server}/2020/so/")
+    frame = page.locator(".table-scroll").first
+    assert frame.evaluate("f => f.scrollWidth <= f.clientWidth")  # nothing to scroll to
+    row = page.locator("tr#so-y-te")
+    shown = [c for c in row.locator(":scope > th, :scope > td").all() if c.is_visible()]
+    assert [c.inner_text().split("\n")[0].strip() for c in shown][::2] == ["3", "78,2"]
+    assert shown[3].inner_text().startswith("+1")  # the change, in view
+    for cell in shown:  # inside the screen, none over another
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    details = row.locator("details.row-more")
+    assert not details.locator("dl").is_visible()
+    details.locator("summary").click()  # the folded columns: tier, note (and criteria, below)
+    assert "Mức\nKhá" in details.inner_text() and "Ghi chú, nguồn" in details.inner_text()
+    page.goto(f"{server}/2019/so/")
+    details = page.locator("tr#so-tttt details.row-more")
+    details.locator("summary").click()
+    assert "Hạ tầng kỹ thuật\n28,00 (hạng 1)" in details.inner_text()
+    assert page.locator(".table-scroll").first.evaluate("f => f.scrollWidth <= f.clientWidth")
+    page.close()
+
+
+def test_on_a_wide_screen_every_column_shows_and_the_sticky_cells_do_not_overlap(server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{server}/2019/so/")
+    row = page.locator("tr#so-tttt")
+    assert not row.locator("details.row-more").is_visible()
+    rank, unit = row.locator("td").first.bounding_box(), row.locator("th").bounding_box()
+    assert rank["x"] + rank["width"] <= unit["x"] + 0.5
+    header = page.locator("table.ranking thead th").first.bounding_box()
+    assert header["width"] == pytest.approx(rank["width"], abs=0.5)  # the header does not widen the column
+    page.close()
+
+
+def test_a_reader_compares_units_and_the_address_keeps_the_choice(server, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server}/2020/so/")
+    section = page.locator("#so-sanh")
+    assert section.is_visible()
+    page.select_option("#so-sanh-1", "so-y-te")
+    page.select_option("#so-sanh-2", "so-noi-vu")
+    assert page.url.endswith("/2020/so/?so-sanh=so-y-te%2Cso-noi-vu")
+    ranks = section.locator("table").first
+    assert [r.inner_text().split("\t") for r in ranks.locator("tbody tr").all()] == [
+        ["2019", "4/5", "2/5"],
+        ["2020", "3/6", "4/6"],
+    ]
+    assert section.locator("table").count() == 1  # 2020 published no criteria
+    assert section.locator("svg path.line").count() == 2
+    shared = page.url
+    other = browser.new_page()
+    other.goto(shared)  # a shared link shows the same comparison
+    assert other.locator("#so-sanh-1").input_value() == "so-y-te"
+    assert other.locator("#so-sanh table").first.inner_text() == ranks.inner_text()
+    other.goto(f"{server}/2019/so/?so-sanh=so-y-te,so-noi-vu")
+    criteria = other.locator("#so-sanh table").nth(1).locator("tbody tr").first.inner_text().split("\t")
+    assert criteria == ["Hạ tầng kỹ thuật", "20,00", "25,00", "24,00", "28,00"]  # two units, the median, the best
+    other.close()
+    page.close()
+
+
+def test_without_script_the_comparison_is_hidden_and_the_static_charts_carry_it(without_script, server):
+    page = without_script
+    page.goto(f"{server}/2020/so/")
+    assert not page.locator("#so-sanh").is_visible()
+    assert page.locator("#bieu-do-thu-hang-cac-don-vi-qua-cac-nam svg").is_visible()

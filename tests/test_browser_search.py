@@ -1,0 +1,75 @@
+"""The site search (Pagefind) in a real browser: names typed without marks find their unit,
+namesakes are told apart."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
+
+@pytest.mark.parametrize(
+    "prefix,typed,lands_on",
+    [
+        ("", "dak a", "co-quan/huyen-a/"),
+        ("", "so tai chinh", "co-quan/so-tai-chinh/"),
+        ("", "dong b", "co-quan/huyen-b/"),
+        ("", "Sở Y tế", "co-quan/so-y-te/"),
+        # the English site: by the English name, or by the Vietnamese one without its marks
+        ("en/", "information and communications", "en/co-quan/so-tttt/"),
+        ("en/", "so y te", "en/co-quan/so-y-te/"),
+        ("en/", "dak a", "en/co-quan/huyen-a/"),
+    ],
+)
+def test_search_without_diacritics_finds_the_unit(server, browser, prefix, typed, lands_on):
+    page = browser.new_page()
+    page.goto(f"{server}/{prefix}2019/")
+    page.fill(".pagefind-ui__search-input", typed)
+    first = page.locator(".pagefind-ui__result-link").first
+    first.wait_for(timeout=5000)
+    assert first.get_attribute("href").endswith(lands_on)
+    assert " | " not in first.text_content()  # the name alone, without the folded copy it is ranked by
+    first.click()
+    assert page.url.endswith(lands_on)
+    page.close()
+
+
+def test_search_tells_units_apart_and_shows_readable_text(portal_server, browser):
+    page = browser.new_page()
+
+    def results(typed: str) -> tuple[list[str], list[str], list[str]]:
+        page.goto(f"{portal_server}/")
+        page.fill(".pagefind-ui__search-input", typed)
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=5000)
+        page.wait_for_timeout(300)  # the list settles as more results load
+        links = page.locator(".pagefind-ui__result-link")
+        return (
+            [
+                href.split("/co-quan/")[-1]
+                for href in (links.nth(i).get_attribute("href") for i in range(links.count()))
+            ],
+            links.all_text_contents(),
+            page.locator(".pagefind-ui__result-excerpt").all_text_contents(),
+        )
+
+    hrefs, titles, excerpts = results("dan toc")
+    # the unit with results before its namesake without
+    assert hrefs.index("uy-ban-dan-toc/") < hrefs.index("bo-dan-toc-va-ton-giao/")
+    assert not any("Dan toc" in e or "Uy ban" in e for e in excerpts)  # never the folded copy
+    assert any("Năm 2019: Hạng 2/2" in e for e in excerpts)
+    hrefs, titles, excerpts = results("da nang")
+    assert "Thành phố Đà Nẵng (từ 2025)" in titles and "Thành phố Đà Nẵng" in titles
+    assert not any("tu 2025" in e for e in excerpts)
+    page.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("typed", ["Hanoi", "Ha Noi", "ha noi"])
+def test_hanoi_and_ha_noi_find_ha_noi(portal_server, browser, prefix, typed):
+    page = browser.new_page()
+    page.goto(f"{portal_server}/{prefix}")
+    page.fill(".pagefind-ui__search-input", typed)
+    first = page.locator(".pagefind-ui__result-link").first
+    first.wait_for(timeout=5000)
+    assert first.get_attribute("href").endswith(f"{prefix}co-quan/ha-noi/")
+    page.close()

@@ -1,0 +1,139 @@
+"""What every page shares, in a real browser: it works without script, stays on the site,
+fits a phone, keeps the reader's language, text size and contrast, and is reached by
+keyboard."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
+
+def test_pages_work_without_javascript(server, without_script):
+    page = without_script
+    assert page.locator("table.ranking tbody tr").count() == 6
+    assert page.locator("button.sort").count() == 0  # no script, plain headers
+    page.goto(f"{server}/")
+    page.get_by_role("link", name="Xem bảng xếp hạng").first.click()
+    assert page.url.endswith("/2019/so/") or page.url.endswith("/2021/so/")
+
+
+def test_no_request_leaves_the_site(server, browser):
+    page = browser.new_page()
+    outside = []
+    page.on("request", lambda request: None if request.url.startswith(server) else outside.append(request.url))
+    for path in ["/", "/2019/", "/2019/so/", "/co-quan/so-tttt/", "/du-lieu/"]:
+        page.goto(f"{server}{path}")
+        page.wait_for_load_state("networkidle")
+    assert outside == []
+    page.close()
+
+
+def test_pages_fit_a_phone_screen(server, browser):
+    """Only tables scroll sideways, inside their own frame; the page itself never does."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    for path in [
+        "/",
+        "/2019/",
+        "/2019/so/",
+        "/2020/so/",
+        "/2019/phuong-phap/",
+        "/co-quan/so-tttt/",
+        "/co-quan/huyen-ab/",
+        "/du-lieu/",
+    ]:
+        page.goto(f"{server}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    page.close()
+
+
+def test_without_javascript_the_header_links_the_unit_list(without_script):
+    page = without_script
+    page.get_by_role("link", name="Danh sách đơn vị A–Z").click()
+    assert page.url.endswith("/co-quan/")
+    assert page.get_by_role("link", name="Huyện Đắk Đông").count() == 1
+
+
+def test_the_language_switch_keeps_the_page(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/2020/so/#so-y-te")
+    page.get_by_role("navigation", name="Ngôn ngữ").get_by_role("link", name="English").click()
+    assert page.url == f"{server}/en/2020/so/"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("columnheader", name="Score").count() == 1
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Tiếng Việt").click()
+    assert page.url == f"{server}/2020/so/"
+    page.close()
+
+
+def test_text_size_and_contrast_are_remembered_across_pages(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}/2019/so/")
+    size = lambda: page.evaluate("getComputedStyle(document.documentElement).fontSize")  # noqa: E731
+    assert size() == "16px"
+    page.get_by_role("button", name="A+ Tăng cỡ chữ").click()
+    page.get_by_role("button", name="A+ Tăng cỡ chữ").click()
+    assert size() == "20px"
+    page.get_by_role("button", name="Tương phản cao").click()
+    assert page.get_by_role("button", name="Tương phản cao").get_attribute("aria-pressed") == "true"
+    page.goto(f"{server}/en/co-quan/so-y-te/")  # another page, another language
+    assert size() == "20px"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+    assert page.get_by_role("button", name="High contrast").get_attribute("aria-pressed") == "true"
+    page.get_by_role("button", name="A Default text size").click()
+    page.get_by_role("button", name="High contrast").click()
+    page.reload()
+    assert size() == "16px"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    context.close()
+
+
+def test_the_controls_are_hidden_without_javascript(without_script):
+    page = without_script
+    assert page.locator(".display-controls").is_hidden()
+    assert page.get_by_role("link", name="English").count() == 1
+
+
+def test_the_keyboard_reaches_the_skip_link_first_and_it_leads_to_the_content(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/2019/so/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().left") >= 0  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")  # the next stop is inside the content
+    assert page.evaluate("document.getElementById('main').contains(document.activeElement)")
+    page.close()
+
+
+@pytest.mark.parametrize("script", [True, False])
+def test_the_menu_folds_on_a_phone_with_or_without_script(browser, server, script):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=script)
+    page = context.new_page()
+    page.goto(f"{server}/2019/so/")
+    header = page.locator("header.site-header").bounding_box()
+    assert header["height"] < 260
+    menu = page.locator("details.site-nav-phone")
+    assert not page.locator(".site-nav-wide").is_visible()
+    assert not menu.get_by_role("link", name="Dữ liệu mở").is_visible()
+    menu.locator("summary").click()
+    menu.get_by_role("link", name="Dữ liệu mở").click()
+    assert page.url.endswith("/du-lieu/")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.locator(".site-nav-wide").is_visible() and not menu.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path,ranking",
+    [("/", ".leaders li"), ("/co-quan/da-nang/", ".big-rank"), ("/en/co-quan/da-nang/", ".series-standing li")],
+)
+def test_the_first_screen_of_a_phone_shows_a_ranking(portal_server, browser, path, ranking):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{portal_server}{path}")
+    box = page.locator(ranking).first.bounding_box()
+    assert box["y"] + box["height"] <= 844, box
+    page.close()

@@ -1,0 +1,70 @@
+"""Each table described once (site/tables.py): the page, the printed report and the
+comparison's data all show the columns and cells of the same view."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import FIXTURE, html, text
+from rankings.pipeline import load
+from rankings.site.addresses import Urls
+from rankings.site.catalog import catalog
+from rankings.site.i18n import Language
+from rankings.site.reports import document
+from rankings.site.tables import rank_ticks
+
+
+def bloc_page(made, url: str):
+    return next(p for p in made.pages if p.url == url)
+
+
+def test_the_page_the_report_and_the_comparison_show_one_view(site):
+    made = catalog(load(FIXTURE), "vi", Language(), Urls())
+    page = bloc_page(made, "2020/so/")
+    view = page.context["view"]
+    assert [c.kind for c in view.columns][:4] == ["rank", "unit", "score", "change"]  # what a phone shows first
+    shown = html(site, "2020/so/")
+    assert [text(th) for th in shown.select("table.ranking thead th")] == [c.label for c in view.columns]
+    for row in view.rows:
+        cells = shown.select_one(f"tr#{row.id}").find_all(["td", "th"], recursive=False)
+        assert len(cells) == len(view.columns)
+        for column, cell, node in zip(view.columns, row.cells, cells):
+            if column.kind in ("score", "criterion", "tier"):
+                assert text(node).startswith(cell.text), (row.id, column.label)
+    report = next(r for r in made.reports if r.page is page)
+    printed = next(b for b in document(report, made.portal, [], Language(), "vi", "")["blocks"] if b["kind"] == "table")
+    assert [c["label"] for c in printed["columns"]] == [c.label for c in view.columns]
+    assert [row["cells"][1][0]["text"] for row in printed["rows"]] == [row.name for row in view.rows]
+    compared = json.loads(shown.select_one(".compare-data").string)
+    assert compared == page.context["compare"]
+    assert [u["name"] for u in compared["units"]] == [row.name for row in view.rows if row.rated]
+
+
+def test_the_comparison_carries_its_axis_and_labels_so_the_script_only_draws():
+    made = catalog(load(FIXTURE), "vi", Language(), Urls())
+    compared = bloc_page(made, "2020/so/").context["compare"]
+    assert compared["ticks"] == rank_ticks(compared["bottom"])
+    for unit in compared["units"]:
+        for rank, label in zip(unit["ranks"], unit["labels"]):
+            assert (rank is None and label is None) or label.split("/")[0] == str(rank)
+    assert rank_ticks(63) == [1, 10, 20, 30, 40, 50, 63] and rank_ticks(4) == [1, 2, 3, 4]
+
+
+def test_a_phone_folds_only_the_cells_that_say_something():
+    made = catalog(load(FIXTURE), "vi", Language(), Urls())
+    view = bloc_page(made, "2020/so/").context["view"]
+    for row in view.rows:
+        assert all(not cell.empty and column.fold for column, cell in view.folded(row))
+
+
+def test_a_units_history_and_criteria_are_one_view_for_the_page_and_the_report(site):
+    made = catalog(load(FIXTURE), "vi", Language(), Urls())
+    page = next(p for p in made.pages if p.url == "co-quan/so-y-te/")
+    history = page.context["histories"][""]
+    shown = html(site, "co-quan/so-y-te/")
+    table = shown.select_one("div.table-scroll table")
+    assert [text(th) for th in table.select("thead th")] == [c.label for c in history.columns]
+    assert [text(tr.th) for tr in table.select("tbody tr")] == [row.name for row in history.rows]
+    report = next(r for r in made.reports if r.page is page)
+    tables = [b for b in document(report, made.portal, [], Language(), "vi", "")["blocks"] if b["kind"] == "table"]
+    assert [c["label"] for c in tables[0]["columns"]] == [c.label for c in history.columns]
