@@ -51,6 +51,14 @@ CASES = [
         "trùng với một đường dẫn",
     ),
     (
+        "series-bloc-an-edition-chart",
+        lambda d: edit(d / S, 'id = "huyen"', 'id = "ty-le-theo-muc"'),
+        S,
+        12,
+        "id",
+        "trùng với một đường dẫn",
+    ),
+    (
         "series-toml-syntax",
         lambda d: edit(d / S, 'name = "Sở, ban, ngành"', 'name = "Sở, ban, ngành'),
         S,

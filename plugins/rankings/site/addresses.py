@@ -12,6 +12,16 @@ from ..data.cells import ReservedNames
 from ..data.model import Edition
 
 EMBED = "nhung"  # <page>/nhung/<chart id>/: a chart alone, to embed
+# Each kind of chart's id, in the addresses of its data (<page><id>.csv) and its embed
+# page; a unit's are prefixed with the series' id in a portal ("dti-thu-hang-qua-cac-nam").
+CHART_IDS = {
+    "tiers": "ty-le-theo-muc",  # on an edition's page, beside its bloc pages
+    "scores": "diem-theo-thu-hang",
+    "bump": "thu-hang-cac-don-vi-qua-cac-nam",
+    "map": "ban-do",
+    "trend": "thu-hang-qua-cac-nam",
+    "criteria": "tieu-chi-so-voi-trung-vi",
+}
 CARD = "chia-se.png"  # a page's share image, beside it (the site's at the top)
 ALL_DATA = "tat-ca.csv"
 DATA_PACKAGE = "datapackage.json"
@@ -118,9 +128,10 @@ class Urls:
 
     def reserved(self) -> ReservedNames:
         """The top-level names a series id may not take, and the names beside the bloc
-        pages a bloc id may not take."""
+        pages a bloc id may not take (an edition's methodology, documents, embeds and
+        chart data stand there too)."""
         own = {self.unit_folder, self.data_folder, self.news_folder, self.methodology_name, self.documents_name}
         return ReservedNames(
             top=frozenset(own | {EMBED} | self.site_folders),
-            beside_blocs=frozenset({self.methodology_name, self.documents_name}),
+            beside_blocs=frozenset({self.methodology_name, self.documents_name, EMBED, CHART_IDS["tiers"]}),
         )

@@ -5,6 +5,7 @@ no name, note or address can change how a report is laid out."""
 
 from __future__ import annotations
 
+from .addresses import CHART_IDS
 from .catalog import Figure
 from .i18n import Language
 from .tables import Column, Run, TableView, published
@@ -218,7 +219,7 @@ def _unit_series(entries: list, charts: list[Figure], series: str, writer: Write
     histories, views = context["histories"], context["criteria"]
     blocks = [_table(histories[series], strong_first=True)]
     # The trend alone: the criteria tables below carry the bloc medians the other chart draws.
-    blocks += _figures([c for c in charts if c.chart.series == series and c.chart.id.endswith("thu-hang-qua-cac-nam")])
+    blocks += _figures([c for c in charts if c.chart.series == series and c.chart.id.endswith(CHART_IDS["trend"])])
     for e in entries:
         blocks.append({"kind": "section", "blocks": _unit_edition(e, writer, views)})
     return blocks

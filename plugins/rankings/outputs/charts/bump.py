@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ...data.model import Dataset
+from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import BlocTable, bloc_over_time
 from .chart import Chart
@@ -79,7 +80,7 @@ def chart(dataset: Dataset, table: BlocTable, tables: dict[int, list[BlocTable]]
         "break": _("Đường đứt: phương pháp thay đổi từ năm %(years)s.", years=", ".join(breaks)) if breaks else "",
     }
     return Chart(
-        "thu-hang-cac-don-vi-qua-cac-nam",
+        CHART_IDS["bump"],
         text["title"],
         caption,
         frame,

@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from ...data.model import Agency, Dataset
+from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import UnitEdition
 from .chart import Chart
@@ -75,7 +76,7 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: Langu
         "title": _("Tiêu chí năm %(year)s so với khối", year=entry.edition.year),
     }
     return Chart(
-        f"{prefix(dataset)}tieu-chi-so-voi-trung-vi",
+        prefix(dataset) + CHART_IDS["criteria"],
         title,
         caption,
         frame,

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ...data.model import Dataset
+from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import BlocTable
 from ..geo import ARCHIPELAGOS, boundaries, codes, version
@@ -63,7 +64,7 @@ def chart(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
         "version": version(name),
         "some_missing": len(given) < len(known),
     }
-    return Chart("ban-do", _("Bản đồ"), caption, frame, headers, params, draw)
+    return Chart(CHART_IDS["map"], _("Bản đồ"), caption, frame, headers, params, draw)
 
 
 def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:

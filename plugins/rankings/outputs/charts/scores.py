@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from ...data.model import Dataset
+from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import BlocTable
 from .chart import Chart
@@ -68,7 +69,7 @@ def chart(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
         "thresholds": thresholds,
         "text": text,
     }
-    return Chart("diem-theo-thu-hang", title, caption, frame, headers, params, draw)
+    return Chart(CHART_IDS["scores"], title, caption, frame, headers, params, draw)
 
 
 def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import BlocTable
 from .chart import Chart
@@ -47,7 +48,7 @@ def chart(tables: list[BlocTable], _: Language) -> Chart | None:
     )
     title = _("Tỷ lệ đơn vị theo mức")
     text = {"title": title, "tier": _("Mức"), "axis": _("Tỷ lệ đơn vị (%)")}
-    return Chart("ty-le-theo-muc", title, caption, frame, headers, {"text": text}, draw)
+    return Chart(CHART_IDS["tiers"], title, caption, frame, headers, {"text": text}, draw)
 
 
 def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ...data.model import Agency, Dataset
+from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import UnitEdition
 from .chart import Chart
@@ -111,7 +112,7 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: Langu
         "note": note,
     }
     return Chart(
-        f"{prefix(dataset)}thu-hang-qua-cac-nam",
+        prefix(dataset) + CHART_IDS["trend"],
         title,
         caption,
         frame,
