@@ -106,7 +106,7 @@ class Catalog:
 def catalog(
     loaded: Portal,
     lang: str,
-    _: Language,
+    language: Language,
     urls: Urls,
     announcements: dict[tuple[str, int], object] | None = None,
     charts: Callable | None = None,
@@ -117,13 +117,14 @@ def catalog(
     language)` gives the charts of each page by key (outputs.charts.page_charts);
     `open_data(portal, urls)` the download files (outputs.opendata.files). Without them,
     the pages have no charts and /du-lieu/ no files."""
-    portal = _told_apart(translated(loaded, lang), _)
+    _ = language.gettext
+    portal = _told_apart(translated(loaded, lang), language)
     tables = {
         sid: {year: edition_tables(dataset, edition) for year, edition in dataset.editions.items()}
         for sid, dataset in portal.series.items()
     }
     units = unit_histories(portal, tables)
-    charts = charts(portal, tables, units, _) if charts else {}
+    charts = charts(portal, tables, units, language) if charts else {}
     announcements = announcements or {}
     pages, reports, cards = [], [], []
     editions = portal.editions()  # newest first
@@ -207,15 +208,15 @@ def catalog(
             )
             for table in tables[sid][year]:
                 bloc = table.bloc
-                view = bloc_view(dataset, table, _, lang, urls)
-                shown = dict(context, table=table, view=view, notice=partial_notice(table, _, lang))
+                view = bloc_view(dataset, table, language, lang, urls)
+                shown = dict(context, table=table, view=view, notice=partial_notice(table, language, lang))
                 web_page = page(
                     urls.bloc(edition, bloc.id),
                     "bloc",
                     named + _("%(bloc)s — xếp hạng năm %(year)s", bloc=bloc.name, year=year),
                     _("Bảng xếp hạng khối %(bloc)s năm %(year)s: thứ hạng, điểm, mức.", bloc=bloc.name, year=year),
                     date(edition),
-                    dict(shown, compare=comparison(view, table, tables[sid], _)),
+                    dict(shown, compare=comparison(view, table, tables[sid], language)),
                     ("bloc", sid, year, bloc.id),
                 )
                 reports.append(
@@ -231,8 +232,8 @@ def catalog(
         entry, name = unit.latest, unit.agency.name
         shown = {
             "unit": unit,
-            "histories": {s.dataset.id: history_view(s.entries, _, urls) for s in unit.series},
-            "criteria": criteria_views(unit, _),
+            "histories": {s.dataset.id: history_view(s.entries, language, urls) for s in unit.series},
+            "criteria": criteria_views(unit, language),
         }
         web_page = page(
             urls.unit(agency_id),
@@ -254,14 +255,14 @@ def catalog(
                 shown,
             )
         )
-        cards.append(_unit_card(urls.unit_card(agency_id), unit, _))
+        cards.append(_unit_card(urls.unit_card(agency_id), unit, language))
     page(
         urls.units(),
         "units",
         _("Các đơn vị"),
         _("Danh sách mọi đơn vị, theo khối và vần A–Z."),
         date(latest),
-        {"groups": _by_bloc(portal, units, _)},
+        {"groups": _by_bloc(portal, units, language)},
     )
     page(
         urls.data(),
@@ -274,12 +275,13 @@ def catalog(
     cards.insert(
         0, Card(urls.site_card(), portal.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else "")
     )
-    return Catalog(portal, _, urls, pages, reports, cards, _downloads(portal, urls, open_data))
+    return Catalog(portal, language, urls, pages, reports, cards, _downloads(portal, urls, open_data))
 
 
-def _told_apart(portal: Portal, _: Language) -> Portal:
+def _told_apart(portal: Portal, language: Language) -> Portal:
     """Units of the same name (Thành phố Đà Nẵng before and after the 2025 merger) are
     named with the year the later one began, in titles, tables and search results alike."""
+    _ = language.gettext
     used = {field: Counter(getattr(a, field) for a in portal.agencies.values()) for field in ("name", "short_name")}
 
     def marked(agency, field: str) -> str | None:
@@ -297,17 +299,20 @@ def _told_apart(portal: Portal, _: Language) -> Portal:
     )
 
 
-def criteria_views(unit: UnitHistory, _: Language) -> dict[tuple[str, int, str], TableView]:
+def criteria_views(unit: UnitHistory, language: Language) -> dict[tuple[str, int, str], TableView]:
     """Each edition's criteria table of a unit, by (series, year, bloc)."""
     return {
-        (e.edition.series, e.edition.year, e.table.bloc.id): criteria_view(e, _) for e in unit.entries if e.criteria
+        (e.edition.series, e.edition.year, e.table.bloc.id): criteria_view(e, language)
+        for e in unit.entries
+        if e.criteria
     }
 
 
-def _by_bloc(portal: Portal, units: dict[str, UnitHistory], _: Language) -> list[tuple[str, list[UnitHistory]]]:
+def _by_bloc(portal: Portal, units: dict[str, UnitHistory], language: Language) -> list[tuple[str, list[UnitHistory]]]:
     """The units grouped by the bloc of their latest result (blocs of the same name in two
     series are one group), in the order of the series and their blocs, each group A–Z by
     the name tables use; units without a result come last."""
+    _ = language.gettext
     order = list(dict.fromkeys(b.name for d in portal.series.values() for b in d.series.blocs))
     groups: dict[str, list[UnitHistory]] = {name: [] for name in order}
     unranked = []
@@ -319,7 +324,8 @@ def _by_bloc(portal: Portal, units: dict[str, UnitHistory], _: Language) -> list
     return [(name, sorted(group, key=lambda u: sort_key(u.agency.label))) for name, group in found]
 
 
-def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:
+def _unit_card(path: str, unit: UnitHistory, language: Language) -> Card:
+    _ = language.gettext
     entry = unit.latest
     if entry is None:
         return Card(path, unit.agency.name)
@@ -328,11 +334,11 @@ def _unit_card(path: str, unit: UnitHistory, _: Language) -> Card:
     if r.tier:
         detail.append(_("mức %(tier)s", tier=r.tier))
     if r.score is not None:
-        detail.append(_("điểm %(score)s", score=_.score(r.score, m.decimals)))
+        detail.append(_("điểm %(score)s", score=language.score(r.score, m.decimals)))
     return Card(
         path,
         unit.agency.name,
-        f"{_.rank_of(r, entry.table)} · {_('Năm %(year)s', year=entry.edition.year)}",
+        f"{language.rank_of(r, entry.table)} · {_('Năm %(year)s', year=entry.edition.year)}",
         " · ".join(detail),
     )
 

@@ -54,13 +54,14 @@ def install(env, catalog: stdlib_gettext.NullTranslations) -> None:
 
 @dataclass(frozen=True)
 class Language:
-    """Text the plugin writes itself (page titles, chart captions) in one language:
-    `lang("Năm %(year)s", year=2019)`, and numbers in that language's format."""
+    """One language of the site, for the text the plugin writes itself (page titles, chart
+    captions): its messages (`_ = language.gettext`, then `_("Năm %(year)s", year=2019)`,
+    which Babel's extractor finds) and its format of numbers, dates and ranks."""
 
     locale: str = "vi"
     catalog: stdlib_gettext.NullTranslations = field(default_factory=stdlib_gettext.NullTranslations)
 
-    def __call__(self, message: str, **values) -> str:
+    def gettext(self, message: str, **values) -> str:
         text = self.catalog.gettext(message)
         return text % values if values else text
 

@@ -47,19 +47,19 @@ class Writer:
     as published (marked as Vietnamese in another language's report)."""
 
     def __init__(self, language: Language, lang: str):
-        self._, self.lang = language, lang
+        self.language, self.lang = language, lang
 
     def published(self, text: str) -> dict:
         return _run(published(text, self.lang))
 
     def score(self, value, decimals: int) -> str:
-        return "—" if value is None else self._.score(value, decimals)
+        return "—" if value is None else self.language.score(value, decimals)
 
 
 def document(report, portal, charts: list[Figure], language: Language, lang: str, web: str) -> dict:
     """The whole document of a catalog Report: `charts` are its page's figures (SVG and
     caption), `web` the page's address as printed on every page."""
-    _ = language
+    _ = language.gettext
     writer = Writer(language, lang)
     dataset = report.context.get("dataset") or portal.only  # a unit's report in a portal spans every series
     blocks = (
@@ -101,7 +101,8 @@ def _figures(charts: list[Figure]) -> list[dict]:
 
 
 def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer) -> list[dict]:
-    _, edition, table = writer._, report.context["edition"], report.context["table"]
+    language, edition, table = writer.language, report.context["edition"], report.context["table"]
+    _ = language.gettext
     m = edition.methodology
     sources = list(dict.fromkeys(r.source for r in table.rows if r.source))
     facts = [
@@ -121,11 +122,11 @@ def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer) -> list[d
         ),
     ]
     if m.announced:
-        facts.append((_("Ngày công bố"), [span(_.date(m.announced))]))
+        facts.append((_("Ngày công bố"), [span(language.date(m.announced))]))
     if m.source_url:
         facts.append((_("Nguồn"), [span(m.source_url, link=m.source_url)]))
     if m.score_max:
-        facts.append((_("Thang điểm"), [span(_("từ 0 đến %(max)s", max=_.number(m.score_max)))]))
+        facts.append((_("Thang điểm"), [span(_("từ 0 đến %(max)s", max=language.number(m.score_max)))]))
     view = report.context["view"]
     rows = []
     for row in view.rows:
@@ -170,7 +171,7 @@ def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer) -> list[d
 
 
 def unit_blocks(report, charts: list[Figure], writer: Writer, several: bool) -> list[dict]:
-    _, unit = writer._, report.context["unit"]
+    _, unit = writer.language.gettext, report.context["unit"]
     a = unit.agency
     subtitle = [
         span(_("Kết quả xếp hạng qua các năm") if several else _("Kết quả đánh giá mức độ ứng dụng CNTT qua các năm"))
@@ -244,17 +245,18 @@ def _table(view: TableView, strong_first: bool = False) -> dict:
 
 
 def _unit_edition(e, writer: Writer, views: dict) -> list[dict]:
-    _, r, m = writer._, e.result, e.edition.methodology
-    said = [_.rank_of(r, e.table)]
+    language, r, m = writer.language, e.result, e.edition.methodology
+    _ = language.gettext
+    said = [language.rank_of(r, e.table)]
     if r.score is not None:
         said.append(
             _("điểm %(score)s", score=writer.score(r.score, m.decimals))
-            + (" " + _("trên %(max)s", max=_.number(m.score_max)) if m.score_max else "")
+            + (" " + _("trên %(max)s", max=language.number(m.score_max)) if m.score_max else "")
         )
     if r.tier:
         said.append(_("mức %(tier)s", tier=r.tier))
     if r.rank_change is not None:
-        said.append(_.change_text(r, e.edition))
+        said.append(language.change_text(r, e.edition))
     blocks = [
         {"kind": "heading", "level": 2, "text": f"{_('Năm %(year)s', year=e.edition.year)} — {e.table.bloc.name}"},
         {"kind": "paragraph", "spans": [span("; ".join(said) + ".")]},

@@ -98,9 +98,10 @@ class TableView:
         return [(c, cell) for c, cell in zip(self.columns, row.cells) if c.fold and not cell.empty]
 
 
-def bloc_view(dataset: Dataset, table: BlocTable, _: Language, lang: str, urls: Urls) -> TableView:
+def bloc_view(dataset: Dataset, table: BlocTable, language: Language, lang: str, urls: Urls) -> TableView:
     """A bloc's ranking: rank, unit, score and change (what a phone shows), then tier,
     criteria and notes, each column only where some row fills it."""
+    _ = language.gettext
     edition, m = table.edition, table.edition.methodology
     columns = [Column("rank", _("Hạng"), numeric=True, sort="number"), Column("unit", _("Đơn vị"), sort="text")]
     if table.has_scores:
@@ -123,9 +124,9 @@ def bloc_view(dataset: Dataset, table: BlocTable, _: Language, lang: str, urls: 
             elif column.kind == "unit":
                 cells.append(Cell(label, label))
             elif column.kind == "score":
-                cells.append(Cell("" if r.score is None else _.score(r.score, m.decimals), _sort(r.score)))
+                cells.append(Cell("" if r.score is None else language.score(r.score, m.decimals), _sort(r.score)))
             elif column.kind == "change":
-                cells.append(_change(r, edition, _))
+                cells.append(_change(r, edition, language))
             elif column.kind == "tier":
                 cells.append(Cell(r.tier or "", r.tier or ""))
             elif column.kind == "criterion":
@@ -133,7 +134,7 @@ def bloc_view(dataset: Dataset, table: BlocTable, _: Language, lang: str, urls: 
                 value, rank = r.criteria.get(c.id), r.criteria_rank.get(c.id)
                 cells.append(
                     Cell(
-                        "" if value is None else _.score(value, m.decimals),
+                        "" if value is None else language.score(value, m.decimals),
                         _sort(value) if value is not None else _sort(rank),
                         rank,
                     )
@@ -146,7 +147,7 @@ def bloc_view(dataset: Dataset, table: BlocTable, _: Language, lang: str, urls: 
         rows.append(Row(r.agency, label, urls.unit(r.agency), r.rated, tuple(cells)))
     caption = _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=table.bloc.name, year=edition.year)
     if m.score_max:
-        caption += " — " + _("điểm tối đa %(max)s", max=_.number(m.score_max))
+        caption += " — " + _("điểm tối đa %(max)s", max=language.number(m.score_max))
     return TableView(caption, tuple(columns), tuple(rows))
 
 
@@ -154,7 +155,8 @@ def _sort(value) -> object:
     return "" if value is None else value
 
 
-def _change(r, edition, _: Language) -> Cell:
+def _change(r, edition, language: Language) -> Cell:
+    _ = language.gettext
     moved = r.rank_change
     if moved is None:
         return Cell()
@@ -162,15 +164,16 @@ def _change(r, edition, _: Language) -> Cell:
         change(moved),
         moved,
         tone="up" if moved > 0 else ("down" if moved < 0 else "same"),
-        said=_.ngettext("bậc so với năm %(year)s", "bậc so với năm %(year)s", abs(moved), year=edition.previous),
+        said=language.ngettext("bậc so với năm %(year)s", "bậc so với năm %(year)s", abs(moved), year=edition.previous),
         before=_("Năm %(year)s: hạng %(rank)s", year=edition.previous, rank=r.previous_rank),
     )
 
 
-def history_view(entries: list[UnitEdition], _: Language, urls: Urls) -> TableView:
+def history_view(entries: list[UnitEdition], language: Language, urls: Urls) -> TableView:
     """A unit's standing in each edition of one series, newest first, each year linking to
     its section of the unit's page; the bloc, score and tier columns only where they say
     something."""
+    _ = language.gettext
     columns = [Column("year", _("Năm"))]
     if len({e.table.bloc.id for e in entries}) > 1:
         columns.append(Column("bloc", _("Khối")))
@@ -183,8 +186,10 @@ def history_view(entries: list[UnitEdition], _: Language, urls: Urls) -> TableVi
     texts = {
         "year": lambda e: str(e.edition.year),
         "bloc": lambda e: e.table.bloc.name,
-        "rank": lambda e: _.rank_of(e.result, e.table),
-        "score": lambda e: "—" if e.result.score is None else _.score(e.result.score, e.edition.methodology.decimals),
+        "rank": lambda e: language.rank_of(e.result, e.table),
+        "score": lambda e: "—"
+        if e.result.score is None
+        else language.score(e.result.score, e.edition.methodology.decimals),
         "tier": lambda e: e.result.tier or "—",
     }
     rows = tuple(
@@ -193,16 +198,20 @@ def history_view(entries: list[UnitEdition], _: Language, urls: Urls) -> TableVi
             str(e.edition.year),
             f"#{urls.unit_section(e.edition)}",
             e.result.rated,
-            tuple(_change(e.result, e.edition, _) if c.kind == "change" else Cell(texts[c.kind](e)) for c in columns),
+            tuple(
+                _change(e.result, e.edition, language) if c.kind == "change" else Cell(texts[c.kind](e))
+                for c in columns
+            ),
         )
         for e in entries
     )
     return TableView(_("Thứ hạng qua các năm"), tuple(columns), rows)
 
 
-def criteria_view(e: UnitEdition, _: Language) -> TableView:
+def criteria_view(e: UnitEdition, language: Language) -> TableView:
     """One unit's criteria in one edition, with the bloc's median and best where the
     table is complete."""
+    _ = language.gettext
     decimals = e.edition.methodology.decimals
     columns = [
         Column("criterion", _("Tiêu chí")),
@@ -216,7 +225,7 @@ def criteria_view(e: UnitEdition, _: Language) -> TableView:
         ]
 
     def shown(value) -> Cell:
-        return Cell(_.score(value, decimals) if value is not None else "—")
+        return Cell(language.score(value, decimals) if value is not None else "—")
 
     rows = []
     for line in e.criteria:
@@ -231,9 +240,10 @@ def criteria_view(e: UnitEdition, _: Language) -> TableView:
     return TableView(_("Tiêu chí năm %(year)s", year=e.edition.year), tuple(columns), tuple(rows))
 
 
-def partial_notice(table: BlocTable, _: Language, lang: str) -> list[list[Run]]:
+def partial_notice(table: BlocTable, language: Language, lang: str) -> list[list[Run]]:
     """What a bloc's page and its report say of an incomplete table, paragraph by
     paragraph; nothing for a complete one."""
+    _ = language.gettext
     if not table.partial:
         return []
     m = table.edition.methodology
@@ -245,7 +255,7 @@ def partial_notice(table: BlocTable, _: Language, lang: str) -> list[list[Run]]:
     return paragraphs
 
 
-def comparison(view: TableView, table: BlocTable, by_year: dict[int, list[BlocTable]], _: Language) -> dict:
+def comparison(view: TableView, table: BlocTable, by_year: dict[int, list[BlocTable]], language: Language) -> dict:
     """What the bloc page's comparison (compare.js) draws, as JSON: each rated unit of the
     table with its rank in every edition of the series up to this one that has the bloc
     (and "x/N" where N is known), the rank axis's ticks, and this edition's criteria with
@@ -258,7 +268,7 @@ def comparison(view: TableView, table: BlocTable, by_year: dict[int, list[BlocTa
     decimals = table.edition.methodology.decimals
 
     def shown(value) -> str | None:
-        return None if value is None else _.score(value, decimals)
+        return None if value is None else language.score(value, decimals)
 
     criteria = [i for i, c in enumerate(view.columns) if c.kind == "criterion"]
     units = [

@@ -17,9 +17,10 @@ from .theme import ACCENT, INK, LIGHT, MUTED, WIDTH, field, rank_axis, rank_scal
 NAMED_UP_TO = 100
 
 
-def chart(dataset: Dataset, table: BlocTable, tables: dict[int, list[BlocTable]], _: Language) -> Chart | None:
+def chart(dataset: Dataset, table: BlocTable, tables: dict[int, list[BlocTable]], language: Language) -> Chart | None:
     """Every unit of the table, ranked in each edition of the series that has the bloc, up
     to this one; each unit is named once, at its latest rank."""
+    _ = language.gettext
     units = {r.agency for r in table.rows if r.rank is not None}
     headers = {"year": _("năm"), "unit": _("đơn vị"), "rank": _("hạng"), "out_of": _("trên tổng số")}
     rows, years, sizes, breaks = [], [], [], []

@@ -16,8 +16,9 @@ from .theme import ACCENT, BEST, LINE, MEDIAN, WIDTH, field, labels
 from .trend import prefix
 
 
-def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: Language) -> Chart | None:
+def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language: Language) -> Chart | None:
     """The unit's criteria in the series' latest edition with criteria, against the bloc median."""
+    _ = language.gettext
     entry = next(
         (e for e in entries if any(line.value is not None and line.median is not None for line in e.criteria)), None
     )
@@ -55,9 +56,9 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: Langu
         _(
             "%(criterion)s %(value)s (trung vị %(median)s, cao nhất %(best)s)",
             criterion=line.criterion.name,
-            value=_.score(line.value, decimals),
-            median=_.score(line.median, decimals),
-            best=_.score(line.best, decimals),
+            value=language.score(line.value, decimals),
+            median=language.score(line.median, decimals),
+            best=language.score(line.best, decimals),
         )
         for line in lines
     ]

@@ -14,10 +14,11 @@ from .chart import BOUNDARIES, Chart
 from .theme import INK, MISSING, MUTED, TIER_COLOURS, field
 
 
-def chart(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
+def chart(dataset: Dataset, table: BlocTable, language: Language) -> Chart | None:
     """The provinces of the table's year (63, or the 34 of a bloc recast on them) coloured by
     tier, or by rank where no tier was published; a province the source does not give is
     drawn and said to be missing."""
+    _ = language.gettext
     m = table.edition.methodology
     name = boundaries(m.units_year(table.bloc.id, table.edition.year))
     headers = {"code": "code", "province": _("tỉnh"), "rank": _("hạng"), "tier": _("mức")}

@@ -19,7 +19,8 @@ def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def chart(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
+def chart(dataset: Dataset, table: BlocTable, language: Language) -> Chart | None:
+    _ = language.gettext
     m = table.edition.methodology
     scored = [r for r in table.rows if r.rated and r.score is not None]
     if len(scored) < 2:
@@ -37,7 +38,7 @@ def chart(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
         ]
     )
     tiers = m.tiers_for(table.bloc.id)
-    thresholds = [{"threshold": float(t.min), "label": f"{t.name} ≥ {_.number(t.min)}"} for t in tiers if t.min]
+    thresholds = [{"threshold": float(t.min), "label": f"{t.name} ≥ {language.number(t.min)}"} for t in tiers if t.min]
     top, bottom = scored[0], scored[-1]
     caption = _(
         "Điểm năm %(year)s, khối %(bloc)s: cao nhất %(top)s %(top_score)s, thấp nhất %(bottom)s "
@@ -45,9 +46,9 @@ def chart(dataset: Dataset, table: BlocTable, _: Language) -> Chart | None:
         year=table.edition.year,
         bloc=table.bloc.name,
         top=dataset.agencies[top.agency].label,
-        top_score=_.score(top.score, m.decimals),
+        top_score=language.score(top.score, m.decimals),
         bottom=dataset.agencies[bottom.agency].label,
-        bottom_score=_.score(bottom.score, m.decimals),
+        bottom_score=language.score(bottom.score, m.decimals),
         n=len(scored),
     )
     if thresholds:

@@ -12,8 +12,9 @@ from .chart import Chart
 from .theme import BACKGROUND, TIER_COLOURS, WIDTH, field, labels
 
 
-def chart(tables: list[BlocTable], _: Language) -> Chart | None:
+def chart(tables: list[BlocTable], language: Language) -> Chart | None:
     """Units per tier in each bloc, as counts and shares (stacked, best tier first)."""
+    _ = language.gettext
     headers = {
         "bloc": _("khối"),
         "tier": _("mức"),
@@ -41,7 +42,7 @@ def chart(tables: list[BlocTable], _: Language) -> Chart | None:
         "Số đơn vị theo mức — %(blocs)s.",
         blocs="; ".join(
             f"{t.bloc.name}: "
-            + ", ".join(f"{tier} {count} ({_.percent(count, t.tier_total)})" for tier, count in t.tiers)
+            + ", ".join(f"{tier} {count} ({language.percent(count, t.tier_total)})" for tier, count in t.tiers)
             for t in tables
             if t.tier_total
         ),

@@ -18,11 +18,12 @@ def prefix(dataset: Dataset) -> str:
     return f"{dataset.id}-" if dataset.id else ""
 
 
-def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], _: Language) -> Chart | None:
+def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language: Language) -> Chart | None:
     """Rank (reversed axis: 1 at the top) and score across one series' editions, with gaps
     where the unit has no rank and breaks where the methodology changed. A bloc recast on
     a later year's units is left out where the unit was also ranked as evaluated: the
     line follows one bloc."""
+    _ = language.gettext
     entries = [e for e in entries if e.table.bloc.id not in e.edition.methodology.units_as_of] or entries
     by_year = {e.edition.year: e for e in entries}
     ranked = [e for e in entries if e.result.rank is not None]
