@@ -8,7 +8,6 @@ import datetime
 import functools
 import logging
 import os
-import re
 import shutil
 import time
 from pathlib import Path
@@ -22,7 +21,6 @@ from ..progress import step
 from . import pages
 
 log = logging.getLogger(__name__)
-_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)"[^>]*?height="([\d.]+)"')
 
 
 def site_catalog(settings: dict, portal, language, announcements: dict | None = None, charts=None):
@@ -128,7 +126,7 @@ class RankingsGenerator(Generator):
 
     def _charts(self) -> dict:
         """Each page's charts as figures: SVG to inline, data written beside the page."""
-        from ..outputs.chart_svg import chart_engine
+        from ..outputs.chart_svg import chart_engine, drawn_size
         from ..site.catalog import Figure
 
         engine = chart_engine(
@@ -148,7 +146,7 @@ class RankingsGenerator(Generator):
             data_url = self.catalog.urls.chart_data(page.url, chart.id)
             shutil.copyfile(csv_file, os.path.join(self.output_path, data_url))
             svg = svg_file.read_text(encoding="utf-8")
-            width, height = (int(float(v)) for v in _SIZE.search(svg).groups())
+            width, height = drawn_size(svg)
             figures.setdefault(page, []).append(
                 Figure(chart, svg, width, height, data_url, self.catalog.urls.embed(page.url, chart.id))
             )

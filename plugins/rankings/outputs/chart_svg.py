@@ -20,6 +20,7 @@ POOL_FROM = 60  # fewer misses than this render faster here than in fresh worker
 _ID = re.compile(r'\bid="([^"]+)"')
 _REFERENCE = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 _COUNTER = re.compile(r"_\d+$")
+_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)"[^>]*?height="([\d.]+)"')
 
 
 def number_format(locale: str) -> dict:
@@ -63,6 +64,13 @@ def chart_engine(font_folder: Path, cache_folder: Path, locale: str) -> Engine:
         POOL_FROM,
         functools.partial(fonts.register, str(font_folder)),
     )
+
+
+def drawn_size(svg: str) -> tuple[int, int]:
+    """The width and height vl-convert drew the chart at, in pixels (the page sizes its
+    frame and the embed code by them)."""
+    width, height = _SIZE.search(svg).groups()
+    return int(float(width)), int(float(height))
 
 
 def _prefix_ids(markup: str, prefix: str) -> str:
