@@ -161,8 +161,8 @@ def test_edition_series_and_data_pages_link_only_what_the_build_wrote(real):
     portal, site = real
     pages = (
         ["", "du-lieu/"]
-        + [d.url for d in portal.series.values()]
-        + [e.url for d in portal.series.values() for e in d.editions.values()]
+        + [URLS.series(d.id) for d in portal.series.values()]
+        + [URLS.edition(e) for d in portal.series.values() for e in d.editions.values()]
     )
     for path in pages:
         base = (site / path).resolve()
