@@ -29,10 +29,12 @@ CACHE_PATH = ".cache"
 # The rankings plugin: every setting is in the README (and plugins/rankings/settings.py).
 RANKINGS_DATA = "data"  # relative to this file
 
-# Addresses: announcements under /tin-tuc/, pages at the top; the home page and the
-# /tin-tuc/ list are written by the rankings plugin.
-ARTICLE_URL = "tin-tuc/{slug}/"
-ARTICLE_SAVE_AS = "tin-tuc/{slug}/index.html"
+# Addresses: announcements under the news folder, pages at the top; the home page and the
+# news list are written by the rankings plugin, whose addresses (site/addresses.py) take
+# the folder from RANKINGS_NEWS_PATH: one name for both.
+RANKINGS_NEWS_PATH = "tin-tuc"
+ARTICLE_URL = f"{RANKINGS_NEWS_PATH}/{{slug}}/"
+ARTICLE_SAVE_AS = f"{RANKINGS_NEWS_PATH}/{{slug}}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 DIRECT_TEMPLATES = []
