@@ -152,6 +152,12 @@ def portal_server(portal):
     yield from _serve(portal)
 
 
+@pytest.fixture(scope="session")
+def real_server(real_site):
+    """The built record over HTTP."""
+    yield from _serve(real_site)
+
+
 def _serve(folder: Path):
     handler = functools.partial(QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

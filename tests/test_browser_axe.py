@@ -44,3 +44,30 @@ def test_axe_finds_no_accessibility_violation(request, browser, served, path, wi
         violations = AXE.run(page).response["violations"]
         assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
     context.close()
+
+
+def _violations(page) -> list:
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in AXE.run(page).response["violations"]]
+
+
+@pytest.mark.slow  # the record built whole, then every bloc page in both languages and contrasts
+def test_axe_finds_nothing_on_any_bloc_page_of_the_record(browser, real_site, real_server):
+    """The record's largest pages (the 63 provinces' table, bump chart and map) in both
+    languages, in the default view and in high contrast."""
+    paths = sorted(
+        "/" + p.parent.relative_to(real_site).as_posix() + "/"
+        for p in real_site.glob("**/index.html")
+        if (p.parent.parent / f"{p.parent.name}.pdf").is_file() and p.parent.parent.name.isdigit()
+    )
+    assert len(paths) >= 50 and "/dti/2024/tinh/" in paths and "/en/dti/2024/tinh-34/" in paths
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    found = {}
+    for path in paths:
+        page.goto(f"{real_server}{path}")
+        for contrast in (False, True):
+            page.evaluate(f"document.documentElement.classList.toggle('high-contrast', {str(contrast).lower()})")
+            if violations := _violations(page):
+                found[path, contrast] = violations
+    context.close()
+    assert found == {}

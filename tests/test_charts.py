@@ -6,14 +6,16 @@ from __future__ import annotations
 import gettext
 import re
 
+import altair as alt
 import jsonschema
+import pandas as pd
 import pytest
 from altair.vegalite.v6.schema.core import TopLevelSpec
 
 from conftest import FIXTURE, ROOT, html, text
 from rankings.outputs import chart_svg, charts
 from rankings.outputs.charts import bump as bump_chart
-from rankings.outputs.charts import theme
+from rankings.outputs.charts import provinces, theme
 from rankings.pipeline import load
 from rankings.site.i18n import Language
 from rankings.site.views import edition_tables, unit_histories
@@ -136,7 +138,7 @@ def test_the_map_colours_the_provinces_of_its_year_and_marks_the_missing(tmp_pat
     assert (recast.params["boundaries"], len(recast.data)) == ("vn-provinces-34", 34)
     assert recast.data.set_index("code").loc["48", "rank"] == 17  # Đà Nẵng from 2025, by its official code
     (partial,) = [c for c in found[("bloc", "dti", 2021, "tinh")] if c.id == "ban-do"]
-    missing = partial.data[partial.data["tier"] == "không có trong nguồn"]
+    missing = partial.data[partial.data["class"] == "không có trong nguồn"]
     given = partial.data["rank"].notna().sum()
     assert given >= 17 and len(missing) == 63 - given  # the top 17, and the rows of the press
     assert f"{len(missing)} tỉnh, thành phố không có trong nguồn" in partial.caption
@@ -144,6 +146,38 @@ def test_the_map_colours_the_provinces_of_its_year_and_marks_the_missing(tmp_pat
     for said in ("QĐ. Hoàng Sa (TP Đà Nẵng)", "QĐ. Trường Sa (Khánh Hòa)", "Open Development Vietnam", "CC BY-SA 4.0"):
         assert said in svg, said  # on the page, in the embed and in the PDF alike
     assert "Open Development Vietnam" in recast.caption and "CC BY-SA 4.0" in recast.caption  # and legible under it
+    assert "hợp nhất 34 đơn vị" in recast.caption and "34" not in evaluated.caption.split("CC BY-SA")[1]
+
+
+@pytest.mark.slow  # the record built whole
+def test_every_province_on_the_map_is_named_with_its_standing_and_links_to_its_page(real_site):
+    """Without script: each shape is an SVG link to its unit's page (which exists, from the
+    page and from the chart's own embed page), named for screen readers and titled for a
+    pointer with its name and rank; the boundaries are drawn at the map's resolution."""
+    for path in ("dti/2024/tinh/", "dti/2024/tinh/nhung/ban-do/", "en/dti/2024/tinh-34/"):
+        page = html(real_site, path)
+        shapes = page.select("figure svg a")
+        assert len(shapes) == (34 if "tinh-34" in path else 63), path
+        for link in shapes:
+            target = (real_site / path / link["xlink:href"]).resolve()
+            assert (target / "index.html").is_file(), link["xlink:href"]
+            shape = link.select_one("path")
+            assert shape["aria-label"] == text(shape.title) and (
+                "Hạng " in shape["aria-label"] or "Rank " in shape["aria-label"]
+            )
+    links = html(real_site, "dti/2024/tinh/").select("figure svg a")
+    (da_nang,) = [a.path for a in links if a["xlink:href"].endswith("/co-quan/da-nang/")]
+    assert da_nang["aria-label"] == "Đà Nẵng: Hạng 2/63"
+    figure = str(html(real_site, "dti/2024/tinh/").select_one("#bieu-do-ban-do svg"))
+    assert len(figure.encode()) < 120_000  # the survey's boundaries drew 667 kB
+
+
+def test_a_rank_map_colours_classes_of_ten_each_with_its_own_high_contrast_colour():
+    (map_,) = [c for c in all_charts(ROOT / "data")[("bloc", "dti", 2024, "tinh")] if c.id == "ban-do"]
+    assert map_.params["classes"] == [f"hạng {a}–{b}" for a, b in provinces.rank_classes(63)]
+    assert provinces.rank_classes(63)[-1] == (61, 63) and provinces.rank_classes(34)[-1] == (31, 34)
+    contrast = [theme.HIGH_CONTRAST[c] for c in theme.RANK_COLOURS]
+    assert len(set(contrast)) == len(contrast) and "#000" not in contrast
 
 
 def test_svg_keeps_every_diacritic_and_uses_the_theme_font(tmp_path):
@@ -194,7 +228,17 @@ def test_a_change_in_the_data_renders_that_chart_again(tmp_path):
 
 
 def test_ids_inside_svgs_do_not_clash(tmp_path):
-    together = "".join(svgs(engine(tmp_path), all_charts(ROOT / "data")[("bloc", "dti", 2022, "tinh")]))
+    """Vega names a gradient legend's gradient by a counter: two such charts on one page
+    keep ids of their own, and each still refers to its own."""
+
+    def gradient(frame, params, headers):
+        return alt.Chart(frame).mark_point().encode(x="x:Q", color="x:Q")
+
+    drawn = [
+        charts.Chart(name, name, name, pd.DataFrame({"x": [1, 2, 3]}), {"x": "x"}, {}, gradient)
+        for name in ("mot", "hai")
+    ]
+    together = "".join(svgs(engine(tmp_path), drawn))
     ids = re.findall(r'id="([^"]+)"', together)
     assert ids and len(ids) == len(set(ids))
     assert all(f"url(#{i})" in together for i in ids if "gradient" in i)
@@ -250,7 +294,7 @@ def test_threshold_labels_never_print_over_each_other(tmp_path):
     assert len({y for _, y, _ in placed}) == 3  # a line each (they stood on one line, over each other)
 
 
-def test_a_rank_map_of_a_partial_table_has_a_legend_entry_for_the_missing(tmp_path):
+def test_a_map_of_a_partial_table_has_a_legend_entry_for_the_missing(tmp_path):
     (map_,) = [c for c in all_charts(ROOT / "data")[("bloc", "dti", 2021, "tinh")] if c.id == "ban-do"]
     assert not map_.params["by_tier"] and map_.params["some_missing"]  # ranks only, the top 17 of 63
     (svg,) = svgs(engine(tmp_path), [map_])

@@ -7,7 +7,7 @@ import functools
 import inspect
 
 from .. import settings as config
-from ..site import formatting, i18n, labels
+from ..site import addresses, formatting, i18n, labels
 
 
 def prepare(generator) -> None:
@@ -20,6 +20,7 @@ def prepare(generator) -> None:
     catalog = i18n.translations(str(config.translations_folder(generator.settings)), generator.settings["DEFAULT_LANG"])
     i18n.install(env, catalog)
     env.filters.update(labels.filters(catalog, generator.settings["DEFAULT_LANG"]))
+    env.filters["in_page"] = addresses.in_page
 
 
 def one_language(generator) -> None:

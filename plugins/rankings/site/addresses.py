@@ -23,8 +23,19 @@ CHART_IDS = {
     "criteria": "tieu-chi-so-voi-trung-vi",
 }
 CARD = "chia-se.png"  # a page's share image, beside it (the site's at the top)
+# A chart's links (a map's provinces) name the site's root as this, since one drawing
+# serves pages at every depth; each page writes its own root in its place (`in_page`).
+SITE_IN_CHARTS = "https://site.invalid/"
 ALL_DATA = "tat-ca.csv"
 DATA_PACKAGE = "datapackage.json"
+
+
+def in_page(svg: str, siteurl: str, target: str | None = None) -> str:
+    """A chart drawn with SITE_IN_CHARTS for the site's root, as a page whose root is
+    `siteurl` ("../.." where addresses are relative) links from it; `target` "_top" for
+    a chart embedded in another site's page, whose links leave the frame."""
+    opened = f'<a target="{target}" xlink:href="' if target else '<a xlink:href="'
+    return svg.replace(f'<a xlink:href="{SITE_IN_CHARTS}', f"{opened}{siteurl}/")
 
 
 @dataclass(frozen=True)

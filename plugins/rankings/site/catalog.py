@@ -114,7 +114,7 @@ def catalog(
 ) -> Catalog:
     """The site of the loaded data in language `lang`. `announcements` are the articles
     announcing each edition's results, by (series id, year); `charts(portal, tables, units,
-    language)` gives the charts of each page by key (outputs.charts.page_charts);
+    language, urls)` gives the charts of each page by key (outputs.charts.page_charts);
     `open_data(portal, urls)` the download files (outputs.opendata.files). Without them,
     the pages have no charts and /du-lieu/ no files."""
     _ = language.gettext
@@ -124,7 +124,7 @@ def catalog(
         for sid, dataset in portal.series.items()
     }
     units = unit_histories(portal, tables)
-    charts = charts(portal, tables, units, language) if charts else {}
+    charts = charts(portal, tables, units, language, urls) if charts else {}
     announcements = announcements or {}
     pages, reports, cards = [], [], []
     editions = portal.editions()  # newest first

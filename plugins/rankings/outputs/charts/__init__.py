@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...data.model import Portal
+from ...site.addresses import Urls
 from ...site.i18n import Language
 from ...site.views import BlocTable, UnitHistory
 from . import bump, criteria, provinces, scores, tiers, trend
@@ -22,10 +23,11 @@ def page_charts(
     tables: dict[str, dict[int, list[BlocTable]]],
     units: dict[str, UnitHistory],
     language: Language | None = None,
+    urls: Urls | None = None,
 ) -> dict[tuple, list[Chart]]:
     """Every chart of the site, keyed by the page that shows it: ("edition", series id,
     year), ("bloc", series id, year, bloc id) or ("unit", agency id)."""
-    language = language or Language()
+    language, urls = language or Language(), urls or Urls()
     out: dict[tuple, list[Chart]] = {}
     for sid, by_year in tables.items():
         dataset = portal.series[sid]
@@ -37,7 +39,7 @@ def page_charts(
                     for c in (
                         scores.chart(dataset, table, language),
                         bump.chart(dataset, table, by_year, language),
-                        provinces.chart(dataset, table, language),
+                        provinces.chart(dataset, table, language, urls),
                     )
                     if c
                 ]

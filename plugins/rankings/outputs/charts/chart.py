@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from ..geo import topology
+from ..geo import simplified
 from .theme import configure
 
 BOUNDARIES = "ranh-gioi"  # the name a map's spec gives its province boundaries
@@ -30,6 +30,7 @@ class Chart:
     params: dict  # every other input of the drawing, JSON-able
     draw: Callable[[pd.DataFrame, dict, dict[str, str]], alt.TopLevelMixin]
     series: str = ""  # on a unit's page of a portal, the series whose section shows it
+    links: bool = False  # its marks link to pages (a map's provinces): read and reached one by one
 
     @property
     def spec(self) -> dict:
@@ -37,7 +38,9 @@ class Chart:
         would walk their 0.6 MB of coordinates for 2 s (the drawing names them only)."""
         spec = configure(self.draw(self.data, self.params, self.headers), self.caption)
         if "boundaries" in self.params:
-            spec.setdefault("datasets", {})[BOUNDARIES] = topology(self.params["boundaries"])
+            spec.setdefault("datasets", {})[BOUNDARIES] = simplified(
+                self.params["boundaries"], self.params["width"], self.params["detail"]
+            )
         return spec
 
     @property

@@ -6,18 +6,28 @@ import altair as alt
 import pandas as pd
 
 from ...data.model import Dataset
-from ...site.addresses import CHART_IDS
+from ...site.addresses import CHART_IDS, SITE_IN_CHARTS, Urls
 from ...site.i18n import Language
 from ...site.views import BlocTable
-from ..geo import ARCHIPELAGOS, boundaries, codes, version
+from ..geo import ARCHIPELAGOS, BOUNDARIES_34, boundaries, codes, version
 from .chart import BOUNDARIES, Chart
-from .theme import INK, MISSING, MUTED, TIER_COLOURS, field
+from .theme import MISSING, MUTED, RANK_COLOURS, TIER_COLOURS, field
+
+MAP_WIDTH, MAP_HEIGHT = 300, 470
+DETAIL = 0.3  # px: the boundaries are kept to within this of their course as drawn
+RANK_CLASS = 10  # ranks are coloured in classes of ten (1–10, 11–20, …): a class reads at a glance
 
 
-def chart(dataset: Dataset, table: BlocTable, language: Language) -> Chart | None:
+def rank_classes(size: int) -> list[tuple[int, int]]:
+    """The classes of ranks 1..size: (1, 10), (11, 20), …, the last ending at size."""
+    return [(start, min(start + RANK_CLASS - 1, size)) for start in range(1, size + 1, RANK_CLASS)]
+
+
+def chart(dataset: Dataset, table: BlocTable, language: Language, urls: Urls) -> Chart | None:
     """The provinces of the table's year (63, or the 34 of a bloc recast on them) coloured by
-    tier, or by rank where no tier was published; a province the source does not give is
-    drawn and said to be missing."""
+    tier, or by class of rank where no tier was published; a province the source does not
+    give is drawn and said to be missing. Each province is a link to its unit's page,
+    named with its rank (and tier) for screen readers and as the text a pointer shows."""
     _ = language.gettext
     m = table.edition.methodology
     name = boundaries(m.units_year(table.bloc.id, table.edition.year))
@@ -26,113 +36,109 @@ def chart(dataset: Dataset, table: BlocTable, language: Language) -> Chart | Non
     for r in table.rows:
         agency = dataset.agencies[r.agency]
         if agency.province_code in known and (r.rank is not None or r.tier):
-            rows.append({"code": agency.province_code, "province": agency.label, "rank": r.rank, "tier": r.tier})
+            standing = language.rank_of(r, table) + (f", {_('mức %(tier)s', tier=r.tier)}" if r.tier else "")
+            rows.append(
+                {
+                    "code": agency.province_code,
+                    "province": agency.label,
+                    "rank": r.rank,
+                    "tier": r.tier,
+                    "label": f"{agency.label}: {standing}",
+                    "url": SITE_IN_CHARTS + urls.unit(agency.id),
+                }
+            )
     if len(rows) < 5:
         return None
     missing = _("không có trong nguồn")
     given = {row["code"] for row in rows}
-    rows += [{"code": code, "province": None, "rank": None, "tier": missing} for code in sorted(known - given)]
+    by_tier = all(row["tier"] for row in rows)
+    size = table.size or max(row["rank"] or 0 for row in rows)
+    classes = (
+        [t.name for t in m.tiers_for(table.bloc.id)]
+        if by_tier
+        else [_("hạng %(first)s–%(last)s", first=a, last=b) for a, b in rank_classes(size)]
+    )
+    for row in rows:
+        row["class"] = row["tier"] if by_tier else classes[(row["rank"] - 1) // RANK_CLASS]
+    some_missing = len(given) < len(known)
+    rows += [
+        {"code": code, "province": None, "rank": None, "tier": None, "label": None, "url": None, "class": missing}
+        for code in sorted(known - given)
+    ]
     frame = pd.DataFrame(rows)
-    tiers = [t.name for t in m.tiers_for(table.bloc.id)]
-    by_tier = all(row["tier"] for row in rows if row["province"] is not None)
     best = sorted((r for r in rows if r["rank"] is not None), key=lambda r: r["rank"])[:5]
     caption = _(
         "Bản đồ %(n)s tỉnh, thành phố, tô màu theo %(by)s. Dẫn đầu: %(best)s.",
         n=len(known),
-        by=_("mức") if by_tier else _("thứ hạng (càng đậm càng cao)"),
+        by=_("mức") if by_tier else _("nhóm thứ hạng (càng đậm càng cao)"),
         best=", ".join(f"{r['province']} ({r['rank']})" for r in best),
     )
-    if len(given) < len(known):
+    if some_missing:
         caption += " " + _("%(n)s tỉnh, thành phố không có trong nguồn.", n=len(known) - len(given))
+    caption += " " + _("Mỗi tỉnh, thành phố trên bản đồ dẫn tới trang của đơn vị.")
     text = {
-        "tier": _("Mức"),
-        "rank": _("Hạng"),
+        "colour": _("Mức") if by_tier else _("Hạng"),
         "title": _("Bản đồ"),
-        "missing": missing,
         "hoang-sa": _("QĐ. Hoàng Sa (TP Đà Nẵng)"),
         "truong-sa": _("QĐ. Trường Sa (Khánh Hòa)"),
         "credit": [
             _("Ranh giới tỉnh: Open Development Vietnam, «Địa phận tỉnh» (Cục Đo đạc và Bản đồ),"),
-            _("CC BY-SA 4.0; đã đơn giản hóa, gán mã tỉnh, hợp nhất 34 đơn vị."),
+            _("CC BY-SA 4.0; đã đơn giản hóa, gán mã tỉnh, hợp nhất 34 đơn vị.")
+            if name == BOUNDARIES_34
+            else _("CC BY-SA 4.0; đã đơn giản hóa, gán mã tỉnh."),
         ],
     }
     caption += " " + " ".join(text["credit"])  # the attribution, in print size too, under the map
     params = {
         "by_tier": by_tier,
-        "tiers": tiers + [missing] if by_tier else tiers,
+        "classes": classes + [missing] if some_missing else classes,
+        "some_missing": some_missing,
         "text": text,
         "boundaries": name,
         "version": version(name),
-        "some_missing": len(given) < len(known),
+        "width": MAP_WIDTH,
+        "detail": DETAIL,
     }
-    return Chart(CHART_IDS["map"], _("Bản đồ"), caption, frame, headers, params, draw)
+    return Chart(CHART_IDS["map"], _("Bản đồ"), caption, frame, headers, params, draw, links=True)
 
 
 def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
-    text, names = params["text"], params["tiers"]
+    text, classes, missing = params["text"], params["classes"], int(params["some_missing"])
+    palette = TIER_COLOURS if params["by_tier"] else RANK_COLOURS
     shapes = alt.NamedData(name=BOUNDARIES, format=alt.DataFormat(type="topojson", feature="provinces"))
-    looked_up = alt.LookupData(data=frame.astype({"code": str}), key="code", fields=["province", "rank", "tier"])
+    fields = ["province", "rank", "tier", "class", "label", "url"]
+    looked_up = alt.LookupData(data=frame.astype({"code": str}), key="code", fields=fields)
+    scale = alt.Scale(domain=classes, range=palette[: len(classes) - missing] + [MISSING] * missing)
 
     def colour(channel, legend: bool):
-        if params["by_tier"]:
-            return field(
-                channel,
-                "tier",
-                "N",
-                headers,
-                title=text["tier"],
-                sort=names,
-                legend=alt.Legend() if legend else None,
-                scale=alt.Scale(domain=names, range=TIER_COLOURS[: len(names) - 1] + [MISSING]),
-            )
-        return field(
-            channel,
-            "rank",
-            "Q",
-            headers,
-            title=text["rank"],
-            scale=alt.Scale(scheme="blues", reverse=True),
-            legend=alt.Legend(orient="right", direction="vertical") if legend else None,
+        return channel(
+            "class:N", title=text["colour"], sort=classes, legend=alt.Legend() if legend else None, scale=scale
         )
 
-    # Every province first, in the colour of "not in the source"; those the table gives on top.
-    # Islands are smaller than a pixel: each shape is outlined in its own colour, so they show.
-    everywhere = alt.Chart(shapes).mark_geoshape(fill=MISSING, stroke=MISSING, strokeWidth=0.6)
-    given = (
-        alt.Chart(shapes)
-        .transform_lookup(lookup="properties.code", from_=looked_up)
-        .transform_filter("datum.province != null")
-    )
-    provinces = given.mark_geoshape(strokeWidth=0).encode(
-        color=colour(alt.Color, True),
+    # Every province the table gives is a link to its unit's page, named with its standing;
+    # those it does not give are drawn in the colour of "not in the source". Islands are
+    # smaller than a pixel: each shape is outlined in its own colour, so they show.
+    looked = alt.Chart(shapes).transform_lookup(lookup="properties.code", from_=looked_up)
+    provinces = looked.mark_geoshape(strokeWidth=0.6).encode(
+        fill=colour(alt.Fill, True),
+        stroke=colour(alt.Stroke, False),
+        href=alt.Href("url:N"),
+        description=alt.Description("label:N"),
         tooltip=[field(alt.Tooltip, "province", "N", headers), field(alt.Tooltip, "rank", "Q", headers)]
         + ([field(alt.Tooltip, "tier", "N", headers)] if params["by_tier"] else []),
     )
-    # The outlines, a layer of their own: a legend shared by fill and stroke would lose its gradient.
-    outlines = given.mark_geoshape(filled=False, strokeWidth=0.6).encode(stroke=colour(alt.Stroke, False))
     labels = pd.DataFrame([{"lon": lon, "lat": lat, "label": text[key]} for lon, lat, key in ARCHIPELAGOS])
     islands = (
         alt.Chart(labels)
         .mark_text(fontSize=10, color=MUTED, align="center")
         .encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
     )
-    layers = [everywhere, provinces, outlines, islands]
-    if params["some_missing"] and not params["by_tier"]:
-        # A rank's legend is a gradient, with no entry of its own for the grey: one drawn in
-        # the top right corner, north of Hoàng Sa, where no land is.
-        key = alt.Chart(pd.DataFrame([{"label": text["missing"]}]))
-        layers += [
-            key.mark_square(size=110, color=MISSING, opacity=1).encode(x=alt.XValue(172), y=alt.YValue(8)),
-            key.mark_text(align="left", fontSize=11, color=INK).encode(
-                x=alt.XValue(181), y=alt.YValue(8), text="label:N"
-            ),
-        ]
     return (
-        alt.layer(*layers)
+        alt.layer(provinces, islands)
         .project(type="mercator")
         .properties(
-            width=300,
-            height=470,
+            width=MAP_WIDTH,
+            height=MAP_HEIGHT,
             title=alt.TitleParams(
                 text["title"],
                 subtitle=text["credit"],

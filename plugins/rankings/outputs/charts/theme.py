@@ -13,6 +13,10 @@ INK, MUTED, LINE, GRID, ACCENT = "#1b1f24", "#4a5560", "#d5dbe1", "#eef1f4", "#0
 LIGHT = "#5fa2d4"  # a second line (scores under ranks, the bump chart's many lines)
 MISSING = "#e4e7eb"  # a province the source does not give
 TIER_COLOURS = ["#1f5f99", "#5fa2d4", "#e8a25a", "#b2182b", "#6b4f9e", "#7a7a7a"]  # best first
+# Classes of rank on a map, best first (ColorBrewer's Blues); in high contrast a ramp of
+# light colours that each stand out on black and from their neighbours.
+RANK_COLOURS = ["#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef"]
+RANK_COLOURS_CONTRAST = ["#ffff00", "#ffd23f", "#ffa64d", "#ff7f66", "#ff66b3", "#d98cff", "#a6b8ff"]
 MEDIAN, BEST = "#e8a25a", "#6b4f9e"  # the bloc's median and best, beside a unit's criteria
 BACKGROUND = "white"
 
@@ -33,6 +37,7 @@ HIGH_CONTRAST = {
     "#6b4f9e": "#c9a7ff",
     "#7a7a7a": "#bdbdbd",
     MISSING: "#666",
+    **dict(zip(RANK_COLOURS, RANK_COLOURS_CONTRAST)),
 }
 
 WIDTH = 320  # plot area: with its axes about 390 px, drawn near 1:1 on a phone, so the text stays readable
