@@ -51,8 +51,9 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# Charts alone (/<page>/nhung/<chart>/) are for embedding, not for search engines.
-SITEMAP = {"format": "xml", "exclude": [r"/nhung/[^/]+/$"]}
+# Charts alone (/<page>/nhung/<chart>/) are for embedding and 404.html for addresses the
+# site does not have: neither is for search engines.
+SITEMAP = {"format": "xml", "exclude": [r"/nhung/[^/]+/$", r"404\.html$"]}
 
 DEFAULT_PAGINATION = False
 SUMMARY_MAX_LENGTH = 40

@@ -302,3 +302,27 @@ def test_the_command_line_shows_progress_and_ends_with_one_summary(tmp_path):
     assert re.fullmatch(
         r"Đã dựng 2 chuỗi, 4 kỳ, 7 đơn vị: \d+ trang, 28 tệp PDF, \d+ biểu đồ, trong \d+ giây\.", summary[0]
     )
+
+
+def test_a_wrong_address_gets_a_page_of_the_site_in_its_language(site):
+    """404.html in both languages: the site's own page, linking home, the A–Z list, the open
+    data and the search, with links that start at the site's root (a server shows it at
+    any depth); out of the sitemap and the search index."""
+    for prefix in ("", "en/"):
+        page = html(site, f"{prefix}404.html")
+        links = [a["href"] for a in page.select("main a[href]")]
+        assert links == [f"/{prefix}", f"/{prefix}co-quan/", f"/{prefix}du-lieu/"]
+        for href in links + [link["href"] for link in page.select("link[rel=stylesheet], link[rel=icon]")]:
+            target = site / href.lstrip("/")
+            assert target.is_file() or (target / "index.html").is_file(), href
+        assert page.select_one("form, .search, [role=search]") is not None  # the header's search
+        assert page.select_one("main").get("data-pagefind-body") is None
+    assert text(html(site, "404.html").h1) == "Không tìm thấy trang"
+    assert text(html(site, "en/404.html").h1) == "Page not found"
+    assert "404" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_every_page_names_the_site_icon(site):
+    page = html(site, "2019/so/")
+    icon = page.select_one("link[rel=icon]")
+    assert icon["type"] == "image/svg+xml" and (site / "2019" / "so" / icon["href"]).resolve().is_file()

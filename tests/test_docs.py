@@ -122,7 +122,8 @@ def written():
         charts=page_charts,
         open_data=lambda portal, urls: opendata.files(portal, urls, "x"),
     )
-    return [page.url for page in made.pages] + [path for path in made.paths() if not path.endswith("index.html")]
+    pages = {page.save_as for page in made.pages}
+    return [page.url for page in made.pages] + [path for path in made.paths() if path not in pages]
 
 
 def test_the_catalog_writes_every_address_of_the_site_contract(written):

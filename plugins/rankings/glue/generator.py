@@ -97,7 +97,7 @@ class RankingsGenerator(Generator):
                     self.get_template(page.template),
                     self.context,
                     dict(page.context, page=written[page], url=page.url, **extra),
-                    self.settings["RELATIVE_URLS"],
+                    self.settings["RELATIVE_URLS"] and page.relative,
                 )
             )
         for job, html in zip(jobs, pages.render_all(jobs)):

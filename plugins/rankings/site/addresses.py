@@ -123,6 +123,11 @@ class Urls:
     def site_card() -> str:
         return CARD
 
+    @staticmethod
+    def not_found() -> str:
+        """The page a web server shows for an address the site does not have."""
+        return "404.html"
+
     # -- a page's charts ----------------------------------------------------------------
 
     @staticmethod

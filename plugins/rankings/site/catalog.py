@@ -32,10 +32,12 @@ class Page:
     charts: tuple = ()  # the charts it shows (outputs.charts.Chart)
     embeds: object = None  # for a chart's page of its own: that chart (its parent page is `parent`)
     parent: Page | None = None
+    file: str = ""  # a page that is a file of its own (404.html), not a folder's index.html
+    relative: bool = True  # False: its links start at the site's root, wherever a server shows it
 
     @property
     def save_as(self) -> str:
-        return f"{self.url}index.html"
+        return self.file or f"{self.url}index.html"
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,20 @@ def catalog(
         date(latest),
     )
     page(urls.news(), "news", _("Tin tức"), _("Thông báo kết quả các kỳ đánh giá."), date(latest))
+    # What a web server shows for an address the site does not have, at that address: its
+    # links cannot be relative to where it was saved.
+    pages.append(
+        Page(
+            urls.not_found(),
+            "404",
+            _("Không tìm thấy trang"),
+            _("Địa chỉ này không có trên cổng."),
+            date(latest),
+            {"indexed": False},
+            file=urls.not_found(),
+            relative=False,
+        )
+    )
     cards.insert(
         0, Card(urls.site_card(), portal.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else "")
     )
