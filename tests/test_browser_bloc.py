@@ -3,6 +3,9 @@ wide screen, and units compared."""
 
 from __future__ import annotations
 
+import re
+import subprocess
+
 import pytest
 
 pytestmark = pytest.mark.browser  # Chromium through Playwright
@@ -117,3 +120,61 @@ def test_without_script_the_comparison_is_hidden_and_the_static_charts_carry_it(
     page.goto(f"{server}/2020/so/")
     assert not page.locator("#so-sanh").is_visible()
     assert page.locator("#bieu-do-thu-hang-cac-don-vi-qua-cac-nam svg").is_visible()
+
+
+def test_a_keyboard_skips_the_table_in_one_key_press(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/2020/so/")
+    page.focus(".skip-table")
+    assert page.locator(".skip-table").is_visible()  # shown when it has the focus
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "sau-bang"
+    page.keyboard.press("Tab")  # on past the table, not into it
+    assert page.evaluate("!document.activeElement.closest('table')")
+    page.close()
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_focus_ring_stands_out_on_the_page_in_both_contrast_modes(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/2020/so/")
+    for contrast in (False, True):
+        if contrast:
+            page.get_by_role("button", name="Tương phản cao").click()
+        page.keyboard.press("Tab")  # the skip link, then a link of the page
+        page.keyboard.press("Tab")
+        ring = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
+        paper = page.evaluate("getComputedStyle(document.querySelector('main')).backgroundColor")
+        paper = paper if "0, 0, 0, 0" not in paper else page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert _contrast(ring, paper) >= 3, (contrast, ring, paper)
+    page.close()
+
+
+def test_a_printed_bloc_page_shows_every_column_on_a_page_turned_sideways(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1047, "height": 740})  # A4 landscape within its margins
+    page.goto(f"{server}/2019/so/")
+    page.emulate_media(media="print")
+    frame = page.locator(".table-scroll")
+    assert frame.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    headers = page.locator("table.ranking thead th")
+    assert headers.count() >= 6 and all(headers.nth(i).is_visible() for i in range(headers.count()))
+    assert not page.locator(".site-header").is_visible()
+    names = [" ".join(headers.nth(i).inner_text().split()) for i in range(headers.count())]
+    printed = tmp_path / "bang.pdf"
+    printed.write_bytes(page.pdf(prefer_css_page_size=True))  # as the browser's own "Print" makes it
+    page.close()
+    info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, text=True, check=True).stdout
+    width, height = (float(v) for v in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    assert width > height  # sideways
+    words = " ".join(subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True).stdout.split())
+    assert all(name.split()[0] in words for name in names), (names, words[:400])  # no column cut off

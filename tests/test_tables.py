@@ -68,3 +68,21 @@ def test_a_units_history_and_criteria_are_one_view_for_the_page_and_the_report(s
     report = next(r for r in made.reports if r.page is page)
     tables = [b for b in document(report, made.portal, [], Language(), "vi", "")["blocks"] if b["kind"] == "table"]
     assert [c["label"] for c in tables[0]["columns"]] == [c.label for c in history.columns]
+
+
+def test_a_source_every_row_shares_is_said_once(data):
+    """A table whose every row gives the same source says it above the table, not as a
+    link on each row (63 identical links were 63 tab stops); rows of different sources
+    keep theirs."""
+    results = data / "2020" / "results.csv"  # a spreadsheet saved with ";" (and a decimal comma)
+    lines = results.read_text(encoding="utf-8").splitlines()
+    results.write_text(
+        "\n".join([lines[0] + ";source"] + [f"{line};https://example.vn/ket-qua-2020" for line in lines[1:]]) + "\n",
+        encoding="utf-8",
+    )
+    made = catalog(load(data), "vi", Language(), Urls())
+    shared = bloc_page(made, "2020/so/").context["view"]
+    assert shared.source == "https://example.vn/ket-qua-2020"
+    assert not [r for row in shared.rows for cell in row.cells for r in cell.runs if r.link]
+    mixed = bloc_page(made, "2019/so/").context["view"]
+    assert mixed.source is None and [r for row in mixed.rows for cell in row.cells for r in cell.runs if r.link]

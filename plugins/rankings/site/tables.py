@@ -92,6 +92,7 @@ class TableView:
     caption: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
+    source: str | None = None  # where every row was published, said once instead of on each row
 
     def folded(self, row: Row) -> list[tuple[Column, Cell]]:
         """The row's cells a phone shows in its details, those with something to show."""
@@ -113,6 +114,9 @@ def bloc_view(dataset: Dataset, table: BlocTable, language: Language, lang: str,
     columns += [Column("criterion", c.name, numeric=True, fold=True, sort="number") for c in table.criteria]
     columns.append(Column("note", _("Ghi chú, nguồn"), fold=True))
     source = _("Nguồn")
+    # One source for every row is said once, above the table, not as 63 identical links.
+    shared = {r.source for r in table.rows}
+    shared = shared.pop() if len(shared) == 1 else None
     rows = []
     for r in table.rows:
         label = dataset.agencies[r.agency].label
@@ -141,14 +145,14 @@ def bloc_view(dataset: Dataset, table: BlocTable, language: Language, lang: str,
                 )
             else:
                 runs = [published(r.note, lang)] if r.note else []
-                if r.source:
+                if r.source and not shared:
                     runs += [Run(" ")] * bool(runs) + [Run(source, link=r.source)]
                 cells.append(Cell(runs=tuple(runs)))
         rows.append(Row(r.agency, label, urls.unit(r.agency), r.rated, tuple(cells)))
     caption = _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=table.bloc.name, year=edition.year)
     if m.score_max:
         caption += " — " + _("điểm tối đa %(max)s", max=language.number(m.score_max))
-    return TableView(caption, tuple(columns), tuple(rows))
+    return TableView(caption, tuple(columns), tuple(rows), shared)
 
 
 def _sort(value) -> object:
