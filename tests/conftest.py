@@ -59,8 +59,10 @@ def portal(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The portal's own data/, built as `invoke build` does."""
-    return build(tmp_path_factory.mktemp("real") / "output")
+    """The portal's own data/, built as `invoke build` does, with the project's own cache
+    (.cache/, as pelicanconf.py sets it): where `invoke build` has just run (as setup.sh
+    does before CI's tests), nothing is drawn again."""
+    return build_site(tmp_path_factory.mktemp("real") / "output", conf=ROOT / "pelicanconf.py").output
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's: the browser tests download none

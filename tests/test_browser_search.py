@@ -73,3 +73,26 @@ def test_hanoi_and_ha_noi_find_ha_noi(portal_server, browser, prefix, typed):
     first.wait_for(timeout=5000)
     assert first.get_attribute("href").endswith(f"{prefix}co-quan/ha-noi/")
     page.close()
+
+
+def test_search_follows_high_contrast_and_the_text_size(portal_server, browser):
+    """With results open: axe finds nothing in high contrast, result titles read on black,
+    and A+ makes the box and the results larger, as it does the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{portal_server}/")
+    size = page.locator(".pagefind-ui__search-input").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    page.get_by_role("button", name="Tương phản cao").click()
+    page.get_by_role("button", name="A+").click()
+    page.get_by_role("button", name="A+").click()
+    page.fill(".pagefind-ui__search-input", "da nang")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=5000)
+    page.wait_for_timeout(300)
+    larger = page.locator(".pagefind-ui__search-input").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert larger >= size * 1.2, (size, larger)
+    title = page.locator(".pagefind-ui__result-link").first
+    assert title.evaluate("e => getComputedStyle(e).color") == "rgb(255, 255, 255)"  # white on black (was #393939)
+    violations = Axe().run(page).response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    page.close()

@@ -54,7 +54,7 @@ def test_every_figure_traces_to_a_source_url_shown_on_its_page(real):
                 page = html(site, URLS.bloc(edition, result.bloc))
                 row = page.select_one(f"tr#{result.agency}")
                 shown = {a["href"] for a in row.select("a.source")} | {
-                    a["href"] for a in page.select(".facts-line a[rel~=external]")
+                    a["href"] for a in page.select(".facts-line a[rel~=external], .table-source a")
                 }
                 assert url in shown, (year, result.agency)
 

@@ -19,6 +19,7 @@
   }
   function apply() {
     root.style.fontSize = STEPS[step()] + "%";
+    root.style.setProperty("--text-scale", String(STEPS[step()] / 100));  /* for sizes set in pixels (search) */
     root.classList.toggle("high-contrast", read("bd-tuong-phan") === "1");
     root.classList.toggle("larger-text", step() > 1);  /* charts may then outgrow the screen */
   }
