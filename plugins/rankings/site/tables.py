@@ -115,8 +115,8 @@ def bloc_view(dataset: Dataset, table: BlocTable, language: Language, lang: str,
     columns.append(Column("note", _("Ghi chú, nguồn"), fold=True))
     source = _("Nguồn")
     # One source for every row is said once, above the table, not as 63 identical links.
-    shared = {r.source for r in table.rows}
-    shared = shared.pop() if len(shared) == 1 else None
+    sources = {r.source for r in table.rows}
+    shared = next(iter(sources)) if len(sources) == 1 else None
     rows = []
     for r in table.rows:
         label = dataset.agencies[r.agency].label
@@ -124,7 +124,7 @@ def bloc_view(dataset: Dataset, table: BlocTable, language: Language, lang: str,
         criteria = iter(table.criteria)
         for column in columns:
             if column.kind == "rank":
-                cells.append(Cell("" if r.rank is None else str(r.rank), "" if r.rank is None else r.rank))
+                cells.append(Cell("" if r.rank is None else str(r.rank), _sort(r.rank)))
             elif column.kind == "unit":
                 cells.append(Cell(label, label))
             elif column.kind == "score":
