@@ -17,6 +17,7 @@ from rankings.outputs import chart_svg, charts
 from rankings.outputs.charts import bump as bump_chart
 from rankings.outputs.charts import provinces, theme
 from rankings.pipeline import load
+from rankings.site.addresses import Urls
 from rankings.site.i18n import Language
 from rankings.site.views import edition_tables, unit_histories
 
@@ -313,3 +314,14 @@ def test_a_bump_chart_of_a_large_bloc_draws_lines_without_names(tmp_path):
     assert "không ghi tên" in bump.caption
     (svg,) = svgs(engine(tmp_path / "cache"), [bump])
     assert len(svg) < 300_000  # 1.7 MB with a point and a name for each of 240 units
+
+
+def test_a_rank_map_draws_a_province_given_a_tier_but_no_rank_as_without_a_rank():
+    portal = load(ROOT / "data")
+    dataset = portal.series["dti"]
+    (table,) = [t for t in edition_tables(dataset, dataset.editions[2024]) if t.bloc.id == "tinh"]
+    table.rows[-1].rank, table.rows[-1].tier = None, "Khá"  # as a partial source may print it
+    drawn = provinces.chart(dataset, table, Language(), Urls())
+    assert not drawn.params["by_tier"] and drawn.params["classes"][-1] == "không có trong nguồn"
+    assert (drawn.data["class"] == "không có trong nguồn").sum() == 1
+    assert "không có trong nguồn." not in drawn.caption  # every province is in the source

@@ -41,7 +41,7 @@ def _render(chart: Chart, locale: str) -> tuple[str, str]:
     import vl_convert
 
     svg = vl_convert.vegalite_to_svg(chart.spec, format_locale=number_format(locale))
-    svg = _COORDINATE.sub(r"\1", svg)  # a map's thousands of vertices: a tenth of a pixel is detail enough
+    svg = _COORDINATE.sub(r"\1", svg)  # a tenth of a pixel is detail enough (a map has thousands of vertices)
     return _prefix_ids(_titled(svg), f"bd-{chart.id}"), spreadsheet.safe_frame(chart.table).to_csv(
         index=False, lineterminator="\n"
     )

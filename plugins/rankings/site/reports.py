@@ -137,7 +137,7 @@ def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer) -> list[d
             elif c.kind == "unit":
                 cells.append([span(cell.text, strong=True)])
             elif c.kind == "change":
-                cells.append([span(cell.text, tone=cell.tone if cell.tone in ("up", "down") else None)])
+                cells.append([span(cell.text, tone=_printed_tone(cell))])
             elif c.kind == "criterion":
                 cells.append(
                     [span(" ".join([cell.text] * bool(cell.text) + [f"({cell.rank})"] * (cell.rank is not None)))]
@@ -218,7 +218,7 @@ def unit_blocks(report, charts: list[Figure], writer: Writer, several: bool) -> 
 def _unit_series(entries: list, charts: list[Figure], series: str, writer: Writer, context: dict) -> list[dict]:
     """A unit's results in one series: the table, the trend, a section per edition."""
     histories, views = context["histories"], context["criteria"]
-    blocks = [_table(histories[series], strong_first=True)]
+    blocks = [_table(histories[series])]
     # The trend alone: the criteria tables below carry the bloc medians the other chart draws.
     blocks += _figures([c for c in charts if c.chart.series == series and c.chart.id.endswith(CHART_IDS["trend"])])
     for e in entries:
@@ -226,7 +226,12 @@ def _unit_series(entries: list, charts: list[Figure], series: str, writer: Write
     return blocks
 
 
-def _table(view: TableView, strong_first: bool = False) -> dict:
+def _printed_tone(cell) -> str | None:
+    """A change is coloured where it moved; "=" prints in the text's colour."""
+    return cell.tone if cell.tone in ("up", "down") else None
+
+
+def _table(view: TableView) -> dict:
     """A plain table view (site/tables.py) as printed: its rows named in the first cell."""
     return {
         "kind": "table",
@@ -235,8 +240,7 @@ def _table(view: TableView, strong_first: bool = False) -> dict:
             {
                 "muted": not row.rated,
                 "cells": [
-                    [span(cell.text, strong=strong_first and not i, tone=cell.tone if cell.tone != "same" else None)]
-                    for i, cell in enumerate(row.cells)
+                    [span(cell.text, strong=not i, tone=_printed_tone(cell))] for i, cell in enumerate(row.cells)
                 ],
             }
             for row in view.rows
@@ -266,7 +270,7 @@ def _unit_edition(e, writer: Writer, views: dict) -> list[dict]:
     elif r.note:
         blocks.append({"kind": "paragraph", "spans": [writer.published(r.note)]})
     if e.criteria:
-        blocks.append(_table(views[(e.edition.series, e.edition.year, e.table.bloc.id)], strong_first=True))
+        blocks.append(_table(views[(e.edition.series, e.edition.year, e.table.bloc.id)]))
     source = r.source or m.source_url
     basis = [span(_("Căn cứ:") + " "), writer.published(m.decision), span(".")]
     if source:

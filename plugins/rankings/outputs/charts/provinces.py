@@ -58,14 +58,14 @@ def chart(dataset: Dataset, table: BlocTable, language: Language, urls: Urls) ->
         if by_tier
         else [_("hạng %(first)s–%(last)s", first=a, last=b) for a, b in rank_classes(size)]
     )
-    for row in rows:
-        row["class"] = row["tier"] if by_tier else classes[(row["rank"] - 1) // RANK_CLASS]
-    some_missing = len(given) < len(known)
+    for row in rows:  # a row the source gives a tier but no rank has no class of rank
+        row["class"] = row["tier"] if by_tier else classes[(row["rank"] - 1) // RANK_CLASS] if row["rank"] else missing
     rows += [
         {"code": code, "province": None, "rank": None, "tier": None, "label": None, "url": None, "class": missing}
         for code in sorted(known - given)
     ]
     frame = pd.DataFrame(rows)
+    some_missing = any(row["class"] == missing for row in rows)
     best = sorted((r for r in rows if r["rank"] is not None), key=lambda r: r["rank"])[:5]
     caption = _(
         "Bản đồ %(n)s tỉnh, thành phố, tô màu theo %(by)s. Dẫn đầu: %(best)s.",
@@ -73,7 +73,7 @@ def chart(dataset: Dataset, table: BlocTable, language: Language, urls: Urls) ->
         by=_("mức") if by_tier else _("nhóm thứ hạng (càng đậm càng cao)"),
         best=", ".join(f"{r['province']} ({r['rank']})" for r in best),
     )
-    if some_missing:
+    if len(given) < len(known):
         caption += " " + _("%(n)s tỉnh, thành phố không có trong nguồn.", n=len(known) - len(given))
     caption += " " + _("Mỗi tỉnh, thành phố trên bản đồ dẫn tới trang của đơn vị.")
     text = {
