@@ -4,18 +4,25 @@ one cache of its own (never the project's), unless a test gives it another. That
 outlives the run (.cache/tests/, ignored by git): the engine keys each file on its
 inputs and on a salt of the code and versions that draw it, so a stale file is never
 used, and a second run draws only what changed. The tests of cold builds (byte
-identity, the pools) give their builds caches of their own."""
+identity, the pools) give their builds caches of their own.
+
+The suite runs on every core (pytest-xdist): each build below is made once for the run,
+by the first worker that needs it, and read by the others."""
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import io
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -40,21 +47,41 @@ def build(output: Path, data: Path | None = None, **settings) -> Path:
     ).output
 
 
+def once_for_the_run(tmp_path_factory, name: str, make: Callable[[Path], Path]) -> Path:
+    """`make(folder)`'s site, made once however many workers ask: the first builds it in a
+    folder all of the run's workers share, under a lock the others wait on (as
+    pytest-xdist's documentation shows)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / name
+    shared.mkdir(exist_ok=True)
+    with open(shared.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        made = shared / "made"  # where the site is, once it is whole
+        if not made.exists():
+            made.write_text(str(make(Path(tempfile.mkdtemp(dir=shared)))), encoding="utf-8")
+        return Path(made.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The fixture folder built once, as `invoke build --data` would."""
-    return build(tmp_path_factory.mktemp("site") / "output", FIXTURE)
+    return once_for_the_run(tmp_path_factory, "site", lambda folder: build(folder / "output", FIXTURE))
 
 
 @pytest.fixture(scope="session")
 def tinh_mau(tmp_path_factory) -> Path:
-    return build(tmp_path_factory.mktemp("tinh-mau") / "output", ROOT / "examples" / "tinh-mau")
+    return once_for_the_run(
+        tmp_path_factory, "tinh-mau", lambda folder: build(folder / "output", ROOT / "examples" / "tinh-mau")
+    )
 
 
 @pytest.fixture(scope="session")
 def portal(tmp_path_factory) -> Path:
     """The portal fixture (data format version 2: two series, a recast bloc), built once."""
-    return build(tmp_path_factory.mktemp("portal") / "output", ROOT / "tests" / "fixtures" / "portal")
+    return once_for_the_run(
+        tmp_path_factory, "portal", lambda folder: build(folder / "output", ROOT / "tests" / "fixtures" / "portal")
+    )
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +89,11 @@ def real_site(tmp_path_factory) -> Path:
     """The portal's own data/, built as `invoke build` does, with the project's own cache
     (.cache/, as pelicanconf.py sets it): where `invoke build` has just run (as setup.sh
     does before CI's tests), nothing is drawn again."""
-    return build_site(tmp_path_factory.mktemp("real") / "output", conf=ROOT / "pelicanconf.py").output
+    return once_for_the_run(
+        tmp_path_factory,
+        "real",
+        lambda folder: build_site(folder / "output", conf=ROOT / "pelicanconf.py").output,
+    )
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's: the browser tests download none

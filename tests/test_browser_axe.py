@@ -50,8 +50,12 @@ def _violations(page) -> list:
     return [(v["id"], [n["target"] for n in v["nodes"]]) for v in AXE.run(page).response["violations"]]
 
 
+SHARDS = 4  # the pages in four tests, which the run's workers share out
+
+
 @pytest.mark.slow  # the record built whole, then every bloc page in both languages and contrasts
-def test_axe_finds_nothing_on_any_bloc_page_of_the_record(browser, real_site, real_server):
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_axe_finds_nothing_on_any_bloc_page_of_the_record(browser, real_site, real_server, shard):
     """The record's largest pages (the 63 provinces' table, bump chart and map) in both
     languages, in the default view and in high contrast."""
     paths = sorted(
@@ -60,6 +64,7 @@ def test_axe_finds_nothing_on_any_bloc_page_of_the_record(browser, real_site, re
         if (p.parent.parent / f"{p.parent.name}.pdf").is_file() and p.parent.parent.name.isdigit()
     )
     assert len(paths) >= 50 and "/dti/2024/tinh/" in paths and "/en/dti/2024/tinh-34/" in paths
+    paths = paths[shard::SHARDS]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     found = {}
