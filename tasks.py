@@ -1,5 +1,5 @@
 """The command line: invoke build | check | new-edition | preview | serve | test | publish |
-translations | expected-output | bench. The work is the plugin's (plugins/rankings/build.py)."""
+translations | expected-output | webfonts | bench. The work is the plugin's (plugins/rankings/build.py)."""
 
 from __future__ import annotations
 
@@ -258,6 +258,17 @@ def expected_output(c):
         ).output
         write_expected(site, EXPECTED)
     print(f"Đã cập nhật {EXPECTED.relative_to(HERE)}; xem thay đổi bằng git diff.")
+
+
+@task
+def webfonts(c):
+    """The theme's web fonts (static/fonts/*.woff2) made anew from its TTFs."""
+    from rankings.outputs import webfonts as fonts
+
+    static = HERE / "theme" / "static" / "fonts"
+    for out, ttf in fonts.files(static / "ttf", static).items():
+        out.write_bytes(fonts.webfont(ttf))
+        print(f"{out.relative_to(HERE)}: {out.stat().st_size} bytes")
 
 
 @task(help={"workloads": "comma-separated: national, scale (default: national,scale)"})

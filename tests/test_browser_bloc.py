@@ -178,3 +178,43 @@ def test_a_printed_bloc_page_shows_every_column_on_a_page_turned_sideways(server
     assert width > height  # sideways
     words = " ".join(subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True).stdout.split())
     assert all(name.split()[0] in words for name in names), (names, words[:400])  # no column cut off
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_header_row_stays_in_view_after_a_jump_to_a_row(server, browser, width):
+    """A window too short for the table: after a jump to its last row, the header row is
+    in view at the top of the table's box (wide) or of the window (phone), above the row."""
+    page = browser.new_page(viewport={"width": width, "height": 320})
+    page.goto(f"{server}/2020/so/")
+    last = page.locator("table.ranking tbody tr").last.get_attribute("id")
+    page.goto(f"{server}/2020/so/#{last}")
+    page.wait_for_timeout(200)
+    header = page.locator("table.ranking thead th").first.bounding_box()
+    row = page.locator(f"tr#{last}").bounding_box()
+    frame = page.locator(".table-scroll").bounding_box()
+    top = max(frame["y"], 0)
+    assert top - 1 <= header["y"] <= top + header["height"], (header, frame)  # at the top, whole
+    assert header["y"] + header["height"] <= row["y"] + 1 and row["y"] + row["height"] <= 320
+    page.close()
+
+
+def test_the_digits_of_a_score_column_line_up(server, browser):
+    """Every digit of the theme's font is as wide as every other (the web fonts are made
+    so), so scores right-aligned in a column line up digit under digit."""
+    page = browser.new_page()
+    page.goto(f"{server}/2020/so/")
+    page.evaluate("document.fonts.ready")
+    widths = page.evaluate(
+        """() => [...'0123456789'].map(d => {
+             const cell = document.querySelector('table.ranking tbody td.num');
+             const probe = document.createElement('span');
+             probe.textContent = d.repeat(10);
+             cell.appendChild(probe);
+             const width = probe.getBoundingClientRect().width;
+             probe.remove();
+             return Math.round(width * 100);
+           })"""
+    )
+    assert len(set(widths)) == 1, widths
+    assert page.evaluate("document.fonts.check('16px \"Be Vietnam Pro\"')")
+    page.close()

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser  # Chromium through Playwright
 def test_search_without_diacritics_finds_the_unit(server, browser, prefix, typed, lands_on):
     page = browser.new_page()
     page.goto(f"{server}/{prefix}2019/")
-    page.fill(".pagefind-ui__search-input", typed)
+    page.fill("#tim-kiem-o", typed)
     first = page.locator(".pagefind-ui__result-link").first
     first.wait_for(timeout=5000)
     assert first.get_attribute("href").endswith(lands_on)
@@ -39,7 +39,7 @@ def test_search_tells_units_apart_and_shows_readable_text(portal_server, browser
 
     def results(typed: str) -> tuple[list[str], list[str], list[str]]:
         page.goto(f"{portal_server}/")
-        page.fill(".pagefind-ui__search-input", typed)
+        page.fill("#tim-kiem-o", typed)
         page.locator(".pagefind-ui__result-link").first.wait_for(timeout=5000)
         page.wait_for_timeout(300)  # the list settles as more results load
         links = page.locator(".pagefind-ui__result-link")
@@ -68,7 +68,7 @@ def test_search_tells_units_apart_and_shows_readable_text(portal_server, browser
 def test_hanoi_and_ha_noi_find_ha_noi(portal_server, browser, prefix, typed):
     page = browser.new_page()
     page.goto(f"{portal_server}/{prefix}")
-    page.fill(".pagefind-ui__search-input", typed)
+    page.fill("#tim-kiem-o", typed)
     first = page.locator(".pagefind-ui__result-link").first
     first.wait_for(timeout=5000)
     assert first.get_attribute("href").endswith(f"{prefix}co-quan/ha-noi/")
@@ -82,17 +82,42 @@ def test_search_follows_high_contrast_and_the_text_size(portal_server, browser):
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{portal_server}/")
-    size = page.locator(".pagefind-ui__search-input").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    size = page.locator("#tim-kiem-o").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     page.get_by_role("button", name="Tương phản cao").click()
     page.get_by_role("button", name="A+").click()
     page.get_by_role("button", name="A+").click()
-    page.fill(".pagefind-ui__search-input", "da nang")
+    page.fill("#tim-kiem-o", "da nang")
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=5000)
     page.wait_for_timeout(300)
-    larger = page.locator(".pagefind-ui__search-input").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    larger = page.locator("#tim-kiem-o").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert larger >= size * 1.2, (size, larger)
     title = page.locator(".pagefind-ui__result-link").first
     assert title.evaluate("e => getComputedStyle(e).color") == "rgb(255, 255, 255)"  # white on black (was #393939)
     violations = Axe().run(page).response["violations"]
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    page.close()
+
+
+def test_the_search_script_loads_when_the_box_is_first_used(server, browser):
+    """Pagefind's interface (about 130 KiB) is fetched on the first focus of the box, not
+    with every page; then its box takes the plain one's place, keeping the focus."""
+    page = browser.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{server}/2019/so/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "/pagefind/" in url]
+    box = page.locator("#tim-kiem-o")  # the plain box, then Pagefind's under the same id
+    assert box.get_attribute("class") == "search-box" and page.get_by_label("Tìm kiếm").count() == 1
+    page.keyboard.press("Tab")  # to the skip link, then on to the box
+    while not box.evaluate("e => e === document.activeElement"):
+        page.keyboard.press("Tab")
+    page.locator(".pagefind-ui__search-input").wait_for(timeout=5000)
+    assert any(url.endswith("/pagefind/pagefind-ui.js") for url in fetched)
+    assert page.evaluate("document.activeElement.className").startswith("pagefind-ui__search-input")
+    assert page.evaluate("document.activeElement.id") == "tim-kiem-o"
+    page.keyboard.type("so y te")
+    first = page.locator(".pagefind-ui__result-link").first
+    first.wait_for(timeout=5000)
+    assert first.get_attribute("href").endswith("co-quan/so-y-te/")
     page.close()

@@ -137,3 +137,26 @@ def test_the_first_screen_of_a_phone_shows_a_ranking(portal_server, browser, pat
     box = page.locator(ranking).first.bounding_box()
     assert box["y"] + box["height"] <= 844, box
     page.close()
+
+
+HTML_BUDGET = 300 * 1024  # bytes: the largest page a phone on a slow network is asked to take
+FIRST_LOAD_BUDGET = 500 * 1024  # a page's HTML, styles, scripts and fonts, on a first visit
+
+
+@pytest.mark.slow  # the whole record
+def test_every_page_of_the_record_keeps_to_the_budget(real_site, real_server, browser):
+    """No HTML page over 300 KiB; the first load of the record's heaviest bloc page (its
+    HTML, CSS, scripts and fonts, before anyone searches) under 500 KiB."""
+    sizes = {page: page.stat().st_size for page in real_site.rglob("*.html")}
+    assert {str(page.relative_to(real_site)): size for page, size in sizes.items() if size > HTML_BUDGET} == {}
+    heaviest = max((page for page in sizes if page.parent.parent.name.isdigit()), key=sizes.get)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    loaded = {}
+    page.on("response", lambda response: loaded.__setitem__(response.url, len(response.body())))
+    page.goto(f"{real_server}/{heaviest.parent.relative_to(real_site).as_posix()}/")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    kinds = {url.rsplit(".", 1)[-1] for url in loaded if "." in url.rsplit("/", 1)[-1]}
+    assert {"css", "js", "woff2"} <= kinds, loaded
+    assert sum(loaded.values()) < FIRST_LOAD_BUDGET, loaded

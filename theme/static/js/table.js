@@ -1,5 +1,7 @@
-// Progressive enhancement: column headers of tables marked "sortable" become buttons.
-// Without JavaScript the table stays in its published (rank) order.
+// Progressive enhancement of tables: column headers of tables marked "sortable" become
+// buttons (without JavaScript the table stays in its published, rank order); and a jump
+// to a row of a table that scrolls in its own box (wide screens) shows the row under the
+// header row, where the browser alone would scroll the box's top, header and all, away.
 (function () {
   "use strict";
   function cellValue(row, index, kind) {
@@ -40,4 +42,15 @@
       button.addEventListener("click", function () { sortBy(table, index, kind, th); });
     });
   });
+
+  function reveal() {
+    var row = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var frame = row && row.closest(".table-scroll");
+    if (!frame || row.tagName !== "TR" || frame.scrollHeight <= frame.clientHeight) return;
+    frame.scrollIntoView({ block: "start" });
+    var header = frame.querySelector("thead").getBoundingClientRect();
+    frame.scrollTop += row.getBoundingClientRect().top - header.bottom;
+  }
+  window.addEventListener("hashchange", reveal);
+  reveal();
 })();
