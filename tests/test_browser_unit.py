@@ -3,6 +3,8 @@ display controls."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser  # Chromium through Playwright
@@ -35,3 +37,40 @@ def test_charts_follow_the_text_size_and_contrast_controls(server, browser):
     background = svg.locator("rect").first.evaluate("r => getComputedStyle(r).fill")
     assert background == "rgb(0, 0, 0)"
     page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_chart_reads_out_a_tapped_mark_and_steps_through_marks_by_keyboard(server, browser, width):
+    """A tap on a point shows its values under the chart; the keyboard reaches the chart
+    and the arrow keys step from mark to mark, each read out (and announced)."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width == 390)
+    page = context.new_page()
+    page.goto(f"{server}/co-quan/so-y-te/")
+    frame = page.locator("#bieu-do-thu-hang-qua-cac-nam .chart-svg")
+    readout = page.locator("#bieu-do-thu-hang-qua-cac-nam .chart-readout")
+    assert readout.get_attribute("aria-live") == "polite" and "phím mũi tên" in readout.inner_text()
+    marks = frame.locator("path[aria-label]")
+    labels = [marks.nth(i).get_attribute("aria-label") for i in range(marks.count())]
+    # each point in words: its year and rank or score, no plotting field (Vega's own would list them)
+    assert len(labels) >= 2 and all(re.fullmatch(r"20\d\d: (hạng \d+.*|điểm [\d,]+)", label) for label in labels), (
+        labels
+    )
+    last = marks.nth(len(labels) - 1)
+    last.tap() if width == 390 else last.click()
+    assert readout.inner_text() == labels[-1]
+    assert "picked" in last.get_attribute("class")
+    frame.focus()
+    assert frame.get_attribute("tabindex") == "0"
+    page.keyboard.press("Home")
+    assert readout.inner_text() == labels[0]
+    page.keyboard.press("ArrowRight")
+    assert readout.inner_text() == labels[1]
+    context.close()
+
+
+def test_without_script_a_marks_values_are_its_hover_title(without_script, server):
+    page = without_script
+    page.goto(f"{server}/co-quan/so-y-te/")
+    mark = page.locator("#bieu-do-thu-hang-qua-cac-nam path[aria-label]").first
+    assert mark.locator("title").text_content() == mark.get_attribute("aria-label")
+    assert page.locator(".chart-readout").count() == 0

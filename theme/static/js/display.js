@@ -25,21 +25,7 @@
   }
   apply();
 
-  /* A chart drawn wider than its frame (larger text) scrolls inside it: the frame then
-     takes the keyboard's focus, so that the arrow keys scroll it too. */
-  function reachable() {
-    document.querySelectorAll(".chart-svg").forEach(function (frame) {
-      if (frame.scrollWidth > frame.clientWidth) {
-        frame.setAttribute("tabindex", "0");
-      } else {
-        frame.removeAttribute("tabindex");
-      }
-    });
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
-    reachable();
-    window.addEventListener("resize", reachable);
     var controls = document.querySelector(".display-controls");
     if (!controls) { return; }
     var contrast = controls.querySelector("[data-contrast]");
@@ -62,7 +48,6 @@
         write("bd-co-chu", String(change === 0 ? 1 : Math.max(0, Math.min(STEPS.length - 1, step() + change))));
       }
       apply();
-      reachable();
       show();
     });
     controls.hidden = false;

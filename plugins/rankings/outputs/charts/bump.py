@@ -105,12 +105,14 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
         layers.append(base.mark_point(filled=True, size=30, color=ACCENT, aria=False))
         layers.append(
             alt.Chart(pd.DataFrame(params["labels"]))
-            .mark_text(align="left", dx=8, fontSize=11, color=INK)
+            .mark_text(align="left", dx=8, fontSize=11, color=INK, aria=False)
             .encode(x=alt.XValue(WIDTH), y=y, text="label:N")
         )
     if params["breaks"]:
         layers.append(
-            alt.Chart(pd.DataFrame({"year": params["breaks"]})).mark_rule(strokeDash=[4, 3], color=MUTED).encode(x=x)
+            alt.Chart(pd.DataFrame({"year": params["breaks"]}))
+            .mark_rule(strokeDash=[4, 3], color=MUTED, aria=False)
+            .encode(x=x)
         )
     return alt.layer(*layers).properties(
         width=WIDTH,

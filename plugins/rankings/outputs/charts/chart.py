@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from ..geo import simplified
-from .theme import configure
+from .theme import SAID, configure
 
 BOUNDARIES = "ranh-gioi"  # the name a map's spec gives its province boundaries
 
@@ -45,8 +45,9 @@ class Chart:
 
     @property
     def table(self) -> pd.DataFrame:
-        """The data as a reader downloads it: each column under its header."""
-        return self.data.rename(columns=self.headers)
+        """The data as a reader downloads it: each column under its header (the marks'
+        descriptions, theme.SAID, are the chart's words, not data)."""
+        return self.data.drop(columns=[c for c in self.data if c.startswith(SAID)]).rename(columns=self.headers)
 
     @functools.cached_property
     def inputs(self) -> str:

@@ -12,7 +12,7 @@ from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import UnitEdition
 from .chart import Chart
-from .theme import ACCENT, BEST, LINE, MEDIAN, WIDTH, field, labels
+from .theme import ACCENT, BEST, LINE, MEDIAN, SAID, WIDTH, described, field, labels
 from .trend import prefix
 
 
@@ -38,6 +38,8 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
     def shown(value: Decimal, line) -> float:
         return float(value / line.criterion.max * 100) if relative else float(value)
 
+    decimals = entry.edition.methodology.decimals
+    named = {"unit": agency.label, "median": headers["median"], "best": headers["best"]}
     frame = pd.DataFrame(
         [
             {
@@ -45,11 +47,20 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
                 "unit": shown(line.value, line),
                 "median": shown(line.median, line),
                 "best": shown(line.best, line),
+                # each point's words: the criterion, whose value (the unit's, the median, the best), the value
+                **{
+                    f"{SAID}_{series}": _(
+                        "%(criterion)s, %(series)s: %(value)s",
+                        criterion=line.criterion.name,
+                        series=name,
+                        value=language.score(value, decimals),
+                    )
+                    for (series, name), value in zip(named.items(), (line.value, line.median, line.best))
+                },
             }
             for line in lines
         ]
     )
-    decimals = entry.edition.methodology.decimals
     above = sum(1 for line in lines if line.value > line.median)
     # Each message in a call of its own: Babel's extractor does not see one nested in another's arguments.
     values = [
@@ -92,7 +103,8 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     text, unit_name = params["text"], params["unit"]
     # One point per criterion and series (the unit, the median, the best), named as the legend shows them.
     named = {"unit": unit_name, "median": headers["median"], "best": headers["best"]}
-    long = frame.melt("criterion", var_name="series", value_name="value")
+    long = frame.melt("criterion", value_vars=list(named), var_name="series", value_name="value")
+    long[SAID] = [frame.loc[i % len(frame), f"{SAID}_{series}"] for i, series in enumerate(long["series"])]
     long["series"] = long["series"].map(named)
     x = field(
         alt.X,
@@ -116,10 +128,10 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     shared = alt.Axis(title=text["axis"])
     return alt.layer(
         alt.Chart(frame)
-        .mark_rule(color=LINE, strokeWidth=2)
+        .mark_rule(color=LINE, strokeWidth=2, aria=False)
         .encode(y=y, x=field(alt.X, "unit", "Q", headers, axis=shared), x2=field(alt.X2, "median", "Q", headers)),
         alt.Chart(frame)
-        .mark_rule(color=LINE, strokeWidth=1, strokeDash=[2, 2])
+        .mark_rule(color=LINE, strokeWidth=1, strokeDash=[2, 2], aria=False)
         .encode(y=y, x=field(alt.X, "median", "Q", headers, axis=shared), x2=field(alt.X2, "best", "Q", headers)),
         alt.Chart(long)
         .mark_point(filled=True, size=90)
@@ -128,10 +140,6 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
             x=x,
             color=colour,
             shape=field(alt.Shape, "series", "N", headers, legend=None),
-            tooltip=[
-                field(alt.Tooltip, "criterion", "N", headers),
-                field(alt.Tooltip, "series", "N", headers),
-                field(alt.Tooltip, "value", "Q", headers, format=".1f"),
-            ],
+            description=described(),
         ),
     ).properties(width=WIDTH - 120, height=max(60, 28 * len(frame)), title=text["title"])

@@ -130,7 +130,7 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     labels = pd.DataFrame([{"lon": lon, "lat": lat, "label": text[key]} for lon, lat, key in ARCHIPELAGOS])
     islands = (
         alt.Chart(labels)
-        .mark_text(fontSize=10, color=MUTED, align="center")
+        .mark_text(fontSize=10, color=MUTED, align="center", aria=False)
         .encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
     )
     return (

@@ -12,7 +12,7 @@ from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import BlocTable
 from .chart import Chart
-from .theme import ACCENT, INK, LABEL_LINE, TIER_COLOURS, WIDTH, field, labels
+from .theme import ACCENT, INK, LABEL_LINE, TIER_COLOURS, WIDTH, described, field, labels
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -33,6 +33,13 @@ def chart(dataset: Dataset, table: BlocTable, language: Language) -> Chart | Non
                 "rank": r.rank,
                 "score": _num(r.score),
                 "tier": r.tier or "—",
+                "said": _(
+                    "%(unit)s: hạng %(rank)s, điểm %(score)s",
+                    unit=dataset.agencies[r.agency].label,
+                    rank=r.rank,
+                    score=language.score(r.score, m.decimals),
+                )
+                + (f" ({r.tier})" if r.tier else ""),
             }
             for r in scored
         ]
@@ -107,10 +114,7 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
             y=y,
             x=x,
             color=colour,
-            tooltip=[
-                field(alt.Tooltip, name, kind, headers)
-                for name, kind in (("rank", "Q"), ("unit", "N"), ("score", "Q"), ("tier", "N"))
-            ],
+            description=described(),
         )
     ]
     lines = 0
@@ -121,10 +125,10 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
         lines = len(thresholds)
         thresholds["y"] = [-4 - LABEL_LINE * (lines - 1 - i) for i in range(lines)]
         at = alt.X("threshold:Q", title=text["threshold"], axis=alt.Axis(title=text["axis"]))
-        layers.append(alt.Chart(thresholds).mark_rule(strokeDash=[4, 3], color=INK).encode(x=at))
+        layers.append(alt.Chart(thresholds).mark_rule(strokeDash=[4, 3], color=INK, aria=False).encode(x=at))
         layers.append(
             alt.Chart(thresholds)
-            .mark_text(align="left", dx=3, baseline="bottom", fontSize=11, color=INK)
+            .mark_text(align="left", dx=3, baseline="bottom", fontSize=11, color=INK, aria=False)
             .encode(x=at, y=alt.Y("y:Q", scale=None), text=alt.Text("label:N", title=text["label"]))
         )
     return alt.layer(*layers).properties(

@@ -79,6 +79,17 @@ def configure(chart: alt.TopLevelMixin, description: str) -> dict:
     return spec
 
 
+SAID = "said"  # columns named so (said, said_score…) hold each value mark's reading in words
+
+
+def described(column: str = SAID) -> alt.Description:
+    """Each mark's description from its row: the name screen readers and a pointer's hover
+    (its <title>) and tap (charts.js) give it, in place of Vega's list of every encoded
+    field (plotting ids among them). Marks that carry no value of their own (lines,
+    rules, labels) are drawn with aria=False and described by nothing."""
+    return alt.Description(f"{column}:N")
+
+
 def field(channel, name: str, kind: str, headers: dict[str, str], **options):
     """A channel of the data's column `name` (an ASCII id, so that no translated word is
     read by Vega as a path: "no. of units"), titled with the column's header in the

@@ -9,7 +9,7 @@ from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import BlocTable
 from .chart import Chart
-from .theme import BACKGROUND, TIER_COLOURS, WIDTH, field, labels
+from .theme import BACKGROUND, TIER_COLOURS, WIDTH, described, field, labels
 
 
 def chart(tables: list[BlocTable], language: Language) -> Chart | None:
@@ -33,6 +33,13 @@ def chart(tables: list[BlocTable], language: Language) -> Chart | None:
                         "order": order,
                         "count": count,
                         "share": round(100 * count / t.tier_total, 1),
+                        "said": _(
+                            "%(bloc)s, %(tier)s: %(count)s đơn vị (%(share)s)",
+                            bloc=t.bloc.name,
+                            tier=tier,
+                            count=count,
+                            share=language.percent(count, t.tier_total),
+                        ),
                     }
                 )
     if not rows or not any(r["count"] for r in rows):
@@ -73,15 +80,10 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     return alt.layer(
         base.mark_bar().encode(
             color=colour,
-            tooltip=[
-                field(alt.Tooltip, "bloc", "N", headers),
-                field(alt.Tooltip, "tier", "N", headers),
-                field(alt.Tooltip, "count", "Q", headers),
-                field(alt.Tooltip, "share", "Q", headers),
-            ],
+            description=described(),
         ),
         # The count inside its bar, on the bars' axis (and under its title).
-        base.mark_text(align="center", dx=0, color=BACKGROUND, fontWeight=700, fontSize=12).encode(
+        base.mark_text(align="center", dx=0, color=BACKGROUND, fontWeight=700, fontSize=12, aria=False).encode(
             x=field(alt.X, "share", "Q", headers, axis=alt.Axis(title=text["axis"]), stack="zero", bandPosition=0.5),
             text=field(alt.Text, "count", "Q", headers),
             opacity=alt.OpacityValue(0, condition={"test": "datum.share >= 6", "value": 1}),

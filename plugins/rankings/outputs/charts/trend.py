@@ -10,7 +10,19 @@ from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import UnitEdition
 from .chart import Chart
-from .theme import ACCENT, INK, LIGHT, MUTED, TIER_COLOURS, WIDTH, field, rank_axis, rank_scale, year_axis
+from .theme import (
+    ACCENT,
+    INK,
+    LIGHT,
+    MUTED,
+    TIER_COLOURS,
+    WIDTH,
+    described,
+    field,
+    rank_axis,
+    rank_scale,
+    year_axis,
+)
 
 
 def prefix(dataset: Dataset) -> str:
@@ -57,6 +69,7 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
         score = entry.result.score if entry else None
         share = float(score / m.score_max * 100) if score is not None and m.score_max else None
         size = entry.table.size if entry and rank is not None else None
+        bloc = entry.table.bloc.name if entry else None
         rows.append(
             {
                 "year": str(year),
@@ -73,7 +86,15 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
                 ),
                 "segment": segment,
                 "score": share,
-                "bloc": entry.table.bloc.name if entry else None,
+                "bloc": bloc,
+                "said": None
+                if rank is None
+                else _(
+                    "%(year)s: hạng %(rank)s, %(bloc)s", year=year, rank=f"{rank}/{size}" if size else rank, bloc=bloc
+                ),
+                "said_score": None
+                if share is None
+                else _("%(year)s: điểm %(score)s", year=year, score=language.score(score, m.decimals)),
                 "status": (
                     _("không đánh giá")
                     if entry and not entry.result.rated
@@ -133,22 +154,17 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     segment = field(alt.Detail, "segment", "N", headers)
     known = base.transform_filter("datum.rank != null")
     layers = [
-        known.mark_line(color=ACCENT, strokeWidth=2).encode(y=rank_y, detail=segment),
-        known.mark_point(filled=True, size=70, color=ACCENT).encode(
-            y=rank_y,
-            tooltip=[
-                field(alt.Tooltip, "year", "O", headers),
-                field(alt.Tooltip, "rank", "Q", headers),
-                field(alt.Tooltip, "bloc", "N", headers),
-            ],
-        ),
-        known.mark_text(align="left", dx=7, dy=-8, fontSize=12, color=INK).encode(
+        known.mark_line(color=ACCENT, strokeWidth=2, aria=False).encode(y=rank_y, detail=segment),
+        known.mark_point(filled=True, size=70, color=ACCENT).encode(y=rank_y, description=described()),
+        known.mark_text(align="left", dx=7, dy=-8, fontSize=12, color=INK, aria=False).encode(
             y=rank_y, text=field(alt.Text, "label", "N", headers)
         ),
     ]
     if params["breaks"]:
         layers.append(
-            alt.Chart(pd.DataFrame({"year": params["breaks"]})).mark_rule(strokeDash=[4, 3], color=MUTED).encode(x=x)
+            alt.Chart(pd.DataFrame({"year": params["breaks"]}))
+            .mark_rule(strokeDash=[4, 3], color=MUTED, aria=False)
+            .encode(x=x)
         )
     # What the dashed lines and the missing "of N" mean, above the plot, where no point's label can be.
     notes = [n for n in (text["break"] if params["breaks"] else "", text["note"]) if n]
@@ -164,8 +180,10 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
         drawn = alt.vconcat(
             drawn,
             alt.layer(
-                score.mark_line(color=LIGHT, strokeWidth=2).encode(detail=segment),
-                score.mark_point(filled=True, size=60, color=TIER_COLOURS[0]),
+                score.mark_line(color=LIGHT, strokeWidth=2, aria=False).encode(detail=segment),
+                score.mark_point(filled=True, size=60, color=TIER_COLOURS[0]).encode(
+                    description=described("said_score")
+                ),
             ).properties(width=WIDTH, height=120, title=text["score_title"]),
         )
     return drawn
