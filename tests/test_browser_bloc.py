@@ -8,6 +8,8 @@ import subprocess
 
 import pytest
 
+from rankings.site.formatting import sort_key
+
 pytestmark = pytest.mark.browser  # Chromium through Playwright
 
 
@@ -89,29 +91,48 @@ def test_on_a_wide_screen_every_column_shows_and_the_sticky_cells_do_not_overlap
 
 
 def test_a_reader_compares_units_and_the_address_keeps_the_choice(server, browser):
+    """From the link near the top, units ticked in an A–Z list that a typed name without
+    its marks filters; ranks and scores side by side; the choice kept in the address."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(f"{server}/2020/so/")
     section = page.locator("#so-sanh")
     assert section.is_visible()
-    page.select_option("#so-sanh-1", "so-y-te")
-    page.select_option("#so-sanh-2", "so-noi-vu")
-    assert page.url.endswith("/2020/so/?so-sanh=so-y-te%2Cso-noi-vu")
+    page.locator(".facts-line").get_by_role("link", name="So sánh các đơn vị").click()
+    assert page.url.endswith("#so-sanh")
+    names = section.locator(".compare-list label").all_inner_texts()
+    assert [n.strip() for n in names] == sorted((n.strip() for n in names), key=sort_key) and len(names) >= 5
+    page.fill("#so-sanh-loc", "so y te")  # no marks, as one types on a phone
+    assert [n.strip() for n in section.locator(".compare-list label:visible").all_inner_texts()] == ["Sở Y tế"]
+    page.get_by_role("checkbox", name="Sở Y tế", exact=True).check()
+    page.fill("#so-sanh-loc", "noi vu")
+    page.get_by_role("checkbox", name="Sở Nội vụ", exact=True).check()
+    assert page.url.endswith("/2020/so/?so-sanh=so-y-te%2Cso-noi-vu#so-sanh")
     ranks = section.locator("table").first
     assert [r.inner_text().split("\t") for r in ranks.locator("tbody tr").all()] == [
-        ["2019", "4/5", "2/5"],
-        ["2020", "3/6", "4/6"],
+        ["2019", "4/5 · 62,00", "2/5 · 80,50"],
+        ["2020", "3/6 · 78,2", "4/6 · 70,0"],
     ]
     assert section.locator("table").count() == 1  # 2020 published no criteria
     assert section.locator("svg path.line").count() == 2
     shared = page.url
     other = browser.new_page()
     other.goto(shared)  # a shared link shows the same comparison
-    assert other.locator("#so-sanh-1").input_value() == "so-y-te"
+    assert all(other.get_by_role("checkbox", name=n, exact=True).is_checked() for n in ("Sở Y tế", "Sở Nội vụ"))
     assert other.locator("#so-sanh table").first.inner_text() == ranks.inner_text()
     other.goto(f"{server}/2019/so/?so-sanh=so-y-te,so-noi-vu")
     criteria = other.locator("#so-sanh table").nth(1).locator("tbody tr").first.inner_text().split("\t")
     assert criteria == ["Hạ tầng kỹ thuật", "20,00", "25,00", "24,00", "28,00"]  # two units, the median, the best
     other.close()
+    page.close()
+
+
+def test_the_new_da_nang_is_compared_with_the_two_it_joins(portal_server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{portal_server}/dti/2024/tinh-34/?so-sanh=da-nang-2025,da-nang,quang-nam")
+    lists = page.locator("#so-sanh .compare-list legend").all_inner_texts()
+    assert lists == ["Các đơn vị của khối, từ A đến Z", "Đơn vị trước và sau sáp nhập"]
+    last = page.locator("#so-sanh table").first.locator("tbody tr").last.inner_text().split("\t")
+    assert last == ["2024", "1/2 · 0,8241", "1/3 · 0,8335", "3/3 · 0,6100"]
     page.close()
 
 

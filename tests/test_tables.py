@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 
-from conftest import FIXTURE, html, text
+from conftest import FIXTURE, ROOT, html, text
 from rankings.pipeline import load
 from rankings.site.addresses import Urls
 from rankings.site.catalog import catalog
+from rankings.site.formatting import sort_key
 from rankings.site.i18n import Language
 from rankings.site.reports import document
 from rankings.site.tables import rank_ticks
+
+PORTAL = ROOT / "tests" / "fixtures" / "portal"
 
 
 def bloc_page(made, url: str):
@@ -37,7 +40,25 @@ def test_the_page_the_report_and_the_comparison_show_one_view(site):
     assert [row["cells"][1][0]["text"] for row in printed["rows"]] == [row.name for row in view.rows]
     compared = json.loads(shown.select_one(".compare-data").string)
     assert compared == page.context["compare"]
-    assert [u["name"] for u in compared["units"]] == [row.name for row in view.rows if row.rated]
+    assert [u["name"] for u in compared["units"]] == sorted((row.name for row in view.rows if row.rated), key=sort_key)
+
+
+def test_the_comparison_puts_a_merged_unit_beside_those_it_joins():
+    """On the 34-province table of 2024, the new Đà Nẵng can be compared with the Đà Nẵng
+    and Quảng Nam of the 63, each with its rank and score in its own bloc; and on the
+    63-province table, each of the two with the unit it joined."""
+    made = catalog(load(PORTAL), "vi", Language(), Urls())
+    recast = bloc_page(made, "dti/2024/tinh-34/").context["compare"]
+    before = {u["id"]: u for u in recast["lineage"]}
+    assert set(before) == {"da-nang", "quang-nam"}
+    year = recast["years"].index(2024)
+    assert (before["da-nang"]["labels"][year], before["da-nang"]["scores"][year]) == ("1/3", "0,8335")
+    assert (before["quang-nam"]["labels"][year], before["quang-nam"]["scores"][year]) == ("3/3", "0,6100")
+    new = next(u for u in recast["units"] if u["id"] == "da-nang-2025")
+    assert (new["labels"][year], new["scores"][year], new["plain"]) == ("1/2", "0,8241", "da nang (tu 2025)")
+    old = bloc_page(made, "dti/2024/tinh/").context["compare"]
+    assert [u["id"] for u in old["lineage"]] == ["da-nang-2025"]
+    assert old["lineage"][0]["criteria"] == [] and old["lineage"][0]["scores"][-1] == "0,8241"
 
 
 def test_the_comparison_carries_its_axis_and_labels_so_the_script_only_draws():

@@ -218,7 +218,7 @@ def catalog(
                     named + _("%(bloc)s — xếp hạng năm %(year)s", bloc=bloc.name, year=year),
                     _("Bảng xếp hạng khối %(bloc)s năm %(year)s: thứ hạng, điểm, mức.", bloc=bloc.name, year=year),
                     date(edition),
-                    dict(shown, compare=comparison(view, table, tables[sid], language)),
+                    dict(shown, compare=comparison(view, table, tables[sid], dataset, language)),
                     ("bloc", sid, year, bloc.id),
                 )
                 reports.append(

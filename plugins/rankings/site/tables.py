@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..data.languages import without_marks
 from ..data.model import Dataset
 from .addresses import Urls
-from .formatting import change
+from .formatting import change, sort_key
 from .i18n import Language
 from .translated import marked_lang
 from .views import BlocTable, UnitEdition, bloc_over_time
@@ -259,48 +260,92 @@ def partial_notice(table: BlocTable, language: Language, lang: str) -> list[list
     return paragraphs
 
 
-def comparison(view: TableView, table: BlocTable, by_year: dict[int, list[BlocTable]], language: Language) -> dict:
+def comparison(
+    view: TableView, table: BlocTable, by_year: dict[int, list[BlocTable]], dataset: Dataset, language: Language
+) -> dict:
     """What the bloc page's comparison (compare.js) draws, as JSON: each rated unit of the
-    table with its rank in every edition of the series up to this one that has the bloc
-    (and "x/N" where N is known), the rank axis's ticks, and this edition's criteria with
-    the bloc's median and best, numbers as the table shows them."""
+    table with its rank ("x/N" where N is known) and score in every edition of the series
+    up to this one that has the bloc, and this edition's criteria with the bloc's median
+    and best, numbers as the table shows them; the rank axis's ticks; and the units
+    before and after a merger (the Đà Nẵng of the 34 provinces, the Đà Nẵng and Quảng Nam
+    of the 63 it joins), each with its standing in its own bloc, so that they can be put
+    side by side. Each unit also has its name without marks, for the picker's filter."""
     found = bloc_over_time(table, by_year)
-    years = list(found)
-    ranks = {y: {r.agency: r.rank for r in found[y].rows} for y in years}
-    sizes = [found[y].size for y in years]
+    members = [r.agency for r in table.rows if r.rated]
+    related = [a for a in _lineage(members, dataset) if a not in members]
+    standing = {a: _standing(a, by_year, table.edition.year) for a in related}
+    standing.update({a: {y: (t.row(a), t) for y, t in found.items() if t.row(a)} for a in members})
+    years = sorted(set(found) | {y for a in related for y in standing[a]})
     rows = {row.id: row for row in view.rows}
-    decimals = table.edition.methodology.decimals
-
-    def shown(value) -> str | None:
-        return None if value is None else language.score(value, decimals)
-
     criteria = [i for i, c in enumerate(view.columns) if c.kind == "criterion"]
-    units = [
-        {
-            "id": r.agency,
-            "name": rows[r.agency].name,
-            "ranks": [ranks[y].get(r.agency) for y in years],
-            "labels": [_rank_label(ranks[y].get(r.agency), size) for y, size in zip(years, sizes)],
-            "criteria": [rows[r.agency].cells[i].text or None for i in criteria],
+
+    def unit(agency: str) -> dict:
+        name = rows[agency].name if agency in rows else dataset.agencies[agency].name
+        shown = [standing[agency].get(y, (None, None)) for y in years]
+        return {
+            "id": agency,
+            "name": name,
+            "plain": without_marks(name).casefold(),
+            "ranks": [r.rank if r else None for r, _ in shown],
+            "labels": [_rank_label(r.rank, t.size) if r else None for r, t in shown],
+            "scores": [_score(r, t, language) for r, t in shown],
+            "criteria": [rows[agency].cells[i].text or None for i in criteria] if agency in rows else [],
         }
-        for r in table.rows
-        if r.rated
-    ]
-    worst = max([n for n in sizes if n] + [k for u in units for k in u["ranks"] if k] + [1])
+
+    units = [unit(a) for a in sorted(members, key=lambda a: sort_key(rows[a].name))]  # A–Z
+    lineage = [unit(a) for a in related if standing[a]]
+    ranked = [k for u in units + lineage for k in u["ranks"] if k]
+    worst = max([t.size for a in standing for _, t in standing[a].values() if t.size] + ranked + [1])
+    decimals = table.edition.methodology.decimals
     return {
         "years": years,
         "bottom": worst,
         "ticks": rank_ticks(worst),
         "units": units,
+        "lineage": lineage,
         "criteria": [
             {
                 "name": view.columns[i].label,
-                "median": shown(table.medians.get(c.id)),
-                "best": shown(table.best.get(c.id)),
+                "median": _value(table.medians.get(c.id), decimals, language),
+                "best": _value(table.best.get(c.id), decimals, language),
             }
             for i, c in zip(criteria, table.criteria)
         ],
     }
+
+
+def _lineage(members: list[str], dataset: Dataset) -> list[str]:
+    """The units that merged into the members and those the members merged into, in the
+    order of the members they relate to."""
+    before = {}
+    for agency in dataset.agencies.values():
+        if agency.successor:
+            before.setdefault(agency.successor, []).append(agency.id)
+    found = []
+    for member in members:
+        successor = dataset.agencies[member].successor
+        found += before.get(member, []) + ([successor] if successor else [])
+    return list(dict.fromkeys(found))
+
+
+def _standing(agency: str, by_year: dict[int, list[BlocTable]], until: int) -> dict:
+    """The unit's ranked row and its table in each edition up to `until`, in whichever bloc
+    ranks it (a bloc recast on a later year's units aside: the unit's own bloc first)."""
+    found = {}
+    for year in sorted(y for y in by_year if y <= until):
+        tables = sorted(by_year[year], key=lambda t: t.bloc.id in t.edition.methodology.units_as_of)
+        hit = next(((t.row(agency), t) for t in tables if t.row(agency) and t.row(agency).rank is not None), None)
+        if hit:
+            found[year] = hit
+    return found
+
+
+def _score(result, table: BlocTable | None, language: Language) -> str | None:
+    return _value(result.score, table.edition.methodology.decimals, language) if result else None
+
+
+def _value(value, decimals: int, language: Language) -> str | None:
+    return None if value is None else language.score(value, decimals)
 
 
 def _rank_label(rank: int | None, size: int | None) -> str | None:

@@ -34,6 +34,14 @@ class BlocTable:
         """N in "rank n of N", known only for a complete table."""
         return None if self.partial else self.rated
 
+    def row(self, agency: str) -> Result | None:
+        """The unit's row, if the table has one."""
+        return self._by_agency.get(agency)
+
+    @functools.cached_property
+    def _by_agency(self) -> dict[str, Result]:
+        return {r.agency: r for r in self.rows}
+
     @functools.cached_property  # asked once per row by the templates
     def has_scores(self) -> bool:
         return any(r.score is not None for r in self.rows)

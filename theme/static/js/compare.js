@@ -1,7 +1,9 @@
-/* Compare two to four units of a bloc: their ranks over the editions (a line chart and a
-   table) and this edition's criteria beside the bloc's median and best. The choice is
-   kept in the address (?so-sanh=a,b) so that a shared link shows the same comparison.
-   Without script the section stays hidden; the page's static charts carry the figures. */
+/* Compare two to four units of a bloc: their ranks and scores over the editions (a line
+   chart and a table) and this edition's criteria beside the bloc's median and best. Units
+   are ticked in an A–Z list that a box filters as one types (names without their marks
+   match: "da nang" finds Đà Nẵng), the units before and after a merger listed apart.
+   The choice is kept in the address (?so-sanh=a,b) so that a shared link shows the same
+   comparison. Without script the section stays hidden; the static charts carry the figures. */
 (function () {
   "use strict";
   var MAX = 4, PARAM = "so-sanh";
@@ -15,9 +17,13 @@
     return node;
   }
 
+  function everyone(data) {
+    return data.units.concat(data.lineage);
+  }
+
   function chosen(data) {
     var ids = (new URLSearchParams(window.location.search).get(PARAM) || "").split(",");
-    var known = data.units.map(function (u) { return u.id; });
+    var known = everyone(data).map(function (u) { return u.id; });
     return ids.filter(function (id, i) { return known.indexOf(id) >= 0 && ids.indexOf(id) === i; }).slice(0, MAX);
   }
 
@@ -84,7 +90,7 @@
   function show(section, data, ids) {
     var out = section.querySelector(".compare-result");
     out.textContent = "";
-    var units = ids.map(function (id) { return data.units.filter(function (u) { return u.id === id; })[0]; });
+    var units = ids.map(function (id) { return everyone(data).filter(function (u) { return u.id === id; })[0]; });
     if (units.length < 2) { return; }
     var legend = el("ul", {class: "compare-legend"});
     units.forEach(function (u, k) {
@@ -96,12 +102,16 @@
     out.appendChild(legend);
     out.appendChild(chart(section, data, units));
     var names = units.map(function (u) { return u.name; });
+    /* Rank and score, as the bloc table shows them: "2/63 · 0,8335". */
     out.appendChild(table(section.dataset.chart, [section.dataset.year].concat(names), data.years.map(function (year, i) {
-      return [year].concat(units.map(function (u) { return u.labels[i]; }));
+      return [year].concat(units.map(function (u) {
+        return [u.labels[i], u.scores[i]].filter(function (v) { return v !== null; }).join(" · ") || null;
+      }));
     })));
     /* The criteria that at least one chosen unit has a figure for (DTI 2023 gives only the top and bottom five). */
     var given = data.criteria.map(function (c, j) {
-      return [c.name].concat(units.map(function (u) { return u.criteria[j]; }), [c.median, c.best]);
+      return [c.name].concat(units.map(function (u) { return u.criteria[j] === undefined ? null : u.criteria[j]; }),
+                             [c.median, c.best]);
     }).filter(function (row) { return row.slice(1, units.length + 1).some(function (v) { return v !== null; }); });
     if (given.length) {
       out.appendChild(table(section.dataset.criterion + " — " + data.years[data.years.length - 1],
@@ -109,33 +119,56 @@
     }
   }
 
+  /* What is typed, as the units' names are given to match it ("plain", made by the build). */
+  function folded(text) {
+    return text.replace(/Đ/g, "D").replace(/đ/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  }
+
   function start(section) {
     var data = JSON.parse(section.querySelector(".compare-data").textContent);
     var pickers = section.querySelector(".compare-pickers");
-    var selects = [];
-    for (var i = 0; i < MAX; i++) {
-      var id = "so-sanh-" + (i + 1);
-      var label = el("label", {for: id}, section.dataset.unit.replace("{n}", i + 1));
-      var select = el("select", {id: id});
-      select.appendChild(el("option", {value: ""}, section.dataset.none));
-      data.units.forEach(function (u) { select.appendChild(el("option", {value: u.id}, u.name)); });
-      var field = el("div", {class: "compare-field"});
-      field.appendChild(label);
-      field.appendChild(select);
-      pickers.appendChild(field);
-      selects.push(select);
-    }
-    function update() {
-      var ids = selects.map(function (s) { return s.value; }).filter(function (v, k, all) {
-        return v && all.indexOf(v) === k;
+    var filter = el("input", {type: "search", id: "so-sanh-loc", autocomplete: "off", class: "compare-filter"});
+    pickers.appendChild(el("label", {for: "so-sanh-loc"}, section.dataset.filter));
+    pickers.appendChild(filter);
+    var boxes = [];
+    function group(legend, units) {
+      var set = el("fieldset", {class: "compare-list"});
+      set.appendChild(el("legend", {}, legend));
+      units.forEach(function (u) {
+        var box = el("input", {type: "checkbox", value: u.id, id: "so-sanh-" + u.id});
+        var item = el("label", {for: box.id, "data-plain": u.plain});
+        item.appendChild(box);
+        item.appendChild(document.createTextNode(" " + u.name));
+        set.appendChild(item);
+        boxes.push(box);
       });
-      remember(ids);
-      show(section, data, ids);
+      pickers.appendChild(set);
     }
-    chosen(data).forEach(function (id, k) { selects[k].value = id; });
-    pickers.addEventListener("change", update);
+    group(section.dataset.units, data.units);
+    if (data.lineage.length) { group(section.dataset.lineage, data.lineage); }
+    var order = [];  /* the ticked units, in the order they were ticked */
+    function update() {
+      boxes.forEach(function (box) { box.disabled = !box.checked && order.length >= MAX; });
+      remember(order);
+      show(section, data, order);
+    }
+    pickers.addEventListener("change", function (event) {
+      var id = event.target.value;
+      order = order.filter(function (k) { return k !== id; });
+      if (event.target.checked) { order.push(id); }
+      update();
+    });
+    filter.addEventListener("input", function () {
+      var typed = folded(filter.value);
+      pickers.querySelectorAll("label[data-plain]").forEach(function (item) {
+        item.hidden = typed !== "" && item.getAttribute("data-plain").indexOf(typed) < 0;
+      });
+    });
+    order = chosen(data);
+    boxes.forEach(function (box) { box.checked = order.indexOf(box.value) >= 0; });
     section.hidden = false;
-    show(section, data, chosen(data));
+    document.querySelectorAll(".compare-link").forEach(function (link) { link.hidden = false; });
+    update();
   }
 
   document.addEventListener("DOMContentLoaded", function () {
