@@ -239,3 +239,23 @@ def test_the_digits_of_a_score_column_line_up(server, browser):
     assert len(set(widths)) == 1, widths
     assert page.evaluate("document.fonts.check('16px \"Be Vietnam Pro\"')")
     page.close()
+
+
+def test_a_units_row_picks_out_its_marks_and_a_tap_names_a_point(server, browser):
+    """Sent to a unit's row (#so-y-te), a reader sees that unit's points and bar picked out
+    in the charts; a tap on any point of the bump chart names its unit, year and rank."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/2020/so/#so-y-te")
+    own = page.locator(".chart-svg .own")
+    said = [own.nth(i).get_attribute("aria-label") for i in range(own.count())]
+    assert len(said) >= 3 and all(s.startswith(("Sở Y tế,", "Sở Y tế:")) for s in said), said
+    bump = page.locator("#bieu-do-thu-hang-cac-don-vi-qua-cac-nam")
+    points = bump.locator("path[aria-label]")
+    assert points.count() >= 10  # every unit's point of every year, each described
+    points.last.tap()
+    assert re.fullmatch(r".+, 20\d\d: hạng \d+/\d+", bump.locator(".chart-readout").inner_text())
+    page.evaluate("location.hash = 'so-noi-vu'")
+    page.wait_for_timeout(100)
+    assert all(own.nth(i).get_attribute("aria-label").startswith("Sở Nội vụ") for i in range(own.count()))
+    context.close()

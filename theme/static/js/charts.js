@@ -2,7 +2,9 @@
    under the chart, as a pointer's hover shows them (each mark's <title>); the keyboard
    reaches the chart and steps through its marks with the arrow keys. A chart drawn wider
    than its frame (larger text) scrolls inside it, and takes the focus so that the keys
-   reach it too. Without JavaScript the hover titles and the caption remain. */
+   reach it too. A reader sent to one unit's row of a bloc table (#ha-noi) finds that
+   unit's marks picked out in the page's charts. Without JavaScript the hover titles and
+   the caption remain. */
 (function () {
   "use strict";
   var MARKS = "path[aria-label], rect[aria-label], circle[aria-label], line[aria-label]";
@@ -64,5 +66,23 @@
     if (window.ResizeObserver) new ResizeObserver(reachable).observe(frame);  // a new text size or window
   }
 
+  /* A mark is the unit's when its description starts with the name the row links (the
+     charts and the table name units alike), then a comma or a colon. */
+  function own() {
+    document.querySelectorAll(".chart-svg .own").forEach(function (mark) { mark.classList.remove("own"); });
+    var row = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var link = row && row.tagName === "TR" && row.querySelector("th a");
+    if (!link) return;
+    var name = link.textContent.trim();
+    document.querySelectorAll(".chart-svg").forEach(function (frame) {
+      frame.querySelectorAll(MARKS).forEach(function (mark) {
+        var said = mark.getAttribute("aria-label");
+        if (said.indexOf(name) === 0 && ",:".indexOf(said.charAt(name.length)) >= 0) mark.classList.add("own");
+      });
+    });
+  }
+
   document.querySelectorAll(".chart-svg").forEach(enhance);
+  own();
+  window.addEventListener("hashchange", own);
 }());

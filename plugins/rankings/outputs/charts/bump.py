@@ -10,7 +10,7 @@ from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import BlocTable, bloc_over_time
 from .chart import Chart
-from .theme import ACCENT, INK, LIGHT, MUTED, WIDTH, field, rank_axis, rank_scale, year_axis
+from .theme import ACCENT, INK, LIGHT, MUTED, WIDTH, described, field, rank_axis, rank_scale, year_axis
 
 # A bump chart names its units up to this many (63 provinces, 22 ministries): more names
 # than this make a chart taller than any screen, and cost a second each to set.
@@ -33,7 +33,18 @@ def chart(dataset: Dataset, table: BlocTable, tables: dict[int, list[BlocTable]]
         years.append(str(year))
         sizes.append(same.size or max(r.rank for r in ranked))
         rows += [
-            {"year": str(year), "unit": dataset.agencies[r.agency].label, "rank": r.rank, "out_of": same.size}
+            {
+                "year": str(year),
+                "unit": dataset.agencies[r.agency].label,
+                "rank": r.rank,
+                "out_of": same.size,
+                "said": _(
+                    "%(unit)s, %(year)s: hạng %(rank)s",
+                    unit=dataset.agencies[r.agency].label,
+                    year=year,
+                    rank=f"{r.rank}/{same.size}" if same.size else r.rank,
+                ),
+            }
             for r in ranked
         ]
     if len(years) < 2:
@@ -41,7 +52,7 @@ def chart(dataset: Dataset, table: BlocTable, tables: dict[int, list[BlocTable]]
     # A year a unit was not ranked in is a gap in its line, not a straight line across it.
     seen, names = {(row["year"], row["unit"]) for row in rows}, sorted({row["unit"] for row in rows})
     rows += [
-        {"year": y, "unit": name, "rank": None, "out_of": None}
+        {"year": y, "unit": name, "rank": None, "out_of": None, "said": None}
         for y in years
         for name in names
         if (y, name) not in seen
@@ -96,13 +107,13 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     x = field(alt.X, "year", "O", headers, title=None, scale=alt.Scale(domain=params["years"]), axis=year_axis())
     y = field(alt.Y, "rank", "Q", headers, title=text["rank"], scale=rank_scale(bottom), axis=rank_axis(bottom))
     base = alt.Chart(frame).encode(x=x, y=y, detail=field(alt.Detail, "unit", "N", headers))
-    # The marks are not described one by one (aria): the figure's caption and data say it all,
-    # and a point's description per unit and year would triple the SVG.
+    # Each point is described (its unit, year and rank: the names a phone cannot print
+    # large enough, on a tap); the lines, each a unit's points joined, are not.
     layers = [
         base.mark_line(color=LIGHT, strokeWidth=1.5, opacity=0.8, invalid="break-paths-filter-domains", aria=False)
     ]
     if params["labels"]:
-        layers.append(base.mark_point(filled=True, size=30, color=ACCENT, aria=False))
+        layers.append(base.mark_point(filled=True, size=30, color=ACCENT).encode(description=described()))
         layers.append(
             alt.Chart(pd.DataFrame(params["labels"]))
             .mark_text(align="left", dx=8, fontSize=11, color=INK, aria=False)
