@@ -46,6 +46,35 @@ def test_axe_finds_no_accessibility_violation(request, browser, served, path, wi
     context.close()
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/dti/2024/tinh-34/?so-sanh=da-nang-2025,da-nang,quang-nam#da-nang-2025",
+        "/en/dti/2024/tinh/?so-sanh=ha-noi,da-nang#ha-noi",
+        "/co-quan/da-nang/",
+        "/en/co-quan/da-nang/",
+    ],
+)
+def test_axe_finds_nothing_at_the_largest_text_on_a_phone(portal_server, browser, path):
+    """The changed pages at 150 % text (A+ twice more than the default, remembered as the
+    site's control remembers it), with a comparison made, a unit's marks picked out and a
+    chart's value read out, in both contrast modes."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    context.add_init_script("localStorage.setItem('bd-co-chu', '4')")
+    page = context.new_page()
+    page.goto(f"{portal_server}{path}")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.style.fontSize") == "150%"
+    frame = page.locator(".chart-svg[tabindex='0']").first
+    frame.focus()
+    page.keyboard.press("End")  # a value read out under the chart
+    assert page.locator(".chart-readout").first.inner_text().strip()
+    for contrast in (False, True):
+        page.evaluate(f"document.documentElement.classList.toggle('high-contrast', {str(contrast).lower()})")
+        assert _violations(page) == [], (path, contrast)
+    context.close()
+
+
 def _violations(page) -> list:
     return [(v["id"], [n["target"] for n in v["nodes"]]) for v in AXE.run(page).response["violations"]]
 

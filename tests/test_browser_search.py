@@ -91,6 +91,11 @@ def test_search_follows_high_contrast_and_the_text_size(portal_server, browser):
     page.wait_for_timeout(300)
     larger = page.locator("#tim-kiem-o").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert larger >= size * 1.2, (size, larger)
+    box = page.locator("#tim-kiem-o")  # what was typed, readable on black
+    assert box.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]") == [
+        "rgb(255, 255, 255)",
+        "rgb(0, 0, 0)",
+    ]
     title = page.locator(".pagefind-ui__result-link").first
     assert title.evaluate("e => getComputedStyle(e).color") == "rgb(255, 255, 255)"  # white on black (was #393939)
     violations = Axe().run(page).response["violations"]
