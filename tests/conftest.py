@@ -154,6 +154,18 @@ def run_task(*argv: str) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(["invoke", *argv], code, out.getvalue(), err.getvalue())
 
 
+def _luminance(rgb: str) -> float:
+    channels = [int(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG's contrast ratio of two CSS colours as a browser computes them, "rgb(r, g, b)"."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def problems_of(folder: Path) -> list:
     """Every problem the loader reports for a folder it must refuse."""
     with pytest.raises(DataError) as caught:

@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from conftest import contrast
 from rankings.site.formatting import sort_key
 
 pytestmark = pytest.mark.browser  # Chromium through Playwright
@@ -90,10 +91,11 @@ def test_on_a_wide_screen_every_column_shows_and_the_sticky_cells_do_not_overlap
     page.close()
 
 
-def test_a_reader_compares_units_and_the_address_keeps_the_choice(server, browser):
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_reader_compares_units_and_the_address_keeps_the_choice(server, browser, width):
     """From the link near the top, units ticked in an A–Z list that a typed name without
     its marks filters; ranks and scores side by side; the choice kept in the address."""
-    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page = browser.new_page(viewport={"width": width, "height": 844})
     page.goto(f"{server}/2020/so/")
     section = page.locator("#so-sanh")
     assert section.is_visible()
@@ -155,29 +157,18 @@ def test_a_keyboard_skips_the_table_in_one_key_press(server, browser):
     page.close()
 
 
-def _luminance(rgb: str) -> float:
-    channels = [int(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(a: str, b: str) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def test_the_focus_ring_stands_out_on_the_page_in_both_contrast_modes(server, browser):
     page = browser.new_page()
     page.goto(f"{server}/2020/so/")
-    for contrast in (False, True):
-        if contrast:
+    for high in (False, True):
+        if high:
             page.get_by_role("button", name="Tương phản cao").click()
         page.keyboard.press("Tab")  # the skip link, then a link of the page
         page.keyboard.press("Tab")
         ring = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
         paper = page.evaluate("getComputedStyle(document.querySelector('main')).backgroundColor")
         paper = paper if "0, 0, 0, 0" not in paper else page.evaluate("getComputedStyle(document.body).backgroundColor")
-        assert _contrast(ring, paper) >= 3, (contrast, ring, paper)
+        assert contrast(ring, paper) >= 3, (high, ring, paper)
     page.close()
 
 
@@ -241,10 +232,11 @@ def test_the_digits_of_a_score_column_line_up(server, browser):
     page.close()
 
 
-def test_a_units_row_picks_out_its_marks_and_a_tap_names_a_point(server, browser):
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_units_row_picks_out_its_marks_and_a_tap_names_a_point(server, browser, width):
     """Sent to a unit's row (#so-y-te), a reader sees that unit's points and bar picked out
     in the charts; a tap on any point of the bump chart names its unit, year and rank."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    context = browser.new_context(viewport={"width": width, "height": 844}, has_touch=True)
     page = context.new_page()
     page.goto(f"{server}/2020/so/#so-y-te")
     own = page.locator(".chart-svg .own")

@@ -103,10 +103,11 @@ def test_search_follows_high_contrast_and_the_text_size(portal_server, browser):
     page.close()
 
 
-def test_the_search_script_loads_when_the_box_is_first_used(server, browser):
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_search_script_loads_when_the_box_is_first_used(server, browser, width):
     """Pagefind's interface (about 130 KiB) is fetched on the first focus of the box, not
     with every page; then its box takes the plain one's place, keeping the focus."""
-    page = browser.new_page()
+    page = browser.new_page(viewport={"width": width, "height": 844})
     fetched = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{server}/2019/so/")

@@ -4,7 +4,11 @@ keyboard."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from conftest import contrast
 
 pytestmark = pytest.mark.browser  # Chromium through Playwright
 
@@ -161,3 +165,49 @@ def test_every_page_of_the_record_keeps_to_the_budget(real_site, real_server, br
     kinds = {url.rsplit(".", 1)[-1] for url in loaded if "." in url.rsplit("/", 1)[-1]}
     assert {"css", "js", "woff2"} <= kinds, loaded
     assert sum(loaded.values()) < FIRST_LOAD_BUDGET, loaded
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_wrong_address_gets_the_sites_page_and_every_page_its_icon(server, browser, width):
+    """The site's own 404 page (the web server is to serve it for a wrong address), in
+    the site's style, linking home and the A–Z list, with the search box; and the icon
+    every page names is there (no request for /favicon.ico goes unanswered)."""
+    page = browser.new_page(viewport={"width": width, "height": 844})
+    statuses = {}
+    page.on("response", lambda response: statuses.__setitem__(response.url.rsplit("/", 1)[-1], response.status))
+    page.goto(f"{server}/404.html")
+    assert page.get_by_role("heading", level=1).inner_text() == "Không tìm thấy trang"
+    assert page.locator("#tim-kiem-o").is_visible()
+    page.locator("main").get_by_role("link", name="Danh sách đơn vị A–Z").click()
+    page.wait_for_load_state()
+    assert page.url == f"{server}/co-quan/"
+    assert statuses.get("icon.svg") == 200 and "favicon.ico" not in statuses
+    page.close()
+
+
+@pytest.mark.slow  # the record's map
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_map_names_each_province_and_leads_to_its_page(real_server, browser, width):
+    """Each province of the map is a link to its unit's page, named with its rank for a
+    screen reader and as its hover text, reached by keyboard; in high contrast every class
+    of ranks is its own colour, each at least 3:1 against the black page."""
+    page = browser.new_page(viewport={"width": width, "height": 844})
+    page.goto(f"{real_server}/dti/2024/tinh/")
+    provinces = page.locator("#bieu-do-ban-do svg a")
+    assert provinces.count() == 63
+    first = provinces.first.locator("path")
+    said = first.get_attribute("aria-label")
+    assert re.fullmatch(r".+: Hạng \d+/63", said) and first.locator("title").text_content() == said
+    provinces.first.focus()
+    assert page.evaluate("document.activeElement.closest('#bieu-do-ban-do') !== null")
+    page.evaluate("document.documentElement.classList.add('high-contrast')")
+    fills = page.locator("#bieu-do-ban-do svg a path").evaluate_all(
+        "paths => [...new Set(paths.map(p => getComputedStyle(p).fill))]"
+    )
+    assert len(fills) == 7, fills  # ranks 1–10, 11–20, …, 61–63
+    assert all(contrast(fill, "rgb(0, 0, 0)") >= 3 for fill in fills), fills
+    href = provinces.first.get_attribute("xlink:href") or provinces.first.get_attribute("href")
+    provinces.first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(href.lstrip("./").replace("../", "")) and "/co-quan/" in page.url
+    page.close()
