@@ -326,3 +326,21 @@ def test_every_page_names_the_site_icon(site):
     page = html(site, "2019/so/")
     icon = page.select_one("link[rel=icon]")
     assert icon["type"] == "image/svg+xml" and (site / "2019" / "so" / icon["href"]).resolve().is_file()
+
+
+def test_every_csv_of_the_site_opens_right_in_a_spreadsheet(site):
+    """Every CSV the build writes (open data, bloc tables, each chart's data) starts with
+    a byte-order mark, so that a spreadsheet reads the Vietnamese as UTF-8, and a chart's
+    carries the reader's columns, each under its header in the page's language, none of
+    what only the drawing uses."""
+    written = sorted(site.rglob("*.csv"))
+    assert len(written) > 50
+    internal = {"segment", "label", "order", "url", "said", "code"}
+    for path in written:
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), path.relative_to(site)
+        header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+        if path.parent.name != "du-lieu" and not path.name.endswith(("tat-ca.csv",)):
+            assert not internal & set(header), (path.relative_to(site), header)
+    chart = next(csv.reader(io.StringIO((site / "2020" / "so" / "diem-theo-thu-hang.csv").read_text("utf-8-sig"))))
+    assert chart == ["đơn vị", "hạng", "điểm", "mức"]

@@ -51,9 +51,10 @@ def _render(chart: Chart, locale: str) -> tuple[str, str]:
 
     svg = vl_convert.vegalite_to_svg(chart.spec, format_locale=number_format(locale))
     svg = _COORDINATE.sub(r"\1", svg)  # a tenth of a pixel is detail enough (a map has thousands of vertices)
-    return _prefix_ids(_titled(_compact(svg)), f"bd-{chart.id}"), spreadsheet.safe_frame(chart.table).to_csv(
-        index=False, lineterminator="\n"
-    )
+    # The data as the open data's CSV is written: a byte-order mark, so that a spreadsheet
+    # reads the Vietnamese as UTF-8, and cells a spreadsheet would run made inert.
+    table = spreadsheet.safe_frame(chart.table).to_csv(index=False, lineterminator="\n")
+    return _prefix_ids(_titled(_compact(svg)), f"bd-{chart.id}"), "\ufeff" + table
 
 
 def _inputs(chart: Chart) -> str:

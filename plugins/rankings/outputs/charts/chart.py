@@ -11,9 +11,10 @@ import altair as alt
 import pandas as pd
 
 from ..geo import simplified
-from .theme import SAID, configure
+from .theme import configure
 
 BOUNDARIES = "ranh-gioi"  # the name a map's spec gives its province boundaries
+WHOLE_NUMBERS = {"rank", "out_of", "count"}  # columns of whole numbers, whichever chart has them
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Chart:
     title: str
     caption: str  # the text alternative: what the chart shows, with its main figures
     data: pd.DataFrame  # the data behind it, columns named by ASCII ids
-    headers: dict[str, str]  # each column's name in the page's language
+    headers: dict[str, str]  # each column a reader downloads, named in the page's language
     params: dict  # every other input of the drawing, JSON-able
     draw: Callable[[pd.DataFrame, dict, dict[str, str]], alt.TopLevelMixin]
     series: str = ""  # on a unit's page of a portal, the series whose section shows it
@@ -45,9 +46,13 @@ class Chart:
 
     @property
     def table(self) -> pd.DataFrame:
-        """The data as a reader downloads it: each column under its header (the marks'
-        descriptions, theme.SAID, are the chart's words, not data)."""
-        return self.data.drop(columns=[c for c in self.data if c.startswith(SAID)]).rename(columns=self.headers)
+        """The data as a reader downloads it: the columns that have a header, each under it.
+        What only the drawing uses (a line's segment, a label's text, a mark's words, a
+        link) has none."""
+        table = self.data[[c for c in self.data if c in self.headers]]
+        # A rank or a count is a whole number even where a year has none ("5", not "5.0").
+        whole = {c: "Int64" for c in table if c in WHOLE_NUMBERS and table[c].dtype.kind == "f"}
+        return table.astype(whole).rename(columns=self.headers)
 
     @functools.cached_property
     def inputs(self) -> str:

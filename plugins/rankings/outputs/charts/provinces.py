@@ -11,7 +11,7 @@ from ...site.i18n import Language
 from ...site.views import BlocTable
 from ..geo import ARCHIPELAGOS, BOUNDARIES_34, boundaries, codes, version
 from .chart import BOUNDARIES, Chart
-from .theme import MISSING, MUTED, RANK_COLOURS, TIER_COLOURS, field
+from .theme import MISSING, MUTED, RANK_COLOURS, SAID, TIER_COLOURS, described, field
 
 MAP_WIDTH, MAP_HEIGHT = 300, 470
 DETAIL = 0.3  # px: the boundaries are kept to within this of their course as drawn
@@ -31,7 +31,7 @@ def chart(dataset: Dataset, table: BlocTable, language: Language, urls: Urls) ->
     _ = language.gettext
     m = table.edition.methodology
     name = boundaries(m.units_year(table.bloc.id, table.edition.year))
-    headers = {"code": "code", "province": _("tỉnh"), "rank": _("hạng"), "tier": _("mức")}
+    headers = {"code": _("mã tỉnh"), "province": _("tỉnh"), "rank": _("hạng"), "tier": _("mức"), "class": _("nhóm")}
     rows, known = [], set(codes(name))
     for r in table.rows:
         agency = dataset.agencies[r.agency]
@@ -43,7 +43,7 @@ def chart(dataset: Dataset, table: BlocTable, language: Language, urls: Urls) ->
                     "province": agency.label,
                     "rank": r.rank,
                     "tier": r.tier,
-                    "label": f"{agency.label}: {standing}",
+                    SAID: f"{agency.label}: {standing}",
                     "url": SITE_IN_CHARTS + urls.unit(agency.id),
                 }
             )
@@ -61,7 +61,7 @@ def chart(dataset: Dataset, table: BlocTable, language: Language, urls: Urls) ->
     for row in rows:  # a row the source gives a tier but no rank has no class of rank
         row["class"] = row["tier"] if by_tier else classes[(row["rank"] - 1) // RANK_CLASS] if row["rank"] else missing
     rows += [
-        {"code": code, "province": None, "rank": None, "tier": None, "label": None, "url": None, "class": missing}
+        {"code": code, "province": None, "rank": None, "tier": None, SAID: None, "url": None, "class": missing}
         for code in sorted(known - given)
     ]
     frame = pd.DataFrame(rows)
@@ -106,7 +106,7 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     text, classes, missing = params["text"], params["classes"], int(params["some_missing"])
     palette = TIER_COLOURS if params["by_tier"] else RANK_COLOURS
     shapes = alt.NamedData(name=BOUNDARIES, format=alt.DataFormat(type="topojson", feature="provinces"))
-    fields = ["province", "rank", "tier", "class", "label", "url"]
+    fields = ["province", "rank", "tier", "class", SAID, "url"]
     looked_up = alt.LookupData(data=frame.astype({"code": str}), key="code", fields=fields)
     scale = alt.Scale(domain=classes, range=palette[: len(classes) - missing] + [MISSING] * missing)
 
@@ -123,7 +123,7 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
         fill=colour(alt.Fill, True),
         stroke=colour(alt.Stroke, False),
         href=alt.Href("url:N"),
-        description=alt.Description("label:N"),
+        description=described(),
         tooltip=[field(alt.Tooltip, "province", "N", headers), field(alt.Tooltip, "rank", "Q", headers)]
         + ([field(alt.Tooltip, "tier", "N", headers)] if params["by_tier"] else []),
     )

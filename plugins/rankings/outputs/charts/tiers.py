@@ -18,7 +18,6 @@ def chart(tables: list[BlocTable], language: Language) -> Chart | None:
     headers = {
         "bloc": _("khối"),
         "tier": _("mức"),
-        "order": _("thứ tự"),
         "count": _("số đơn vị"),
         "share": _("tỷ lệ (%)"),
     }
@@ -75,7 +74,7 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     base = alt.Chart(frame).encode(
         y=field(alt.Y, "bloc", "N", headers, title=None, sort=None, axis=labels(34)),
         x=field(alt.X, "share", "Q", headers, title=text["axis"], stack="zero", scale=alt.Scale(domain=[0, 100])),
-        order=field(alt.Order, "order", "Q", headers),
+        order=alt.Order("order:Q"),  # the tiers stacked best first
     )
     return alt.layer(
         base.mark_bar().encode(

@@ -45,8 +45,6 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
         "year": _("năm"),
         "rank": _("hạng"),
         "out_of": _("trên tổng số"),
-        "label": _("nhãn"),
-        "segment": _("đoạn"),
         "score": _("điểm (% tối đa)"),
         "bloc": _("khối"),
         "status": _("trạng thái"),
@@ -151,13 +149,13 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     base = alt.Chart(frame).encode(x=x)
     bottom = _bottom(frame)
     rank_y = field(alt.Y, "rank", "Q", headers, title=text["rank"], scale=rank_scale(bottom), axis=rank_axis(bottom))
-    segment = field(alt.Detail, "segment", "N", headers)
+    segment = alt.Detail("segment:N")  # a break in the line: the drawing's, not the reader's
     known = base.transform_filter("datum.rank != null")
     layers = [
         known.mark_line(color=ACCENT, strokeWidth=2, aria=False).encode(y=rank_y, detail=segment),
         known.mark_point(filled=True, size=70, color=ACCENT).encode(y=rank_y, description=described()),
         known.mark_text(align="left", dx=7, dy=-8, fontSize=12, color=INK, aria=False).encode(
-            y=rank_y, text=field(alt.Text, "label", "N", headers)
+            y=rank_y, text=alt.Text("label:N")
         ),
     ]
     if params["breaks"]:
