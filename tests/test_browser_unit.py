@@ -10,15 +10,23 @@ import pytest
 pytestmark = pytest.mark.browser  # Chromium through Playwright
 
 
-def test_a_chart_embeds_in_another_page(server, browser):
-    page = browser.new_page()
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_chart_embeds_in_another_page_and_fits_it(server, browser, width):
+    """The embed code pasted into a page as wide as a small phone or a desktop: the
+    chart shows whole, its frame as tall as the embedded page says it is (the caption
+    wraps onto more lines in a narrow frame), and its link opens the site itself."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(f"{server}/co-quan/so-y-te/")
     code = page.locator("#nhung-thu-hang-qua-cac-nam").input_value()
     assert f'src="{server}/co-quan/so-y-te/nhung/thu-hang-qua-cac-nam/"' in code
-    page.set_content(f"<html lang='vi'><body>{code}</body></html>")
+    page.set_content(f"<html lang='vi'><body style='margin:0'>{code}<p>Sau biểu đồ.</p></body></html>")
     frame = page.frame_locator("iframe")
     assert frame.locator("svg").first.is_visible()
     assert frame.get_by_role("link", name="Sở Y tế").get_attribute("target") == "_top"
+    inner = frame.locator("html").evaluate("e => e.scrollHeight")
+    page.wait_for_function(f"Math.abs(document.querySelector('iframe').offsetHeight - {inner}) <= 2")
+    box = page.locator("iframe").bounding_box()
+    assert box["width"] <= width and frame.locator("html").evaluate("e => e.scrollWidth <= e.clientWidth")
     page.close()
 
 
