@@ -12,6 +12,7 @@ import sys
 
 import frictionless
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import CACHE, FIXTURE, ROOT, build, html, text
 from expected import differences
@@ -344,3 +345,22 @@ def test_every_csv_of_the_site_opens_right_in_a_spreadsheet(site):
             assert not internal & set(header), (path.relative_to(site), header)
     chart = next(csv.reader(io.StringIO((site / "2020" / "so" / "diem-theo-thu-hang.csv").read_text("utf-8-sig"))))
     assert chart == ["đơn vị", "hạng", "điểm", "mức"]
+
+
+def test_every_chart_offers_its_picture_as_an_svg_file_beside_its_data(site):
+    """Each figure links its SVG file, the same drawing as the page shows, whose links
+    (a map's provinces) lead where the page's do from where the file lies."""
+    figures = 0
+    for page in site.rglob("index.html"):
+        for figure in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("figure.chart"):
+            link = figure.figcaption.find("a", string="Ảnh (SVG)") or figure.figcaption.find("a", string="Image (SVG)")
+            if link is None and "/nhung/" in page.as_posix():
+                continue  # an embed's page links its parent page instead
+            drawn = (page.parent / link["href"]).resolve()
+            assert drawn.is_file() and drawn.with_suffix(".csv").is_file(), drawn
+            inline = figure.select_one(".chart-svg svg")
+            assert drawn.read_text(encoding="utf-8").count("<path") == str(inline).count("<path"), drawn
+            for target in re.findall(r'xlink:href="([^"]+)"', drawn.read_text(encoding="utf-8")):
+                assert (drawn.parent / target / "index.html").is_file(), (drawn, target)
+            figures += 1
+    assert figures >= 50

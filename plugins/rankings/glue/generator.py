@@ -127,6 +127,7 @@ class RankingsGenerator(Generator):
     def _charts(self) -> dict:
         """Each page's charts as figures: SVG to inline, data written beside the page."""
         from ..outputs.chart_svg import chart_engine, drawn_size
+        from ..site.addresses import in_page
         from ..site.catalog import Figure
 
         engine = chart_engine(
@@ -140,15 +141,21 @@ class RankingsGenerator(Generator):
         files = engine.prepare([chart for _, chart in pairs])
         self._stage("charts", engine.rendered, engine.cached, time.perf_counter() - start)
         figures = {}
+        urls = self.catalog.urls
         for (page, chart), (svg_file, csv_file) in zip(pairs, files):
             folder = os.path.join(self.output_path, page.url)
             os.makedirs(folder, exist_ok=True)
-            data_url = self.catalog.urls.chart_data(page.url, chart.id)
+            data_url = urls.chart_data(page.url, chart.id)
             shutil.copyfile(csv_file, os.path.join(self.output_path, data_url))
             svg = svg_file.read_text(encoding="utf-8")
             width, height = drawn_size(svg)
+            image_url = urls.chart_image(page.url, chart.id)
+            # The file links (a map's provinces) from where it lies, as its page does.
+            root = pages.root(page.save_as, self.settings["RELATIVE_URLS"] and page.relative, self.settings["SITEURL"])
+            with open(os.path.join(self.output_path, image_url), "w", encoding="utf-8") as out:
+                out.write(in_page(svg, root))
             figures.setdefault(page, []).append(
-                Figure(chart, svg, width, height, data_url, self.catalog.urls.embed(page.url, chart.id))
+                Figure(chart, svg, width, height, data_url, urls.embed(page.url, chart.id), image_url)
             )
         return figures
 

@@ -28,12 +28,18 @@ class Job:
         local = self.context.copy()
         local["localsiteurl"] = local.get("localsiteurl")
         if self.relative_urls:
-            local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(self.save_as))
+            local["SITEURL"] = local["localsiteurl"] = root(self.save_as, True, "")
         if local["localsiteurl"]:  # summaries of articles make their links relative by it
             self.context["localsiteurl"] = local["localsiteurl"]
         local["output_file"] = self.save_as
         local.update(self.variables)
         return self.template.render(local)
+
+
+def root(save_as: str, relative: bool, siteurl: str) -> str:
+    """The site's root as a file written at `save_as` names it: "../.." where addresses
+    are relative, else the site's address."""
+    return path_to_url(get_relative_path(save_as)) if relative else siteurl
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,11 @@ class Urls:
         """The data behind a chart, beside the page that shows it."""
         return f"{page}{chart_id}.csv"
 
+    @staticmethod
+    def chart_image(page: str, chart_id: str) -> str:
+        """A chart as an image file (SVG) to download, beside the page that shows it."""
+        return f"{page}{chart_id}.svg"
+
     # -- what no id may take ----------------------------------------------------------
 
     def reserved(self) -> ReservedNames:

@@ -43,7 +43,7 @@ class Page:
 @dataclass(frozen=True)
 class Figure:
     """A page's chart as drawn: its SVG to inline, the size it was drawn at, and the
-    addresses of its data and of its page of its own."""
+    addresses of its data, of its images and of its page of its own."""
 
     chart: object  # outputs.charts.Chart
     svg: str
@@ -51,6 +51,7 @@ class Figure:
     height: int
     data_url: str
     embed_url: str
+    image_url: str  # the chart as an SVG file
 
 
 @dataclass(frozen=True, eq=False)
@@ -99,6 +100,7 @@ class Catalog:
         return (
             [p.save_as for p in self.pages]
             + [self.urls.chart_data(p.url, c.id) for p in self.pages for c in p.charts]
+            + [self.urls.chart_image(p.url, c.id) for p in self.pages for c in p.charts]
             + [r.path for r in self.reports]
             + [c.path for c in self.cards]
             + [d.path for d in self.downloads]
