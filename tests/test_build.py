@@ -364,3 +364,26 @@ def test_every_chart_offers_its_picture_as_an_svg_file_beside_its_data(site):
                 assert (drawn.parent / target / "index.html").is_file(), (drawn, target)
             figures += 1
     assert figures >= 50
+
+
+def test_each_units_record_is_data_that_validates_against_the_shipped_schema(site):
+    """/co-quan/<id>.json for every unit, in both languages, valid against the schema the
+    site ships in /du-lieu/, its figures those of the unit's page, its addresses real."""
+    import jsonschema
+
+    for root in (site, site / "en"):
+        schema = json.loads((root / "du-lieu" / "co-quan.schema.json").read_text(encoding="utf-8"))
+        records = sorted((root / "co-quan").glob("*.json"))
+        assert records
+        for path in records:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            jsonschema.validate(record, schema)
+            assert record["id"] == path.stem and (root / record["page"] / "index.html").is_file()
+            for result in record["results"]:
+                assert (root / result["table"] / "index.html").is_file(), result
+    record = json.loads((site / "co-quan" / "so-y-te.json").read_text(encoding="utf-8"))
+    by_year = {r["year"]: r for r in record["results"]}
+    assert (by_year[2019]["rank"], by_year[2019]["out_of"], by_year[2019]["score"]) == (4, 5, 62.0)
+    assert (by_year[2020]["rank"], by_year[2020]["score"]) == (3, 78.2)
+    page = text(html(site, "co-quan/so-y-te/"))
+    assert "4/5" in page and "78,2" in page

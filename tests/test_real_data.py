@@ -177,3 +177,21 @@ def test_edition_series_and_data_pages_link_only_what_the_build_wrote(real):
             target = (base / href).resolve()
             assert target.is_file() or (target / "index.html").is_file(), (path, a["href"])
     assert not html(site, "ung-dung-cntt/2008/").select("a[href*='du-lieu/ung-dung-cntt/2008']")
+
+
+def test_da_nangs_record_as_data_holds_its_dti_2024_and_2019_results(real):
+    import json
+
+    import jsonschema
+
+    _, site = real
+    schema = json.loads((site / "du-lieu" / "co-quan.schema.json").read_text(encoding="utf-8"))
+    record = json.loads((site / "co-quan" / "da-nang.json").read_text(encoding="utf-8"))
+    jsonschema.validate(record, schema)
+    found = {(r["series"], r["year"]): r for r in record["results"]}
+    dti = found["dti", 2024]
+    assert (dti["rank"], dti["out_of"], dti["score"], dti["table"]) == (2, 63, 0.8335, "dti/2024/tinh/")
+    assert found["ung-dung-cntt", 2019]["rank"] == 2
+    assert record["successor"] == "da-nang-2025"
+    joined = json.loads((site / "co-quan" / "da-nang-2025.json").read_text(encoding="utf-8"))
+    assert joined["predecessors"] == ["da-nang", "quang-nam"]

@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 
@@ -138,12 +139,13 @@ def long_records(portal: Portal) -> list[dict]:
             m = edition.methodology
             rated = Counter(r.bloc for r in edition.results if r.rated)  # "out of" each bloc, counted once
             for r in _ordered(dataset, edition):
-                criteria = [
-                    f"{cid}={_plain(value)}" if not cid.endswith("-rank") else f"{cid}={value}"
+                given = [
+                    (cid, value)
                     for c in m.criteria
                     for cid, value in ((c.id, r.criteria.get(c.id)), (f"{c.id}-rank", r.criteria_rank.get(c.id)))
                     if value is not None
                 ]
+                criteria = [f"{cid}={_plain(value)}" for cid, value in given]
                 agency = portal.agencies[r.agency]
                 out.append(
                     {
@@ -160,6 +162,7 @@ def long_records(portal: Portal) -> list[dict]:
                         "rank_change": r.rank_change,
                         "criteria": "; ".join(criteria) or None,
                         "source": r.source or m.source_url,
+                        "given": dict(given),  # the criteria by id, for a unit's JSON (not a CSV column)
                     }
                 )
     return out
@@ -175,12 +178,62 @@ def to_long_csv(portal: Portal) -> bytes:
     return _csv(rows, _long_columns(rows))
 
 
+UNIT_SCHEMA = Path(__file__).with_name("unit.schema.json")  # what /co-quan/<id>.json holds
+
+
+def unit_json(portal: Portal, urls: Urls, agency_id: str, rows: list[dict]) -> bytes:
+    """One unit's record across every series, as data: who it is, what it came from and
+    became, and each result (rank, out of N, score, tier, change, criteria, source) with
+    the address of the table it stands in. Described by UNIT_SCHEMA."""
+    agency = portal.agencies[agency_id]
+    document = {
+        "id": agency.id,
+        "name": agency.name,
+        "short_name": agency.short_name,
+        "province_code": agency.province_code,
+        "since": agency.since,
+        "until": agency.until,
+        "successor": agency.successor,
+        "predecessors": sorted(a.id for a in portal.agencies.values() if a.successor == agency.id),
+        "page": urls.unit(agency.id),
+        "results": [
+            {
+                "series": row["series"],
+                "year": row["year"],
+                "bloc": row["bloc"],
+                "table": urls.bloc(portal.series[row["series"] or ""].editions[row["year"]], row["bloc"]),
+                "rank": row["rank"],
+                "out_of": row["out_of"],
+                "score": _number(row["score"]),
+                "tier": row["tier"],
+                "rank_change": row["rank_change"],
+                "criteria": {cid: _number(v) for cid, v in row["given"].items()},
+                "source": row["source"],
+            }
+            for row in rows
+        ],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
+
+
+def _number(value):
+    return float(value) if isinstance(value, Decimal) else value
+
+
 def files(portal: Portal, urls: Urls, package: str) -> list[tuple[str, Callable[[], bytes]]]:
     """Every download made from the data, by its address below the site, with the function
     that makes it. An edition without a figure has none."""
     made = [
         (urls.data_package(), functools.partial(datapackage, portal, urls, package)),
         (urls.all_data(), functools.partial(to_long_csv, portal)),
+        (urls.unit_schema(), UNIT_SCHEMA.read_bytes),
+    ]
+    by_agency: dict[str, list[dict]] = {agency: [] for agency in portal.agencies}
+    for row in long_records(portal):
+        by_agency[row["agency"]].append(row)
+    made += [
+        (urls.unit_data(agency), functools.partial(unit_json, portal, urls, agency, rows))
+        for agency, rows in by_agency.items()
     ]
     for dataset in portal.series.values():
         for edition in (e for e in dataset.editions.values() if e.results):

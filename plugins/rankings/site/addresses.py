@@ -28,6 +28,7 @@ CARD = "chia-se.png"  # a page's share image, beside it (the site's at the top)
 SITE_IN_CHARTS = "https://site.invalid/"
 ALL_DATA = "tat-ca.csv"
 DATA_PACKAGE = "datapackage.json"
+UNIT_SCHEMA = "co-quan.schema.json"
 
 
 def in_page(svg: str, siteurl: str, target: str | None = None) -> str:
@@ -88,6 +89,14 @@ class Urls:
 
     def unit_pdf(self, agency_id: str) -> str:
         return f"{self.unit_folder}/{agency_id}.pdf"
+
+    def unit_data(self, agency_id: str) -> str:
+        """A unit's record as JSON, beside its page."""
+        return f"{self.unit_folder}/{agency_id}.json"
+
+    def unit_schema(self) -> str:
+        """The JSON Schema of a unit's record."""
+        return f"{self.data_folder}/{UNIT_SCHEMA}"
 
     def unit_card(self, agency_id: str) -> str:
         return f"{self.unit(agency_id)}{CARD}"
