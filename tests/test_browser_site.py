@@ -211,3 +211,14 @@ def test_the_map_names_each_province_and_leads_to_its_page(real_server, browser,
     page.wait_for_load_state()
     assert page.url.endswith(href.lstrip("./").replace("../", "")) and "/co-quan/" in page.url
     page.close()
+
+
+def test_a_citation_copies_as_bibtex_with_the_pages_full_address(server, browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{server}/2019/so/")
+    page.get_by_text("Trích dẫn trang này").click()
+    page.get_by_role("button", name="Chép BibTeX").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("@misc{2019-so,\n") and f"url = {{{server}/2019/so/}}" in copied
+    context.close()

@@ -7,7 +7,7 @@ import functools
 import inspect
 
 from .. import settings as config
-from ..site import addresses, formatting, i18n, labels
+from ..site import addresses, citation, formatting, i18n, labels
 
 
 def prepare(generator) -> None:
@@ -21,6 +21,9 @@ def prepare(generator) -> None:
     i18n.install(env, catalog)
     env.filters.update(labels.filters(catalog, generator.settings["DEFAULT_LANG"]))
     env.filters["in_page"] = addresses.in_page
+    env.globals["citation"] = citation.of
+    env.globals["citation_of_record"] = citation.of_record
+    env.globals["at_url"] = citation.at_url
 
 
 def one_language(generator) -> None:

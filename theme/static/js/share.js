@@ -23,6 +23,9 @@
   document.querySelectorAll("a[data-absolute]").forEach(function (link) {
     link.textContent = link.href;
   });
+  document.querySelectorAll("[data-absolute-url]").forEach(function (span) {
+    span.textContent = absolute(span.textContent);
+  });
   document.querySelectorAll("textarea[data-absolute-src]").forEach(function (area) {
     area.value = area.value.replace(/src="([^"]*)"/, function (_, src) { return 'src="' + absolute(src) + '"'; });
   });
@@ -31,7 +34,8 @@
     if (!source || !navigator.clipboard) { return; }
     button.hidden = false;
     button.addEventListener("click", function () {
-      copy((source.value !== undefined ? source.value : source.textContent).replace(/\s+/g, " ").trim());
+      var text = source.value !== undefined ? source.value : source.textContent;
+      copy(source.tagName === "PRE" ? text : text.replace(/\s+/g, " ").trim());  /* BibTeX keeps its lines */
     });
   });
   document.addEventListener("click", function (event) {
