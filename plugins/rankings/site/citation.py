@@ -49,7 +49,7 @@ class Citation:
             "issued": {"date-parts": [parts]},
             "URL": self.url,
         }
-        return json.dumps([entry], ensure_ascii=False, indent=2)
+        return json.dumps([entry], ensure_ascii=False)  # one line: the box wraps it
 
 
 def at_url(text: str, url: str) -> tuple[str, str, str]:
