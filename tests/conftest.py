@@ -166,6 +166,32 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def workbook_agrees(site: Path, path: Path) -> None:
+    """A bloc's XLSX says what its page and its CSV say: the page's column names in a
+    frozen header row, ranks as whole numbers, scores as numbers in a number format,
+    equal to the CSV's; each unit linked to its page; the page's address on sheet two."""
+    import csv
+
+    import openpyxl
+
+    table, about = openpyxl.load_workbook(path).worksheets
+    assert table.freeze_panes == "A2"
+    header = [c.value for c in table[1]]
+    page = html(site, path.relative_to(site).with_suffix("").as_posix() + "/")
+    assert header == [text(th) for th in page.select("table.ranking thead th")], path
+    rows = {r["agency"]: r for r in csv.DictReader(io.StringIO(path.with_suffix(".csv").read_text("utf-8-sig")))}
+    for line in table.iter_rows(min_row=2):
+        published = rows[line[1].hyperlink.target.rstrip("/").rsplit("/", 1)[-1]]
+        assert line[0].value == (int(published["rank"]) if published.get("rank") else None), (
+            path
+        )  # a CSV drops a column no row fills
+        if line[2].value is not None and header[2] in ("Điểm", "Score"):
+            assert isinstance(line[2].value, (int, float)) and line[2].number_format.startswith("0")
+            assert line[2].value == pytest.approx(float(published["score"])), path
+    address = path.relative_to(site).with_suffix("").as_posix().removeprefix("en/") + "/"
+    assert about.cell(about.max_row, 2).value.endswith(address)
+
+
 def problems_of(folder: Path) -> list:
     """Every problem the loader reports for a folder it must refuse."""
     with pytest.raises(DataError) as caught:

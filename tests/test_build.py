@@ -14,7 +14,7 @@ import frictionless
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CACHE, FIXTURE, ROOT, build, html, text
+from conftest import CACHE, FIXTURE, ROOT, build, html, text, workbook_agrees
 from expected import differences
 
 EXPECTED = ROOT / "tests" / "expected" / "basic"
@@ -387,3 +387,14 @@ def test_each_units_record_is_data_that_validates_against_the_shipped_schema(sit
     assert (by_year[2020]["rank"], by_year[2020]["score"]) == (3, 78.2)
     page = text(html(site, "co-quan/so-y-te/"))
     assert "4/5" in page and "78,2" in page
+
+
+def test_every_bloc_table_is_also_a_spreadsheet_with_numbers_as_numbers(site):
+    """Each bloc's XLSX, beside its CSV, in both languages: the page's column names in a
+    frozen header row, ranks and changes as whole numbers and scores as numbers with
+    the edition's decimals, equal to the CSV's; each unit linked to its page; a second
+    sheet saying what the table is, who published it and where it is on the web."""
+    books = sorted(site.rglob("*.xlsx"))
+    assert len(books) >= 8 and any("/en/" in b.as_posix() for b in books)
+    for path in books:
+        workbook_agrees(site, path)

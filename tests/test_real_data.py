@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, html, text
+from conftest import ROOT, html, text, workbook_agrees
 from rankings.pipeline import load
 from rankings.rules.ranking import competition_ranks
 from rankings.site.addresses import Urls
@@ -195,3 +195,11 @@ def test_da_nangs_record_as_data_holds_its_dti_2024_and_2019_results(real):
     assert record["successor"] == "da-nang-2025"
     joined = json.loads((site / "co-quan" / "da-nang-2025.json").read_text(encoding="utf-8"))
     assert joined["predecessors"] == ["da-nang", "quang-nam"]
+
+
+def test_every_bloc_table_of_the_record_is_a_spreadsheet_that_agrees_with_its_csv(real):
+    _, site = real
+    books = sorted(site.rglob("*.xlsx"))
+    assert len(books) >= 50
+    for path in books:
+        workbook_agrees(site, path)

@@ -226,6 +226,12 @@ class RankingsGenerator(Generator):
         )
 
     def _write_downloads(self) -> None:
+        from ..outputs import workbook
+
+        for book in self.catalog.workbooks:
+            target = Path(self.output_path, book.path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(workbook.bloc(book, self.settings["SITEURL"]))
         for download in self.catalog.downloads:
             target = Path(self.output_path, download.path)
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -79,6 +79,9 @@ class Urls:
     def bloc_csv(self, edition: Edition, bloc_id: str) -> str:
         return f"{self.edition(edition)}{bloc_id}.csv"
 
+    def bloc_xlsx(self, edition: Edition, bloc_id: str) -> str:
+        return f"{self.edition(edition)}{bloc_id}.xlsx"
+
     # -- units ------------------------------------------------------------------------
 
     def units(self) -> str:

@@ -6,6 +6,7 @@ downloads all walk this list, and a test holds it against the site contract."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from .formatting import sort_key
 from .i18n import Language
 from .tables import TableView, bloc_view, comparison, criteria_view, history_view, partial_notice
 from .translated import translated
-from .views import UnitHistory, edition_tables, unit_histories
+from .views import BlocTable, UnitHistory, edition_tables, unit_histories
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,6 +85,29 @@ class Download:
     source: Document | None = None  # a file copied as it is
 
 
+@dataclass(frozen=True)
+class About:
+    """What a spreadsheet's second sheet says of its table, in the site's language."""
+
+    sheet: str  # the table's sheet's name
+    notes_sheet: str
+    title: str
+    publisher: str
+    lines: tuple[tuple[str, str], ...]  # (label, value): the table, publisher, source, licence
+    page_label: str  # the label of the line that gives the web page's address
+    page: str  # the web page's address below the site
+
+
+@dataclass(frozen=True, eq=False)
+class Workbook:
+    """A bloc table as a spreadsheet (outputs/workbook.py), beside its CSV."""
+
+    path: str
+    view: object  # site.tables.TableView
+    table: BlocTable
+    about: About
+
+
 @dataclass
 class Catalog:
     portal: Portal  # in the site's language
@@ -93,6 +117,7 @@ class Catalog:
     reports: list[Report]
     cards: list[Card]
     downloads: list[Download]
+    workbooks: list[Workbook]
 
     def paths(self) -> list[str]:
         """Every file the build writes from the catalog, below the site: pages (with each
@@ -104,6 +129,7 @@ class Catalog:
             + [r.path for r in self.reports]
             + [c.path for c in self.cards]
             + [d.path for d in self.downloads]
+            + [w.path for w in self.workbooks]
         )
 
 
@@ -130,7 +156,7 @@ def catalog(
     units = unit_histories(portal, tables)
     charts = charts(portal, tables, units, language, urls) if charts else {}
     announcements = announcements or {}
-    pages, reports, cards = [], [], []
+    pages, reports, cards, workbooks = [], [], [], []
     editions = portal.editions()  # newest first
     latest = editions[0] if editions else None
     announced = [e.methodology.announced for e in editions if e.methodology.announced]
@@ -223,6 +249,7 @@ def catalog(
                     dict(shown, compare=comparison(view, table, tables[sid], dataset, language)),
                     ("bloc", sid, year, bloc.id),
                 )
+                workbooks.append(_workbook(dataset, edition, table, view, web_page, language, urls))
                 reports.append(
                     Report(
                         urls.bloc_pdf(edition, bloc.id),
@@ -293,7 +320,31 @@ def catalog(
     cards.insert(
         0, Card(urls.site_card(), portal.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else "")
     )
-    return Catalog(portal, language, urls, pages, reports, cards, _downloads(portal, urls, open_data))
+    return Catalog(portal, language, urls, pages, reports, cards, _downloads(portal, urls, open_data), workbooks)
+
+
+def _workbook(dataset, edition, table: BlocTable, view, page: Page, language: Language, urls: Urls) -> Workbook:
+    _ = language.gettext
+    m = edition.methodology
+    lines = [
+        (_("Bảng"), page.title),
+        (_("Đơn vị công bố"), dataset.series.publisher),
+        (_("Căn cứ"), m.decision),
+        (_("Công bố ngày"), language.date(m.announced) if m.announced else ""),
+        (_("Nguồn"), m.source_url or ""),
+        (_("Giấy phép của số liệu"), dataset.series.license or ""),
+    ]
+    about = About(
+        # a sheet's name: at most 31 characters, none of []:*?/\ (Excel's rule)
+        re.sub(r"[\[\]:*?/\\]", " ", table.bloc.name)[:31].strip() or _("Bảng"),
+        _("Thông tin"),
+        page.title,
+        dataset.series.publisher,
+        tuple((label, value) for label, value in lines if value),
+        _("Trang"),
+        page.url,
+    )
+    return Workbook(urls.bloc_xlsx(edition, table.bloc.id), view, table, about)
 
 
 def _told_apart(portal: Portal, language: Language) -> Portal:
