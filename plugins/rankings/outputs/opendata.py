@@ -19,6 +19,7 @@ from ..data.columns import COLUMNS, CRITERIA, output_columns
 from ..data.model import Dataset, Edition, Portal, Result
 from ..data.portal import LICENSES, license_url
 from ..site.addresses import Urls
+from ..site.views import merged_into
 from .spreadsheet import safe_frame
 
 ALWAYS = ("agency", "name", "bloc")  # kept even where a table's every cell would be empty
@@ -173,15 +174,14 @@ def _long_columns(rows: list[dict]) -> list[str]:
     return _filled(LONG_COLUMNS, rows)
 
 
-def to_long_csv(portal: Portal) -> bytes:
-    rows = long_records(portal)
-    return _csv(rows, _long_columns(rows))
+def to_long_csv(rows: Callable[[], list[dict]]) -> bytes:
+    return _csv(rows(), _long_columns(rows()))
 
 
 UNIT_SCHEMA = Path(__file__).with_name("unit.schema.json")  # what /co-quan/<id>.json holds
 
 
-def unit_json(portal: Portal, urls: Urls, agency_id: str, rows: list[dict]) -> bytes:
+def unit_json(portal: Portal, urls: Urls, agency_id: str, rows: Callable[[], list[dict]]) -> bytes:
     """One unit's record across every series, as data: who it is, what it came from and
     became, and each result (rank, out of N, score, tier, change, criteria, source) with
     the address of the table it stands in. Described by UNIT_SCHEMA."""
@@ -194,7 +194,7 @@ def unit_json(portal: Portal, urls: Urls, agency_id: str, rows: list[dict]) -> b
         "since": agency.since,
         "until": agency.until,
         "successor": agency.successor,
-        "predecessors": sorted(a.id for a in portal.agencies.values() if a.successor == agency.id),
+        "predecessors": sorted(a.id for a in merged_into(portal.agencies).get(agency.id, [])),
         "page": urls.unit(agency.id),
         "results": [
             {
@@ -210,7 +210,8 @@ def unit_json(portal: Portal, urls: Urls, agency_id: str, rows: list[dict]) -> b
                 "criteria": {cid: _number(v) for cid, v in row["given"].items()},
                 "source": row["source"],
             }
-            for row in rows
+            for row in rows()
+            if row["agency"] == agency_id
         ],
     }
     return (json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
@@ -223,17 +224,16 @@ def _number(value):
 def files(portal: Portal, urls: Urls, package: str) -> list[tuple[str, Callable[[], bytes]]]:
     """Every download made from the data, by its address below the site, with the function
     that makes it. An edition without a figure has none."""
+    # The long table, made once, when the first file that needs it is written (not by
+    # `invoke check`, which asks for the addresses only).
+    rows = functools.cache(functools.partial(long_records, portal))
     made = [
-        (urls.data_package(), functools.partial(datapackage, portal, urls, package)),
-        (urls.all_data(), functools.partial(to_long_csv, portal)),
+        (urls.data_package(), functools.partial(datapackage, portal, urls, package, rows)),
+        (urls.all_data(), functools.partial(to_long_csv, rows)),
         (urls.unit_schema(), UNIT_SCHEMA.read_bytes),
     ]
-    by_agency: dict[str, list[dict]] = {agency: [] for agency in portal.agencies}
-    for row in long_records(portal):
-        by_agency[row["agency"]].append(row)
     made += [
-        (urls.unit_data(agency), functools.partial(unit_json, portal, urls, agency, rows))
-        for agency, rows in by_agency.items()
+        (urls.unit_data(agency), functools.partial(unit_json, portal, urls, agency, rows)) for agency in portal.agencies
     ]
     for dataset in portal.series.values():
         for edition in (e for e in dataset.editions.values() if e.results):
@@ -292,8 +292,9 @@ def _resource(name: str, path: str, title: str, description: str, fields: list[d
     }
 
 
-def datapackage(portal: Portal, urls: Urls, name: str) -> bytes:
-    """A Frictionless Tabular Data Package describing every CSV file of /du-lieu/."""
+def datapackage(portal: Portal, urls: Urls, name: str, rows: Callable[[], list[dict]]) -> bytes:
+    """A Frictionless Tabular Data Package describing every CSV file of /du-lieu/ (`rows`:
+    the long table, as files() makes it)."""
     resources = [
         _resource(
             "tat-ca",
@@ -301,7 +302,7 @@ def datapackage(portal: Portal, urls: Urls, name: str) -> bytes:
             portal.title,
             "Mọi chuỗi, mọi năm trong một bảng dài; cột criteria ghi điểm và thứ hạng từng tiêu chí "
             "dạng «mã=giá trị», cách nhau bởi «; ».",
-            [{"name": c, "type": LONG_TYPES.get(c, "string")} for c in _long_columns(long_records(portal))],
+            [{"name": c, "type": LONG_TYPES.get(c, "string")} for c in _long_columns(rows())],
             ["series", "year", "bloc", "agency"][0 if portal.several else 1 :],
         )
     ]

@@ -15,7 +15,7 @@ from .addresses import Urls
 from .formatting import change, sort_key
 from .i18n import Language
 from .translated import marked_lang
-from .views import BlocTable, UnitEdition, bloc_over_time
+from .views import BlocTable, UnitEdition, bloc_over_time, merged_into
 
 
 def rank_ticks(bottom: int) -> list[int]:
@@ -287,7 +287,7 @@ def comparison(
             "name": name,
             "plain": without_marks(name).casefold(),
             "ranks": [r.rank if r else None for r, _ in shown],
-            "labels": [_rank_label(r.rank, t.size) if r else None for r, t in shown],
+            "labels": [rank_label(r.rank, t.size) if r else None for r, t in shown],
             "scores": [_score(r, t, language) for r, t in shown],
             "criteria": [rows[agency].cells[i].text or None for i in criteria] if agency in rows else [],
         }
@@ -317,14 +317,11 @@ def comparison(
 def _lineage(members: list[str], dataset: Dataset) -> list[str]:
     """The units that merged into the members and those the members merged into, in the
     order of the members they relate to."""
-    before = {}
-    for agency in dataset.agencies.values():
-        if agency.successor:
-            before.setdefault(agency.successor, []).append(agency.id)
+    before = merged_into(dataset.agencies)
     found = []
     for member in members:
         successor = dataset.agencies[member].successor
-        found += before.get(member, []) + ([successor] if successor else [])
+        found += [a.id for a in before.get(member, [])] + ([successor] if successor else [])
     return list(dict.fromkeys(found))
 
 
@@ -348,8 +345,9 @@ def _value(value, decimals: int, language: Language) -> str | None:
     return None if value is None else language.score(value, decimals)
 
 
-def _rank_label(rank: int | None, size: int | None) -> str | None:
-    """A rank as the comparison's table shows it: "3/63", or "3" where N is not known."""
+def rank_label(rank: int | None, size: int | None) -> str | None:
+    """A rank out of N as the comparison's table and the charts' descriptions give it:
+    "3/63", or "3" where N is not known."""
     if rank is None:
         return None
     return f"{rank}/{size}" if size else str(rank)

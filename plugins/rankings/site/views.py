@@ -187,6 +187,15 @@ class UnitHistory:
         return self.entries[0] if self.entries else None
 
 
+def merged_into(agencies: dict[str, Agency]) -> dict[str, list[Agency]]:
+    """The units that became part of each unit, by its id, in the register's order."""
+    found: dict[str, list[Agency]] = {}
+    for agency in agencies.values():
+        if agency.successor:
+            found.setdefault(agency.successor, []).append(agency)
+    return found
+
+
 def unit_histories(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]]) -> dict[str, UnitHistory]:
     """Every unit across the series and editions, from one pass over the bloc tables
     (`tables[series id][year]`)."""
@@ -215,10 +224,7 @@ def unit_histories(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]]
                     ],
                 )
             )
-    predecessors: dict[str, list[Agency]] = {}
-    for agency in agencies.values():
-        if agency.successor:
-            predecessors.setdefault(agency.successor, []).append(agency)
+    predecessors = merged_into(agencies)
 
     def by_series(entries: list[UnitEdition]) -> list[UnitSeries]:
         found = {sid: [e for e in entries if e.edition.series == sid] for sid in tables}

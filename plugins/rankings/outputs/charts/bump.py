@@ -8,6 +8,7 @@ import pandas as pd
 from ...data.model import Dataset
 from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
+from ...site.tables import rank_label
 from ...site.views import BlocTable, bloc_over_time
 from .chart import Chart
 from .theme import ACCENT, INK, LIGHT, MUTED, WIDTH, described, field, rank_axis, rank_scale, year_axis
@@ -42,7 +43,7 @@ def chart(dataset: Dataset, table: BlocTable, tables: dict[int, list[BlocTable]]
                     "%(unit)s, %(year)s: hạng %(rank)s",
                     unit=dataset.agencies[r.agency].label,
                     year=year,
-                    rank=f"{r.rank}/{same.size}" if same.size else r.rank,
+                    rank=rank_label(r.rank, same.size),
                 ),
             }
             for r in ranked

@@ -8,6 +8,7 @@ import pandas as pd
 from ...data.model import Agency, Dataset
 from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
+from ...site.tables import rank_label
 from ...site.views import UnitEdition
 from .chart import Chart
 from .theme import (
@@ -87,9 +88,7 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
                 "bloc": bloc,
                 "said": None
                 if rank is None
-                else _(
-                    "%(year)s: hạng %(rank)s, %(bloc)s", year=year, rank=f"{rank}/{size}" if size else rank, bloc=bloc
-                ),
+                else _("%(year)s: hạng %(rank)s, %(bloc)s", year=year, rank=rank_label(rank, size), bloc=bloc),
                 "said_score": None
                 if share is None
                 else _("%(year)s: điểm %(score)s", year=year, score=language.score(score, m.decimals)),
