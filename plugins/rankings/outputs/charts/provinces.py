@@ -11,7 +11,7 @@ from ...site.i18n import Language
 from ...site.views import BlocTable
 from ..geo import ARCHIPELAGOS, BOUNDARIES_34, boundaries, codes, version
 from .chart import BOUNDARIES, Chart
-from .theme import MISSING, MUTED, RANK_COLOURS, SAID, TIER_COLOURS, described, field
+from .theme import MISSING, MUTED, RANK_COLOURS, SAID, TIER_COLOURS, described
 
 MAP_WIDTH, MAP_HEIGHT = 300, 470
 DETAIL = 0.3  # px: the boundaries are kept to within this of their course as drawn
@@ -124,8 +124,6 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
         stroke=colour(alt.Stroke, False),
         href=alt.Href("url:N"),
         description=described(),
-        tooltip=[field(alt.Tooltip, "province", "N", headers), field(alt.Tooltip, "rank", "Q", headers)]
-        + ([field(alt.Tooltip, "tier", "N", headers)] if params["by_tier"] else []),
     )
     labels = pd.DataFrame([{"lon": lon, "lat": lat, "label": text[key]} for lon, lat, key in ARCHIPELAGOS])
     islands = (
