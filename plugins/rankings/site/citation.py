@@ -63,7 +63,7 @@ def of(title: str, edition, dataset, siteurl: str, path: str) -> Citation:
     """The citation of the page at `path` below the site's root `siteurl`, about
     `edition` of `dataset`."""
     return Citation(
-        re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "xep-hang",
+        _key(path, "xep-hang"),
         dataset.series.publisher,
         title,
         dataset.series.title,
@@ -77,7 +77,7 @@ def of_record(title: str, portal, siteurl: str, path: str) -> Citation:
     """The citation of the whole record (the open-data page): the portal's publisher, its
     latest year assessed."""
     return Citation(
-        re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "du-lieu",
+        _key(path, "du-lieu"),
         portal.publisher,
         title,
         portal.title,
@@ -85,6 +85,11 @@ def of_record(title: str, portal, siteurl: str, path: str) -> Citation:
         None,
         f"{siteurl}/{path}",
     )
+
+
+def _key(path: str, default: str) -> str:
+    """An entry's key: the page's address as one word ("dti/2024/tinh/" → "dti-2024-tinh")."""
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or default
 
 
 def _escaped(text: str) -> str:
