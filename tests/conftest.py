@@ -154,6 +154,18 @@ def run_task(*argv: str) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(["invoke", *argv], code, out.getvalue(), err.getvalue())
 
 
+@functools.cache
+def _axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()  # axe-core, shipped inside the package: every rule that is not experimental
+
+
+def axe_violations(page) -> list:
+    """axe-core's findings on a browser's page: each rule broken, with the elements it names."""
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in _axe().run(page).response["violations"]]
+
+
 def _luminance(rgb: str) -> float:
     channels = [int(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]

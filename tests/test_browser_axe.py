@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from conftest import axe_violations
 
 pytestmark = pytest.mark.browser  # Chromium through Playwright
-AXE = Axe()  # axe-core, shipped inside the package: every rule that is not experimental
 
 
 @pytest.mark.parametrize(
@@ -41,8 +41,7 @@ def test_axe_finds_no_accessibility_violation(request, browser, served, path, wi
     for contrast in (False, True):
         if contrast:
             page.get_by_role("button", name="High contrast" if path.startswith("/en/") else "Tương phản cao").click()
-        violations = AXE.run(page).response["violations"]
-        assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+        assert axe_violations(page) == []
     context.close()
 
 
@@ -71,12 +70,8 @@ def test_axe_finds_nothing_at_the_largest_text_on_a_phone(portal_server, browser
     assert page.locator(".chart-readout").first.inner_text().strip()
     for contrast in (False, True):
         page.evaluate(f"document.documentElement.classList.toggle('high-contrast', {str(contrast).lower()})")
-        assert _violations(page) == [], (path, contrast)
+        assert axe_violations(page) == [], (path, contrast)
     context.close()
-
-
-def _violations(page) -> list:
-    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in AXE.run(page).response["violations"]]
 
 
 SHARDS = 4  # the pages in four tests, which the run's workers share out
@@ -101,7 +96,7 @@ def test_axe_finds_nothing_on_any_bloc_page_of_the_record(browser, real_site, re
         page.goto(f"{real_server}{path}")
         for contrast in (False, True):
             page.evaluate(f"document.documentElement.classList.toggle('high-contrast', {str(contrast).lower()})")
-            if violations := _violations(page):
+            if violations := axe_violations(page):
                 found[path, contrast] = violations
     context.close()
     assert found == {}

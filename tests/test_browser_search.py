@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import axe_violations
+
 pytestmark = pytest.mark.browser  # Chromium through Playwright
 
 
@@ -78,8 +80,6 @@ def test_hanoi_and_ha_noi_find_ha_noi(portal_server, browser, prefix, typed):
 def test_search_follows_high_contrast_and_the_text_size(portal_server, browser):
     """With results open: axe finds nothing in high contrast, result titles read on black,
     and A+ makes the box and the results larger, as it does the page."""
-    from axe_playwright_python.sync_playwright import Axe
-
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{portal_server}/")
     size = page.locator("#tim-kiem-o").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
@@ -98,8 +98,7 @@ def test_search_follows_high_contrast_and_the_text_size(portal_server, browser):
     ]
     title = page.locator(".pagefind-ui__result-link").first
     assert title.evaluate("e => getComputedStyle(e).color") == "rgb(255, 255, 255)"  # white on black (was #393939)
-    violations = Axe().run(page).response["violations"]
-    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    assert axe_violations(page) == []
     page.close()
 
 
