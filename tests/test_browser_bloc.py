@@ -3,6 +3,7 @@ wide screen, and units compared."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 
@@ -50,7 +51,14 @@ def test_a_row_link_copies_its_permalink(server, browser):
     page.get_by_role("button", name="Chép trích dẫn").click()
     cited = page.evaluate("navigator.clipboard.readText()")
     assert cited.startswith("Sở Thông tin và Truyền thông tỉnh Mẫu. Sở, ban, ngành — xếp hạng năm 2020.")
-    assert cited.endswith(f"{server}/2020/so/")
+    today = page.evaluate("new Date().toLocaleDateString('vi-VN', {day: '2-digit', month: '2-digit', year: 'numeric'})")
+    assert cited.endswith(f"{server}/2020/so/ Truy cập ngày {today}.")  # the day copied, not the day built
+    page.get_by_role("button", name="Chép BibTeX").click()
+    bibtex = page.evaluate("navigator.clipboard.readText()")
+    assert re.search(r",\n  urldate = \{\d{4}-\d{2}-\d{2}\}\n\}$", bibtex), bibtex
+    page.get_by_role("button", name="Chép CSL-JSON").click()
+    (entry,) = json.loads(page.evaluate("navigator.clipboard.readText()"))
+    assert len(entry["accessed"]["date-parts"][0]) == 3
     context.close()
 
 

@@ -123,7 +123,8 @@ def test_lineage_is_linked_both_ways(site):
     assert links == {"huyen-a", "huyen-b"}
     old = html(site, "co-quan/huyen-a/")
     assert old.select_one(".lineage a[href$='co-quan/huyen-ab/']") is not None
-    assert "Đến năm 2019" in text(old.select_one(".lineage"))
+    said = [" ".join(page.select_one(".lineage p").get_text().split()) for page in (old, merged)]
+    assert said == ["Từ năm 2020, Huyện Đắk A và Huyện Đông B hợp nhất thành Huyện Đắk Đông."] * 2  # said once, one way
 
 
 def test_not_rated_reason_on_the_unit_page(site):

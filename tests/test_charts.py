@@ -214,7 +214,8 @@ def test_a_no_change_rebuild_renders_no_chart(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_many_missing_charts_render_in_a_pool_with_the_same_result(tmp_path):
     every = [c for page in all_charts(ROOT / "data").values() for c in page]
-    found = every[:: len(every) // (chart_svg.POOL_FROM + 10)]  # enough for a pool, of every kind, drawn three times
+    # one of every kind, and enough for a pool
+    found = list({c.draw: c for c in every}.values()) + every[:: len(every) // (chart_svg.POOL_FROM + 10)]
     assert len(found) >= chart_svg.POOL_FROM and {c.draw for c in found} == {c.draw for c in every}
     # the same SVG whichever process drew it, after whatever it drew before
     assert svgs(engine(tmp_path / "pool", workers=2), found) == svgs(engine(tmp_path / "alone", workers=1), found)
@@ -329,3 +330,32 @@ def test_a_rank_map_draws_a_province_given_a_tier_but_no_rank_as_without_a_rank(
     assert not drawn.params["by_tier"] and drawn.params["classes"][-1] == "không có trong nguồn"
     assert (drawn.data["class"] == "không có trong nguồn").sum() == 1
     assert "không có trong nguồn." not in drawn.caption  # every province is in the source
+
+
+def test_published_references_are_drawn_as_lines_and_points_and_said(tmp_path, data):
+    """A reference on the score's scale is a solid line in its bloc's score chart, beside the
+    dashed thresholds; a criterion's reference a point beside the unit's, the median and
+    the best; both said in the text alternative, with the figure as published."""
+    with (data / "2019" / "methodology.toml").open("a", encoding="utf-8") as toml:
+        toml.write(
+            '\n[[references]]\nid = "tb"\nname = "Trung bình tỉnh"\nvalue = 71.5\nblocs = ["so"]\n'
+            'source_url = "https://example.vn/tb"\n'
+            '\n[[references]]\nid = "tb-ha-tang"\nname = "Trung bình hạ tầng"\nvalue = 21\ncriterion = "ha-tang"\n'
+            'source_url = "https://example.vn/tb"\n'
+        )
+    found = all_charts(data)
+    (scores,) = found[("bloc", "", 2019, "so")]
+    assert "Vạch liền: giá trị tham chiếu đã công bố (Trung bình tỉnh: 71,5)." in scores.caption
+    (svg,) = svgs(engine(tmp_path), [scores])
+    assert "Trung bình tỉnh: 71,5" in unescape(svg)
+    dashes = re.findall(r'<line[^>]*stroke-dasharray="([^"]*)"', svg) + re.findall(
+        r'<path[^>]*stroke-dasharray="([^"]*)"', svg
+    )
+    assert sorted(dashes) == ["1,0", "4,3", "4,3", "4,3"]  # three dashed thresholds; the reference solid
+    (_, criteria) = found[("unit", "so-y-te")]
+    assert "Giá trị tham chiếu đã công bố: Trung bình hạ tầng 21." in criteria.caption
+    (svg,) = svgs(engine(tmp_path), [criteria])
+    assert "Hạ tầng kỹ thuật, giá trị tham chiếu: 21" in unescape(svg)
+    assert found[("bloc", "", 2019, "huyen")][0].params["thresholds"] == [
+        t for t in found[("bloc", "", 2019, "huyen")][0].params["thresholds"] if t["kind"] == "tier"
+    ]

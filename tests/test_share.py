@@ -57,13 +57,18 @@ def test_the_card_footer_gives_the_published_address_or_the_site_name():
     assert cards.footer("", "Xếp hạng") == "Xếp hạng"
 
 
-def test_a_cite_text_names_publisher_title_edition_basis_address_and_date(site):
-    cite = text(html(site, "2020/so/").select_one("#trich-dan"))
-    assert cite == (
+def test_a_cite_text_names_publisher_title_edition_address_and_date(site):
+    """A reference a reader can paste: no legal basis or caveat inside it; the caveat of an
+    incomplete table follows it; the access date is the script's, when copied."""
+    cite = html(site, "2020/so/").select_one("#trich-dan")
+    assert text(cite) == (
         "Sở Thông tin và Truyền thông tỉnh Mẫu. Sở, ban, ngành — xếp hạng năm 2020. Chỉ số ứng dụng "
-        "CNTT tỉnh Mẫu, kỳ đánh giá năm 2020. Quyết định số 2/QĐ-UBND ngày 05/01/2020 (giả định cho "
-        "kiểm thử). Công bố ngày 01/04/2021. ../../2020/so/"
+        "CNTT tỉnh Mẫu, kỳ đánh giá năm 2020. Công bố ngày 01/04/2021. ../../2020/so/"
     )
+    assert cite["data-accessed"] == "Truy cập ngày {date}."
+    partial = html(site, "2021/so/").select_one("details.cite")
+    assert "Bảng chưa đầy đủ" not in text(partial.select_one("#trich-dan"))
+    assert "Bảng chưa đầy đủ" in text(partial.select_one("#trich-dan + button + p"))
     assert "Department of Information" in text(html(site, "en/co-quan/so-tttt/").select_one("#trich-dan"))
 
 

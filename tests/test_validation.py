@@ -599,3 +599,76 @@ def test_a_content_page_never_takes_an_address_of_the_site(data, tmp_path, slug,
         build(tmp_path / "out", data)
     assert [(p.file, p.column) for p in caught.value.problems] == [("content/pages/trung.md", "Slug")]
     assert f"địa chỉ «{path}» trùng với một trang của cổng" in caught.value.problems[0].message
+
+
+REFERENCE = '\n[[references]]\nid = "trung-binh"\nname = "Trung bình của tỉnh"\n{body}\n'
+SOURCE = 'source_url = "https://example.vn/trung-binh"'
+
+
+@pytest.mark.parametrize(
+    "body,column,said",
+    [
+        (f"value = 120\n{SOURCE}", "value", "lớn hơn điểm tối đa 100"),
+        (f'value = 50\nblocs = ["xa"]\n{SOURCE}', "blocs", "khối «xa» không có trong series.toml"),
+        (f'value = 20\ncriterion = "ha-tang-so"\n{SOURCE}', "criterion", "tiêu chí «ha-tang-so» không có"),
+        (f'value = 35\ncriterion = "ha-tang"\n{SOURCE}', "value", "lớn hơn điểm tối đa 30"),
+        ("value = 50", "source_url", "thiếu khóa bắt buộc"),
+        (SOURCE, "value", "thiếu giá trị «value»"),
+    ],
+    ids=["above-the-scale", "unknown-bloc", "unknown-criterion", "above-the-criterions-max", "no-source", "no-value"],
+)
+def test_a_reference_value_is_checked_with_its_line(data, body, column, said):
+    append(data / M19, REFERENCE.format(body=body))
+    found = [p for p in problems_of(data) if p.file == f"basic/{M19}" and p.column == column and said in p.message]
+    assert found and found[0].row is not None, "\n".join(str(p) for p in problems_of(data))
+
+
+def test_an_editions_publisher_and_references_stand_beside_the_series(data):
+    edit(
+        data / M19, 'name = "Bộ chỉ số đánh giá năm 2019"', 'name = "Bộ chỉ số đánh giá năm 2019"\npublisher = "Sở Mới"'
+    )
+    append(data / M19, REFERENCE.format(body=f'value = 71.5\nblocs = ["so"]\n{SOURCE}'))
+    editions = load(data).only.editions
+    assert (editions[2019].methodology.publisher, editions[2020].methodology.publisher) == (
+        "Sở Mới",
+        "Sở Thông tin và Truyền thông tỉnh Mẫu",  # the series'
+    )
+    (reference,) = editions[2019].methodology.references
+    assert (str(reference.value), reference.decimals, reference.blocs) == ("71.5", 1, ("so",))
+    assert editions[2019].methodology.references_for("huyen") == ()
+
+
+def _register_change(data: Path, changed_on: str, basis: str) -> None:
+    """The fixture's registry with the columns of a change's date and legal basis."""
+    lines = (data / A).read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ",changed_on,change_basis"] + [
+        line + (f",{changed_on},{basis}" if line.startswith("huyen-a,") else ",,") for line in lines[1:]
+    ]
+    (data / A).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "changed_on,basis,column,said",
+    [
+        ("2020-02-30", "", "changed_on", "không phải là một ngày có thật"),
+        ("1/1/2020", "", "changed_on", "năm-tháng-ngày"),
+        ("2023-01-01", "", "changed_on", "không khớp năm kết thúc 2019"),
+    ],
+)
+def test_a_changes_date_is_a_real_day_of_its_year(data, changed_on, basis, column, said):
+    _register_change(data, changed_on, basis)
+    assert [p for p in problems_of(data) if p.file == f"basic/{A}" and p.row == 8 and said in p.message]
+
+
+def test_a_change_is_dated_only_for_a_unit_with_a_successor(data):
+    _register_change(data, "", "")
+    edit(data / A, "so-noi-vu,Sở Nội vụ,,,,,,,,,", "so-noi-vu,Sở Nội vụ,,,,,,,,2020-01-01,Nghị quyết")
+    found = problems_of(data)
+    assert [p for p in found if p.row == 3 and p.column == "changed_on" and "«successor»" in p.message], found
+
+
+def test_a_units_own_ranking_names_a_unit_of_the_registry(data):
+    edit(data / S, 'publisher = "Sở', 'ranked_by = "tinh-mau"\npublisher = "Sở')
+    assert [p for p in problems_of(data) if p.file == f"basic/{S}" and p.column == "ranked_by"]
+    edit(data / S, 'ranked_by = "tinh-mau"', 'ranked_by = "so-tttt"')
+    assert load(data).only.series.ranked_by == "so-tttt"

@@ -128,7 +128,7 @@ def _series(folder: Path, sid: str, label_of, reading: Reading) -> Dataset | Non
     """One series' folder: series.toml and its editions, each noted to be scored."""
     problems, agencies = reading.problems, reading.agencies
     license = reading.info.license if reading.info else None
-    series = load_series(folder, label_of(folder / "series.toml"), problems, reading.reserved)
+    series = load_series(folder, label_of(folder / "series.toml"), problems, reading.reserved, agencies)
     editions: dict[int, Edition] = {}
     years = _year_folders(folder, label_of, problems)
     if not years:
@@ -141,6 +141,8 @@ def _series(folder: Path, sid: str, label_of, reading: Reading) -> Dataset | Non
         )
         if methodology is None or series is None:
             continue
+        if methodology.publisher is None:  # the series' unless the edition names its own
+            methodology = replace(methodology, publisher=series.publisher, publishers=series.publishers)
         mark = problems.mark()
         loaded = load_results(year_folder, label_of, year, methodology, series, agencies, problems)
         if loaded is None:

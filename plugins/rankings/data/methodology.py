@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .cells import HTTP_URL, SLUG
 from .columns import RESERVED as RESERVED_COLUMNS
-from .model import Criterion, Document, Methodology, Tier
+from .model import Criterion, Document, Methodology, Reference, Tier
 from .problems import Problems, did_you_mean, vi_number
 from .tomlfiles import TomlFile
 
@@ -28,10 +28,13 @@ TOP_KEYS = {
     "score",
     "criteria",
     "tiers",
+    "publisher",
+    "references",
 }
 SCORE_KEYS = {"max", "decimals", "method", "rank_source"}
 CRITERION_KEYS = {"id", "name", "max", "weight", "parent", "blocs"}
 TIER_KEYS = {"name", "min", "blocs"}
+REFERENCE_KEYS = {"id", "name", "value", "blocs", "criterion", "source_url"}
 METHODS = ("given", "sum", "weighted")
 FILL = "ĐIỀN:"  # a value `invoke new-edition` left to fill: the edition is refused while one is
 RANK_SOURCES = ("computed", "published")
@@ -131,7 +134,7 @@ def load_methodology(
             toml.error(f"chưa điền: {value[len(FILL) :].strip()}", key)
             if key not in ("name", "decision"):  # said once, not again as a value of the wrong kind
                 del data[key]
-    toml.warn_unknown(data, TOP_KEYS, translatable=("name", "coverage", "decision"))
+    toml.warn_unknown(data, TOP_KEYS, translatable=("name", "coverage", "decision", "publisher"))
     name = toml.string(data, "name", True)
     decision = toml.string(data, "decision", True)
 
@@ -182,6 +185,7 @@ def load_methodology(
 
     criteria = _criteria(toml, data.get("criteria", []), bloc_ids, method)
     tiers = _tiers(toml, data.get("tiers", []), bloc_ids, score_max)
+    references = _references(toml, data.get("references", []), bloc_ids, criteria, score_max)
     if problems.since(mark):  # scoring with a broken methodology would only add noise
         return None
     return Methodology(
@@ -203,7 +207,50 @@ def load_methodology(
         decisions=toml.translations(data, "decision"),
         criteria=criteria,
         tiers=tiers,
+        publisher=toml.string(data, "publisher", False),
+        publishers=toml.translations(data, "publisher"),
+        references=references,
     )
+
+
+def _references(
+    toml: TomlFile, raw: list, bloc_ids: set[str] | None, criteria: tuple[Criterion, ...], score_max: Decimal | None
+) -> tuple[Reference, ...]:
+    """[[references]]: figures published for the whole edition, each with its source."""
+    if not isinstance(raw, list):
+        toml.error("phải là danh sách các bảng [[references]]", "references")
+        return ()
+    found: list[Reference] = []
+    by_id = {c.id: c for c in criteria}
+    for i, table in enumerate(raw):
+        where = ("references", i)
+        toml.warn_unknown(table, REFERENCE_KEYS, where, translatable=("name",))
+        rid = toml.string(table, "id", True, where)
+        name = toml.string(table, "name", True, where)
+        source_url = toml.string(table, "source_url", True, where)
+        if rid is not None and not re.fullmatch(SLUG, rid):
+            toml.error(f"«{rid}» không phải là mã hợp lệ (chữ thường không dấu, số, dấu gạch ngang)", "id", *where)
+        elif rid is not None and rid in {r.id for r in found}:
+            toml.error(f"mã giá trị tham chiếu «{rid}» bị lặp lại", "id", *where)
+        if source_url is not None and not re.fullmatch(HTTP_URL, source_url):
+            toml.error("địa chỉ phải bắt đầu bằng http:// hoặc https://", "source_url", *where)
+        criterion = toml.string(table, "criterion", False, where)
+        if criterion is not None and criterion not in by_id:
+            toml.error(
+                f"tiêu chí «{criterion}» không có trong tệp{did_you_mean(criterion, set(by_id))}", "criterion", *where
+            )
+        if "value" not in table:
+            toml.error("thiếu giá trị «value» (con số như được công bố)", "value", *where)
+        value = _number(toml, table, "value", where)
+        top = by_id[criterion].max if criterion in by_id else score_max
+        if value is not None and top is not None and value > top:
+            toml.error(f"giá trị {vi_number(value)} lớn hơn điểm tối đa {vi_number(top)}", "value", *where)
+        blocs = _blocs(toml, table, bloc_ids, where)
+        if None not in (rid, name, source_url, value):
+            found.append(
+                Reference(rid, name, value, source_url, toml.translations(table, "name", where), blocs, criterion)
+            )
+    return tuple(found)
 
 
 def _criteria(toml: TomlFile, raw: list, bloc_ids: set[str], method: str) -> tuple[Criterion, ...]:

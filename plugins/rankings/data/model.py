@@ -35,6 +35,7 @@ class Series:
     license: str | None = None  # SPDX id of the licence of its figures (the portal's unless its own)
     short_title: str | None = None  # the name in a portal's menu ("DTI")
     short_titles: Translations = _translations()
+    ranked_by: str | None = None  # the unit whose own ranking this is (a province's of its departments)
 
     @property
     def label(self) -> str:
@@ -55,6 +56,11 @@ class Agency:
     since: int | None = None
     until: int | None = None
     successor: str | None = None
+    changed_on: datetime.date | None = None  # the day the successor took over
+    change_basis: str | None = None  # the legal basis of that change, as published
+    change_bases: Translations = _translations()
+    # The years it stands for ("từ 2025"), where another unit has the same name (site/catalog.py)
+    period: str | None = None
     # The name in another language of the portal, and that language: the official name
     # in a translated dataset; in the source one, the first translation (site/translated.py).
     other_name: tuple[str, str] | None = None
@@ -63,6 +69,15 @@ class Agency:
     def label(self) -> str:
         """The name used where space is short."""
         return self.short_name or self.name
+
+    @property
+    def distinct_name(self) -> str:
+        """The name where units of both periods are listed: titles, search, the A–Z list."""
+        return f"{self.name} ({self.period})" if self.period else self.name
+
+    @property
+    def distinct_label(self) -> str:
+        return f"{self.label} ({self.period})" if self.period else self.label
 
     def exists_in(self, year: int) -> bool:
         return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
@@ -91,6 +106,27 @@ class Tier:
 
     def applies_to(self, bloc: str) -> bool:
         return self.blocs is None or bloc in self.blocs
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A figure published for a whole edition beside its tables: the national index, the
+    provinces' average, a pillar's average."""
+
+    id: str
+    name: str
+    value: Decimal  # as published: its decimals are those printed
+    source_url: str
+    names: Translations = _translations()
+    blocs: tuple[str, ...] | None = None  # None: every bloc
+    criterion: str | None = None  # None: on the score's scale
+
+    def applies_to(self, bloc: str) -> bool:
+        return self.blocs is None or bloc in self.blocs
+
+    @property
+    def decimals(self) -> int:
+        return max(0, -self.value.as_tuple().exponent)
 
 
 @dataclass(frozen=True)
@@ -125,6 +161,9 @@ class Methodology:
     decisions: Translations = _translations()
     criteria: tuple[Criterion, ...] = ()
     tiers: tuple[Tier, ...] = ()
+    publisher: str | None = None  # who announced the edition; the loader sets the series' if not given
+    publishers: Translations = _translations()
+    references: tuple[Reference, ...] = ()
 
     def criteria_for(self, bloc: str) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.applies_to(bloc))
@@ -141,6 +180,14 @@ class Methodology:
         if self.partial_blocs is not None:
             return bloc in self.partial_blocs
         return self.coverage is not None
+
+    def references_beside(self, bloc: str) -> tuple[Reference, ...]:
+        """Every reference shown beside a bloc's table."""
+        return tuple(r for r in self.references if r.applies_to(bloc))
+
+    def references_for(self, bloc: str, criterion: str | None = None) -> tuple[Reference, ...]:
+        """The references shown beside a bloc: on the score's scale, or of one criterion."""
+        return tuple(r for r in self.references if r.applies_to(bloc) and r.criterion == criterion)
 
     def children(self, criterion_id: str) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.parent == criterion_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -11,16 +12,31 @@ from .dialects import read_table
 from .languages import translated_keys
 from .model import Agency, Bloc, Series
 from .portal import license_of
-from .problems import Problems
+from .problems import Problems, did_you_mean
 from .provinces import MERGER_YEAR, official_in
 from .tomlfiles import TomlFile
 
-SERIES_KEYS = {"title", "short_title", "publisher", "notice", "license", "blocs"}
+SERIES_KEYS = {"title", "short_title", "publisher", "notice", "license", "blocs", "ranked_by"}
 BLOC_KEYS = {"id", "name"}
-AGENCY_COLUMNS = ["id", "name", "short_name", "province_code", "website", "since", "until", "successor"]
+AGENCY_COLUMNS = [
+    "id",
+    "name",
+    "short_name",
+    "province_code",
+    "website",
+    "since",
+    "until",
+    "successor",
+    "changed_on",
+    "change_basis",
+]
+ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 
 
-def load_series(folder: Path, label: str, problems: Problems, reserved: ReservedNames) -> Series | None:
+def load_series(
+    folder: Path, label: str, problems: Problems, reserved: ReservedNames, agencies: dict | None = None
+) -> Series | None:
+    """series.toml; `agencies`: the registry, which a unit's own ranking (`ranked_by`) names."""
     mark = problems.mark()
     toml = TomlFile.open(folder / "series.toml", label, problems, "không có tệp series.toml")
     if toml is None:
@@ -29,6 +45,11 @@ def load_series(folder: Path, label: str, problems: Problems, reserved: Reserved
     toml.warn_unknown(data, SERIES_KEYS, translatable=("title", "short_title", "publisher"))
     title = toml.string(data, "title", True)
     publisher = toml.string(data, "publisher", True)
+    ranked_by = toml.string(data, "ranked_by", False)
+    if ranked_by is not None and agencies is not None and ranked_by not in agencies:
+        toml.error(
+            f"đơn vị «{ranked_by}» không có trong agencies.csv{did_you_mean(ranked_by, set(agencies))}", "ranked_by"
+        )
     raw_blocs = data.get("blocs")
     blocs: list[Bloc] = []
     if not isinstance(raw_blocs, list) or not raw_blocs:
@@ -62,6 +83,7 @@ def load_series(folder: Path, label: str, problems: Problems, reserved: Reserved
         license=license_of(toml, data),
         short_title=toml.string(data, "short_title", False),
         short_titles=toml.translations(data, "short_title"),
+        ranked_by=ranked_by,
     )
 
 
@@ -75,8 +97,9 @@ def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Age
         return {}
     frame = table.frame
     translated = translated_keys("name", frame.columns)
+    bases = translated_keys("change_basis", frame.columns)
     for name in frame.columns:
-        if name not in AGENCY_COLUMNS and name not in translated.values():
+        if name not in AGENCY_COLUMNS and name not in translated.values() and name not in bases.values():
             problems.warn(label, 1, name, "cột không có trong quy cách dữ liệu nên bị bỏ qua")
     bad = cells.check(
         frame,
@@ -93,6 +116,9 @@ def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Age
             "since": column(matches(YEAR, "«{value}» không phải là một năm (4 chữ số)")),
             "until": column(matches(YEAR, "«{value}» không phải là một năm (4 chữ số)")),
             "successor": column(matches(SLUG, "«{value}» không phải là mã hợp lệ")),
+            "changed_on": column(
+                matches(ISO_DATE, "«{value}» không phải là một ngày dạng năm-tháng-ngày (2025-07-01)")
+            ),
         },
         label,
         problems,
@@ -113,8 +139,28 @@ def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Age
             since=int(record["since"]) if get("since") else None,
             until=int(record["until"]) if get("until") else None,
             successor=get("successor"),
+            changed_on=_date(get("changed_on")),
+            change_basis=get("change_basis"),
+            change_bases={lang: record[key] for lang, key in sorted(bases.items()) if record[key]},
         )
         row = index + 2
+        if get("changed_on") and agency.changed_on is None:
+            problems.add(label, row, "changed_on", f"«{get('changed_on')}» không phải là một ngày có thật")
+        elif (
+            agency.changed_on
+            and agency.until is not None
+            and agency.changed_on.year not in (agency.until, agency.until + 1)
+        ):
+            problems.add(
+                label, row, "changed_on", f"ngày {agency.changed_on:%d/%m/%Y} không khớp năm kết thúc {agency.until}"
+            )
+        if (agency.changed_on or agency.change_basis) and not agency.successor:
+            problems.add(
+                label,
+                row,
+                "changed_on" if agency.changed_on else "change_basis",
+                "ngày và căn cứ của thay đổi chỉ ghi cho đơn vị có «successor»",
+            )
         if agency.province_code and not official_in(agency.province_code, agency.since, agency.until):
             problems.add(
                 label,
@@ -145,6 +191,13 @@ def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Age
             )
     _check_cycles(agencies, rows, label, problems)
     return agencies
+
+
+def _date(text: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text) if text else None
+    except ValueError:  # 2025-02-30: reported with its row
+        return None
 
 
 def _check_cycles(agencies: dict[str, Agency], rows: dict[str, int], label: str, problems: Problems) -> None:

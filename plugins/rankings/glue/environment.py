@@ -7,7 +7,7 @@ import functools
 import inspect
 
 from .. import settings as config
-from ..site import addresses, citation, formatting, i18n, labels
+from ..site import addresses, citation, formatting, i18n, labels, views
 
 
 def prepare(generator) -> None:
@@ -24,6 +24,7 @@ def prepare(generator) -> None:
     env.globals["citation"] = citation.of
     env.globals["citation_of_record"] = citation.of_record
     env.globals["at_url"] = citation.at_url
+    env.globals["completeness"] = views.completeness
 
 
 def one_language(generator) -> None:

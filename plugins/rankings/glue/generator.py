@@ -42,6 +42,7 @@ class RankingsGenerator(Generator):
         # The rendering libraries load here, when a site is built, not when the plugin is.
         from ..outputs.charts import page_charts
         from ..pipeline import load
+        from ..site import lineage
         from ..site.i18n import Language, translations
 
         lang = self.settings["DEFAULT_LANG"]
@@ -64,6 +65,11 @@ class RankingsGenerator(Generator):
             self._refuse_clashing_content()
         self.context["portal"] = self.catalog.portal
         self.context["urls"] = self.catalog.urls
+        # A merger or rename in words, the same on each page it concerns and in the PDFs.
+        self.context["change_said"] = lambda change: lineage.said(change, language, lang)
+        self.context["recast_said"] = lambda recast, change: lineage.recast_said(
+            recast, change, language, self.catalog.portal.agencies
+        )
 
     def _refuse_clashing_content(self) -> None:
         """An article or page written where the site writes its own (a page with `Slug:

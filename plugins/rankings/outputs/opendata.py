@@ -114,7 +114,7 @@ def to_json(dataset: Dataset, edition: Edition) -> bytes:
     shown = columns(dataset, edition, rows)
     document = {
         "series": dataset.series.title,
-        "publisher": dataset.series.publisher,
+        "publisher": m.publisher,
         "edition": edition.year,
         "methodology": m.name,
         "decision": m.decision,
@@ -122,6 +122,7 @@ def to_json(dataset: Dataset, edition: Edition) -> bytes:
         "source_url": m.source_url,
         "coverage": m.coverage,
         "score_max": float(m.score_max) if m.score_max is not None else None,
+        "references": references(m),
         "results": [
             {k: (float(v) if isinstance(v, Decimal) else v) for k, v in rec.items() if k in shown} for rec in rows
         ],
@@ -194,6 +195,8 @@ def unit_json(portal: Portal, urls: Urls, agency_id: str, rows: Callable[[], lis
         "since": agency.since,
         "until": agency.until,
         "successor": agency.successor,
+        "changed_on": agency.changed_on.isoformat() if agency.changed_on else None,
+        "change_basis": agency.change_basis,
         "predecessors": sorted(a.id for a in merged_into(portal.agencies).get(agency.id, [])),
         "page": urls.unit(agency.id),
         "results": [
@@ -270,6 +273,21 @@ def _field(name: str, edition: Edition, dataset: Dataset) -> dict:
     return field
 
 
+def references(m) -> list[dict]:
+    """The figures published for the whole edition, each with the blocs it stands beside."""
+    return [
+        {
+            "id": r.id,
+            "name": r.name,
+            "value": float(r.value),
+            "blocs": list(r.blocs) if r.blocs else None,
+            "criterion": r.criterion,
+            "source_url": r.source_url,
+        }
+        for r in m.references
+    ]
+
+
 def _relative(address: str, urls: Urls) -> str:
     """A file's path as datapackage.json, beside it in the data folder, gives it."""
     return address.removeprefix(urls.data())
@@ -319,8 +337,11 @@ def datapackage(portal: Portal, urls: Urls, name: str, rows: Callable[[], list[d
                 [_field(c, edition, dataset) for c in columns(dataset, edition)],
                 key,
             )
+            resource["contributors"] = [{"title": m.publisher, "role": "publisher"}]
             if m.source_url:
                 resource["sources"] = [{"title": m.name, "path": m.source_url}]
+            if m.references:
+                resource["references"] = references(m)
             if dataset.series.license and dataset.series.license != portal.license:
                 resource["licenses"] = [license_of(dataset.series.license)]
             resources.append(resource)

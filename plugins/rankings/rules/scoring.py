@@ -138,6 +138,20 @@ def _rank(
     if column != "rank" and any(score_of(r) is None for r in rows):
         return  # a criterion scored for some units only (the top five, say) ranks none of them
     scores = {id(r): score_of(r) for r in rows if score_of(r) is not None}
+    if any(score_of(r) is None and rank_of(r) is not None for r in rows):
+        # Ranked units without a score (a province printed the whole order, the scores of
+        # its first and last only): the scores rank nothing; only their order is checked.
+        given = {id(r): (rank_of(r), scores[id(r)], r.row) for r in rows if id(r) in scores and rank_of(r) is not None}
+        report = problems.warn if m.rank_source == "published" else problems.add
+        for r in [r for r in rows if id(r) in ranking.misplaced(given)] if checked else []:
+            report(
+                label,
+                r.row,
+                column,
+                f"{unit(r.agency)}: hạng công bố {rank_of(r)} trái với thứ tự điểm (điểm {vi_number(scores[id(r)])})"
+                + ("; giữ thứ hạng công bố" if report == problems.warn else ""),
+            )
+        return
     computed = ranking.competition_ranks(scores)
     for r in rows:
         if id(r) in computed and rank_of(r) is None and not standing:

@@ -260,7 +260,7 @@ def catalog(
                     )
                 )
     for agency_id, unit in units.items():
-        entry, name = unit.latest, unit.agency.name
+        entry, name = unit.latest, unit.agency.distinct_name
         shown = {
             "unit": unit,
             "histories": {s.dataset.id: history_view(s.entries, language, urls) for s in unit.series},
@@ -328,7 +328,7 @@ def _workbook(dataset, edition, table: BlocTable, view, page: Page, language: La
     m = edition.methodology
     lines = [
         (_("Bảng"), page.title),
-        (_("Đơn vị công bố"), dataset.series.publisher),
+        (_("Đơn vị công bố"), m.publisher),
         (_("Căn cứ"), m.decision),
         (_("Công bố ngày"), language.date(m.announced) if m.announced else ""),
         (_("Nguồn"), m.source_url or ""),
@@ -339,7 +339,7 @@ def _workbook(dataset, edition, table: BlocTable, view, page: Page, language: La
         re.sub(r"[\[\]:*?/\\]", " ", table.bloc.name)[:31].strip() or _("Bảng"),
         _("Thông tin"),
         page.title,
-        dataset.series.publisher,
+        m.publisher,
         tuple((label, value) for label, value in lines if value),
         _("Trang"),
         page.url,
@@ -348,21 +348,17 @@ def _workbook(dataset, edition, table: BlocTable, view, page: Page, language: La
 
 
 def _told_apart(portal: Portal, language: Language) -> Portal:
-    """Units of the same name (Thành phố Đà Nẵng before and after the 2025 merger) are
-    named with the year the later one began, in titles, tables and search results alike."""
+    """Units of the same name (Thành phố Đà Nẵng before and after the 2025 merger) carry
+    the year the later one began, for the places that list units of both periods (titles,
+    search, the A–Z list, lineage); a table of one period names them as they are."""
     _ = language.gettext
-    used = {field: Counter(getattr(a, field) for a in portal.agencies.values()) for field in ("name", "short_name")}
+    used = {field: Counter(getattr(a, field) for a in portal.agencies.values()) for field in ("name", "label")}
 
-    def marked(agency, field: str) -> str | None:
-        value = getattr(agency, field)
-        if not value or used[field][value] < 2 or agency.since is None or str(agency.since) in value:
-            return value
-        return _("%(name)s (từ %(year)s)", name=value, year=agency.since)
+    def period(agency) -> str | None:
+        shared = used["name"][agency.name] > 1 or used["label"][agency.label] > 1
+        return _("từ %(year)s", year=agency.since) if shared and agency.since else None
 
-    agencies = {
-        key: replace(a, name=marked(a, "name"), short_name=marked(a, "short_name"))
-        for key, a in portal.agencies.items()
-    }
+    agencies = {key: replace(a, period=period(a)) for key, a in portal.agencies.items()}
     return replace(
         portal, agencies=agencies, series={sid: replace(d, agencies=agencies) for sid, d in portal.series.items()}
     )

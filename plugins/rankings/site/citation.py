@@ -64,7 +64,7 @@ def of(title: str, edition, dataset, siteurl: str, path: str) -> Citation:
     `edition` of `dataset`."""
     return Citation(
         _key(path, "xep-hang"),
-        dataset.series.publisher,
+        edition.methodology.publisher,
         title,
         dataset.series.title,
         edition.year,

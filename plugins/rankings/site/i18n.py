@@ -83,5 +83,8 @@ class Language:
     def rank_of(self, result, table) -> str:
         return labels.rank_of(self.catalog, result, table)
 
+    def partial_text(self, table) -> str:
+        return labels.partial_text(self.catalog, table)
+
     def change_text(self, result, edition) -> str:
         return labels.change_text(self.catalog, result, edition)

@@ -43,6 +43,40 @@ def change_text(catalog: NullTranslations, result, edition) -> str:
     return catalog.gettext("giữ nguyên thứ hạng so với năm %(year)s") % {"year": edition.previous}
 
 
+def partial_text(catalog: NullTranslations, table) -> str:
+    """What is known of an incomplete bloc table: how many of its units the sources hold."""
+    n = table.rated
+    return catalog.ngettext(
+        "Bảng chưa đầy đủ: các nguồn đã thu thập chỉ có %(num)s đơn vị của khối này.",
+        "Bảng chưa đầy đủ: các nguồn đã thu thập chỉ có %(num)s đơn vị của khối này.",
+        n,
+    ) % {"num": n}
+
+
+def completeness_text(catalog: NullTranslations, held, short: bool = False) -> str:
+    """An edition's completeness (views.Completeness) in words: in full, bloc by bloc;
+    short, for a list of editions, only what is lacking ("" when nothing is)."""
+    gettext, ngettext = catalog.gettext, catalog.ngettext
+    if short:
+        parts = []
+        if held.partial:
+            n = len(held.partial)
+            parts.append(ngettext("%(num)s bảng chưa đầy đủ", "%(num)s bảng chưa đầy đủ", n) % {"num": n})
+        if held.missing:
+            n = len(held.missing)
+            parts.append(ngettext("%(num)s khối chưa có số liệu", "%(num)s khối chưa có số liệu", n) % {"num": n})
+        return ", ".join(parts)
+    names = lambda blocs: "; ".join(b.name for b in blocs)  # noqa: E731
+    said = []
+    if held.complete:
+        said.append(gettext("Bảng đầy đủ: %(blocs)s.") % {"blocs": names(held.complete)})
+    if held.partial:
+        said.append(gettext("Bảng chưa đầy đủ: %(blocs)s.") % {"blocs": names(held.partial)})
+    if held.missing:
+        said.append(gettext("Chưa có số liệu trong các nguồn đã thu thập: %(blocs)s.") % {"blocs": names(held.missing)})
+    return " ".join(said)
+
+
 def filters(catalog: NullTranslations, lang: str) -> dict[str, Callable]:
     gettext = catalog.gettext
 
@@ -63,4 +97,6 @@ def filters(catalog: NullTranslations, lang: str) -> dict[str, Callable]:
         "rank_of": functools.partial(rank_of, catalog),
         "change_text": functools.partial(change_text, catalog),
         "source_link": source_link,
+        "completeness": functools.partial(completeness_text, catalog),
+        "partial_text": functools.partial(partial_text, catalog),
     }

@@ -5,6 +5,7 @@ no name, note or address can change how a report is laid out."""
 
 from __future__ import annotations
 
+from . import lineage
 from .addresses import CHART_IDS
 from .catalog import Figure
 from .i18n import Language
@@ -65,10 +66,12 @@ def document(report, portal, charts: list[Figure], language: Language, lang: str
     blocks = (
         bloc_blocks(report, dataset, charts, writer)
         if "table" in report.context
-        else unit_blocks(report, charts, writer, portal.several)
+        else unit_blocks(report, charts, writer, portal.several, portal.agencies)
     )
     wide = "table" in report.context and len(report.context["table"].criteria) > 3
-    publisher, title = (dataset.series.publisher, dataset.series.title) if dataset else (portal.publisher, portal.title)
+    edition = report.context.get("edition")
+    publisher = edition.methodology.publisher if edition else dataset.series.publisher if dataset else portal.publisher
+    title = dataset.series.title if dataset else portal.title
     notice = dataset.series.notice if dataset else None
     return {
         "lang": lang,
@@ -106,6 +109,7 @@ def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer) -> list[d
     m = edition.methodology
     sources = list(dict.fromkeys(r.source for r in table.rows if r.source))
     facts = [
+        (_("Đơn vị công bố"), [span(m.publisher)]),
         (_("Căn cứ"), [writer.published(m.decision)]),
         (
             _("Phương pháp"),
@@ -162,6 +166,18 @@ def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer) -> list[d
         {"kind": "table", "columns": [_column(c) for c in view.columns], "rows": rows},
         *_figures(charts),
     ]
+    references = m.references_beside(table.bloc.id)
+    if references:
+        blocks += [
+            {"kind": "heading", "level": 2, "text": _("Giá trị tham chiếu đã công bố")},
+            {
+                "kind": "list",
+                "items": [
+                    [span(f"{r.name}: {language.score(r.value, r.decimals)} "), span(r.source_url, link=r.source_url)]
+                    for r in references
+                ],
+            },
+        ]
     if sources:
         blocks += [
             {"kind": "heading", "level": 2, "text": _("Nguồn của từng dòng")},
@@ -170,7 +186,7 @@ def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer) -> list[d
     return blocks
 
 
-def unit_blocks(report, charts: list[Figure], writer: Writer, several: bool) -> list[dict]:
+def unit_blocks(report, charts: list[Figure], writer: Writer, several: bool, agencies: dict) -> list[dict]:
     _, unit = writer.language.gettext, report.context["unit"]
     a = unit.agency
     subtitle = [
@@ -179,28 +195,16 @@ def unit_blocks(report, charts: list[Figure], writer: Writer, several: bool) -> 
     if a.other_name:
         subtitle += [span(" · "), span(a.other_name[0], lang=a.other_name[1])]
     facts = []
-    if a.since:
+    if a.since and not unit.changes:
         facts.append((_("Thành lập"), [span(_("từ năm %(year)s", year=a.since))]))
-    if unit.predecessors:
-        facts.append(
-            (
-                _("Kế tục"),
-                [
-                    span(
-                        "; ".join(
-                            p.label + (f" ({_('đến năm %(year)s', year=p.until)})" if p.until else "")
-                            for p in unit.predecessors
-                        )
-                    )
-                ],
-            )
-        )
-    if unit.successor:
-        since = f" ({_('từ năm %(year)s', year=unit.successor.since)})" if unit.successor.since else ""
-        facts.append((_("Đơn vị kế tục"), [span(unit.successor.name + since)]))
-    elif a.until:
+    for change in unit.changes:  # in the words of the page (site/lineage.py)
+        words = lineage.said(change, writer.language, writer.lang)
+        for recast in change.recast:
+            words += [lineage.Piece(" ")] + lineage.recast_said(recast, change, writer.language, agencies)
+        facts.append((_("Lịch sử tổ chức"), [span(p.text, lang=p.lang) for p in words]))
+    if a.until and not unit.changes:
         facts.append((_("Tồn tại đến"), [span(a.until)]))
-    blocks = [{"kind": "heading", "level": 1, "text": a.name}, {"kind": "subtitle", "spans": subtitle}]
+    blocks = [{"kind": "heading", "level": 1, "text": a.distinct_name}, {"kind": "subtitle", "spans": subtitle}]
     if facts:
         blocks.append({"kind": "facts", "rows": [[label, value] for label, value in facts]})
     if not unit.entries:

@@ -247,13 +247,15 @@ def criteria_view(e: UnitEdition, language: Language) -> TableView:
 
 def partial_notice(table: BlocTable, language: Language, lang: str) -> list[list[Run]]:
     """What a bloc's page and its report say of an incomplete table, paragraph by
-    paragraph; nothing for a complete one."""
+    paragraph; nothing for a complete one. The edition's own word on what its sources
+    hold (`coverage`) only where the edition has no other bloc it could be about."""
     _ = language.gettext
     if not table.partial:
         return []
     m = table.edition.methodology
-    said = published(m.coverage, lang) if m.coverage else Run(_("Nguồn chỉ công bố một phần kết quả của khối này."))
-    paragraphs = [[Run(_("Bảng chưa đầy đủ."), strong=True), Run(" "), said]]
+    paragraphs = [[Run(language.partial_text(table), strong=True)]]
+    if m.coverage and {r.bloc for r in table.edition.results} == {table.bloc.id}:
+        paragraphs[0] += [Run(" "), published(m.coverage, lang)]
     if table.missing_ranks:
         paragraphs.append([Run(_("Các hạng không có trong nguồn: %(ranks)s.", ranks=", ".join(table.missing_ranks)))])
     paragraphs.append([Run(_("Số đơn vị trong khối chưa được biết, vì vậy thứ hạng không ghi “trên tổng số”."))])
@@ -280,7 +282,8 @@ def comparison(
     criteria = [i for i, c in enumerate(view.columns) if c.kind == "criterion"]
 
     def unit(agency: str) -> dict:
-        name = rows[agency].name if agency in rows else dataset.agencies[agency].name
+        # Beside the units of another period, each carries its years ("Đà Nẵng (từ 2025)").
+        name = dataset.agencies[agency].distinct_label if related or agency not in rows else rows[agency].name
         shown = [standing[agency].get(y, (None, None)) for y in years]
         return {
             "id": agency,

@@ -36,7 +36,7 @@ def translated(portal: Portal, lang: str) -> Portal:
     def name(item) -> str:
         return item.names.get(lang) or item.name
 
-    agencies = {key: _agency(a, name(a)) for key, a in portal.agencies.items()}
+    agencies = {key: _agency(a, name(a), lang) for key, a in portal.agencies.items()}
 
     def dataset(d: Dataset) -> Dataset:
         series = replace(
@@ -63,7 +63,9 @@ def _with_other_name(agency: Agency) -> Agency:
     return replace(agency, other_name=other) if other else agency
 
 
-def _agency(agency: Agency, name: str) -> Agency:
+def _agency(agency: Agency, name: str, lang: str) -> Agency:
+    if agency.change_basis:  # the legal basis of a merger or rename, translated where the data does
+        agency = replace(agency, change_basis=_given(agency.change_bases, lang, agency.change_basis))
     if name == agency.name:
         return agency
     # A translated name replaces the short one too ("Đà Nẵng" is for Vietnamese tables).
@@ -82,6 +84,8 @@ def _edition(edition: Edition, name, lang: str) -> Edition:
         tiers=tuple(replace(t, name=name(t)) for t in m.tiers),
         coverage=_given(m.coverages, lang, m.coverage),
         decision=_given(m.decisions, lang, m.decision),
+        publisher=m.publishers.get(lang) or m.publisher,
+        references=tuple(replace(r, name=name(r)) for r in m.references),
     )
     results = [
         replace(r, tier=tiers.get(r.tier, r.tier) if r.tier else None, note=_given(r.notes, lang, r.note))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..data.model import Agency, Bloc, Criterion, Dataset, Edition, Portal, Result
+from ..rules.ranking import rounded
 from .formatting import sort_key
 
 
@@ -25,6 +26,7 @@ class BlocTable:
     rated: int
     not_rated: int
     tiers: list[tuple[str, int]] = field(default_factory=list)  # (tier, count), best first
+    untiered: int = 0  # rated units whose tier the source does not give, where it gives others'
     missing_ranks: list[str] = field(default_factory=list)  # "4", "6–17"
     medians: dict[str, Decimal] = field(default_factory=dict)  # by criterion; none for a partial table
     best: dict[str, Decimal] = field(default_factory=dict)  # the bloc's highest score, where medians are known
@@ -52,11 +54,38 @@ class BlocTable:
 
     @property
     def tier_total(self) -> int:
-        return sum(n for _, n in self.tiers)
+        """The units the shares of tiers are of: with those whose tier is not known."""
+        return sum(n for _, n in self.tiers) + self.untiered
 
     @property
     def leaders(self) -> list[Result]:
         return [r for r in self.rows if r.rank is not None and r.rank <= 3]
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """What an edition holds of the blocs its series has ranked so far: the one place a
+    page, a list or a report learns whether an edition is complete."""
+
+    complete: tuple[Bloc, ...]
+    partial: tuple[Bloc, ...]
+    missing: tuple[Bloc, ...]  # ranked in an earlier edition, without figures in this one
+
+    @property
+    def whole(self) -> bool:
+        return not self.partial and not self.missing
+
+
+def completeness(dataset: Dataset, edition: Edition) -> Completeness:
+    m = edition.methodology
+    ranked = {r.bloc for e in dataset.editions.values() if e.year <= edition.year for r in e.results}
+    held = {r.bloc for r in edition.results}
+    blocs = [b for b in dataset.series.blocs if b.id in ranked]
+    return Completeness(
+        tuple(b for b in blocs if b.id in held and not m.partial(b.id)),
+        tuple(b for b in blocs if b.id in held and m.partial(b.id)),
+        tuple(b for b in blocs if b.id not in held),
+    )
 
 
 def bloc_table(dataset: Dataset, edition: Edition, bloc: Bloc) -> BlocTable:
@@ -91,6 +120,7 @@ def bloc_table(dataset: Dataset, edition: Edition, bloc: Bloc) -> BlocTable:
         rated=len(rated),
         not_rated=len(rows) - len(rated),
         tiers=[(name, tier_counts[name]) for name in names if tier_counts[name] or m.tiers_for(bloc.id)],
+        untiered=sum(1 for r in rated if not r.tier) if tier_counts else 0,
         missing_ranks=_missing_ranks([r.rank for r in rated if r.rank is not None]),
         **({} if m.partial(bloc.id) else _marks(rated, published)),
     )
@@ -172,15 +202,46 @@ class UnitSeries:
 
 
 @dataclass
+class Recast:
+    """A successor's result in a bloc recast on the later units, beside the results of the
+    units it absorbed in the same edition; `mean` when the published figure is their
+    mean at the edition's decimals, as the ministry computed every recast figure."""
+
+    entry: UnitEdition
+    parts: list[UnitEdition]
+    mean: bool
+
+
+@dataclass
+class Change:
+    """One change of the register, said the same way on every page it concerns: the units
+    that ended, the one that continues them, when and by what act."""
+
+    before: list[Agency]
+    after: Agency
+    joined: bool  # the units became part of one that already existed
+    recast: list[Recast] = field(default_factory=list)
+
+    @property
+    def on(self):
+        return self.before[0].changed_on
+
+    @property
+    def basis(self) -> str | None:
+        return self.before[0].change_basis
+
+    @property
+    def year(self) -> int | None:
+        return self.on.year if self.on else self.after.since
+
+
+@dataclass
 class UnitHistory:
     agency: Agency
     entries: list[UnitEdition]  # newest first; in the same year, in the portal's order of series
-    predecessors: list[Agency]
     successor: Agency | None
     series: list[UnitSeries] = field(default_factory=list)  # the series that rank it, latest first
-    # Where its successor was ranked in a bloc recast on the later units (DTI 2024 on the
-    # 34 provinces of 2025), the result that stands for it and its merged neighbours.
-    successor_recast: list[UnitEdition] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)  # the one that made it, the one that ended it
 
     @property
     def latest(self) -> UnitEdition | None:
@@ -193,6 +254,37 @@ def merged_into(agencies: dict[str, Agency]) -> dict[str, list[Agency]]:
     for agency in agencies.values():
         if agency.successor:
             found.setdefault(agency.successor, []).append(agency)
+    return found
+
+
+def _changes(agencies: dict[str, Agency], appearances: dict[str, list[UnitEdition]]) -> dict[str, Change]:
+    """Each change of the register, by the id of the unit that continues."""
+    found = {}
+    for after_id, before in merged_into(agencies).items():
+        after = agencies[after_id]
+        before = sorted(before, key=lambda a: sort_key(a.name))
+        ended = min((a.until for a in before if a.until), default=None)
+        joined = after.since is None or (ended is not None and after.since < ended)
+        recast = []
+        for entry in appearances[after_id]:
+            m = entry.edition.methodology
+            if entry.table.bloc.id not in m.units_as_of:
+                continue
+            parts = [
+                e
+                for a in before
+                for e in appearances[a.id]
+                if e.edition is entry.edition and e.table.bloc.id not in m.units_as_of
+            ]
+            scores = [e.result.score for e in parts]
+            mean = (
+                len(parts) > 1
+                and entry.result.score is not None
+                and None not in scores
+                and rounded(sum(scores) / len(scores), m.decimals) == entry.result.score
+            )
+            recast.append(Recast(entry, parts, mean))
+        found[after_id] = Change(before, after, joined, recast)
     return found
 
 
@@ -224,7 +316,7 @@ def unit_histories(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]]
                     ],
                 )
             )
-    predecessors = merged_into(agencies)
+    changes = _changes(agencies, appearances)
 
     def by_series(entries: list[UnitEdition]) -> list[UnitSeries]:
         found = {sid: [e for e in entries if e.edition.series == sid] for sid in tables}
@@ -237,14 +329,9 @@ def unit_histories(portal: Portal, tables: dict[str, dict[int, list[BlocTable]]]
         agency.id: UnitHistory(
             agency,
             appearances[agency.id],
-            sorted(predecessors.get(agency.id, []), key=lambda a: sort_key(a.name)),
             agencies.get(agency.successor) if agency.successor else None,
             by_series(appearances[agency.id]),
-            [
-                e
-                for e in appearances.get(agency.successor or "", [])
-                if e.table.bloc.id in e.edition.methodology.units_as_of
-            ],
+            [c for c in (changes.get(agency.id), changes.get(agency.successor or "")) if c],
         )
         for agency in agencies.values()
     }

@@ -13,6 +13,27 @@
     status.textContent = "";
     window.setTimeout(function () { status.textContent = text; }, 50);
   }
+  /* The day the reader copied the reference: BibTeX's urldate, CSL's accessed, or the
+     page's sentence ("Truy cập ngày {date}.") after the reference in words. */
+  function accessed(source, text) {
+    var kind = source.getAttribute("data-accessed");
+    var today = new Date();
+    var parts = [today.getFullYear(), today.getMonth() + 1, today.getDate()];
+    if (!kind) { return text; }
+    if (kind === "bibtex") {
+      var iso = parts.map(function (n) { return String(n).padStart(2, "0"); }).join("-");
+      return text.replace(/\n\}\s*$/, ",\n  urldate = {" + iso + "}\n}");
+    }
+    if (kind === "csl") {
+      var entries = JSON.parse(text);
+      entries.forEach(function (entry) { entry.accessed = {"date-parts": [parts]}; });
+      return JSON.stringify(entries);
+    }
+    var vietnamese = document.documentElement.lang.indexOf("vi") === 0;
+    var day = today.toLocaleDateString(vietnamese ? "vi-VN" : "en-GB", vietnamese
+      ? {day: "2-digit", month: "2-digit", year: "numeric"} : {day: "numeric", month: "long", year: "numeric"});
+    return text + " " + kind.replace("{date}", day);
+  }
   function copy(text) {
     if (!navigator.clipboard) { return Promise.reject(new Error("no clipboard")); }
     return navigator.clipboard.writeText(text).then(function () {
@@ -35,7 +56,7 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var text = source.value !== undefined ? source.value : source.textContent;
-      copy(source.tagName === "PRE" ? text : text.replace(/\s+/g, " ").trim());  /* BibTeX keeps its lines */
+      copy(accessed(source, source.tagName === "PRE" ? text : text.replace(/\s+/g, " ").trim()));  /* BibTeX keeps its lines */
     });
   });
   document.addEventListener("click", function (event) {

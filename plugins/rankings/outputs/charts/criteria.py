@@ -12,7 +12,7 @@ from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import UnitEdition
 from .chart import Chart
-from .theme import ACCENT, BEST, LINE, MEDIAN, SAID, WIDTH, described, field, labels
+from .theme import ACCENT, BEST, INK, LINE, MEDIAN, SAID, WIDTH, described, field, labels
 from .trend import prefix
 
 
@@ -26,11 +26,19 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
         return None
     lines = [line for line in entry.criteria if line.value is not None and line.median is not None]
     relative = all(line.criterion.max for line in lines)
+    m = entry.edition.methodology
+    # A criterion's published reference (a pillar's average over the provinces), where there is one.
+    references = {
+        line.criterion.id: refs[0]
+        for line in lines
+        if (refs := m.references_for(entry.table.bloc.id, line.criterion.id))
+    }
     headers = {
         "criterion": _("tiêu chí"),
         "unit": _("đơn vị"),
         "median": _("trung vị khối"),
         "best": _("cao nhất khối"),
+        **({"reference": _("giá trị tham chiếu")} if references else {}),
         "series": _("chuỗi"),
         "value": _("giá trị"),
     }
@@ -38,24 +46,35 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
     def shown(value: Decimal, line) -> float:
         return float(value / line.criterion.max * 100) if relative else float(value)
 
-    decimals = entry.edition.methodology.decimals
+    decimals = m.decimals
     named = {"unit": agency.label, "median": headers["median"], "best": headers["best"]}
+    if references:
+        named["reference"] = headers["reference"]
+
+    def values(line) -> dict:
+        found = {"unit": line.value, "median": line.median, "best": line.best}
+        if references:
+            found["reference"] = references[line.criterion.id].value if line.criterion.id in references else None
+        return found
+
+    def said(line, series: str, value: Decimal) -> str:
+        shown_decimals = references[line.criterion.id].decimals if series == "reference" else decimals
+        return _(
+            "%(criterion)s, %(series)s: %(value)s",
+            criterion=line.criterion.name,
+            series=named[series],
+            value=language.score(value, shown_decimals),
+        )
+
     frame = pd.DataFrame(
         [
             {
                 "criterion": line.criterion.name,
-                "unit": shown(line.value, line),
-                "median": shown(line.median, line),
-                "best": shown(line.best, line),
+                **{series: None if v is None else shown(v, line) for series, v in values(line).items()},
                 # each point's words: the criterion, whose value (the unit's, the median, the best), the value
                 **{
-                    f"{SAID}_{series}": _(
-                        "%(criterion)s, %(series)s: %(value)s",
-                        criterion=line.criterion.name,
-                        series=name,
-                        value=language.score(value, decimals),
-                    )
-                    for (series, name), value in zip(named.items(), (line.value, line.median, line.best))
+                    f"{SAID}_{series}": None if v is None else said(line, series, v)
+                    for series, v in values(line).items()
                 },
             }
             for line in lines
@@ -82,6 +101,11 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
         total=len(lines),
         values="; ".join(values),
     )
+    if references:
+        caption += " " + _(
+            "Giá trị tham chiếu đã công bố: %(references)s.",
+            references="; ".join(f"{r.name} {language.score(r.value, r.decimals)}" for r in references.values()),
+        )
     title = _("Tiêu chí so với trung vị và cao nhất của khối")
     text = {
         "axis": _("% điểm tối đa của tiêu chí") if relative else _("Điểm"),
@@ -93,7 +117,7 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
         caption,
         frame,
         headers,
-        {"unit": agency.label, "relative": relative, "text": text},
+        {"unit": agency.label, "relative": relative, "references": bool(references), "text": text},
         draw,
         dataset.id,
     )
@@ -103,9 +127,12 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     text, unit_name = params["text"], params["unit"]
     # One point per criterion and series (the unit, the median, the best), named as the legend shows them.
     named = {"unit": unit_name, "median": headers["median"], "best": headers["best"]}
+    if params["references"]:
+        named["reference"] = headers["reference"]
     long = frame.melt("criterion", value_vars=list(named), var_name="series", value_name="value")
     long[SAID] = [frame.loc[i % len(frame), f"{SAID}_{series}"] for i, series in enumerate(long["series"])]
     long["series"] = long["series"].map(named)
+    long = long.dropna(subset=["value"])  # a criterion without a published reference
     x = field(
         alt.X,
         "value",
@@ -121,7 +148,7 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
         "N",
         headers,
         title=None,
-        scale=alt.Scale(domain=list(named.values()), range=[ACCENT, MEDIAN, BEST]),
+        scale=alt.Scale(domain=list(named.values()), range=[ACCENT, MEDIAN, BEST, INK][: len(named)]),
         legend=alt.Legend(orient="top"),
     )
     # The rules from the unit to the median and on to the best share the points' axis (and its title).

@@ -12,7 +12,7 @@ from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import BlocTable
 from .chart import Chart
-from .theme import ACCENT, INK, LABEL_LINE, TIER_COLOURS, WIDTH, described, field, labels
+from .theme import ACCENT, INK, LABEL_LINE, TIER_COLOURS, UNKNOWN_TIER, WIDTH, described, field, labels
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -45,7 +45,15 @@ def chart(dataset: Dataset, table: BlocTable, language: Language) -> Chart | Non
         ]
     )
     tiers = m.tiers_for(table.bloc.id)
-    thresholds = [{"threshold": float(t.min), "label": f"{t.name} ≥ {language.number(t.min)}"} for t in tiers if t.min]
+    thresholds = [
+        {"threshold": float(t.min), "label": f"{t.name} ≥ {language.number(t.min)}", "kind": "tier"}
+        for t in tiers
+        if t.min
+    ]
+    references = [
+        {"threshold": float(r.value), "label": f"{r.name}: {language.score(r.value, r.decimals)}", "kind": "reference"}
+        for r in m.references_for(table.bloc.id)
+    ]
     top, bottom = scored[0], scored[-1]
     caption = _(
         "Điểm năm %(year)s, khối %(bloc)s: cao nhất %(top)s %(top_score)s, thấp nhất %(bottom)s "
@@ -62,6 +70,11 @@ def chart(dataset: Dataset, table: BlocTable, language: Language) -> Chart | Non
         caption += " " + _(
             "Vạch đứt: ngưỡng các mức (%(thresholds)s).", thresholds=", ".join(t["label"] for t in thresholds)
         )
+    if references:
+        caption += " " + _(
+            "Vạch liền: giá trị tham chiếu đã công bố (%(references)s).",
+            references=", ".join(r["label"] for r in references),
+        )
     title = _("Điểm theo thứ hạng")
     text = {
         "axis": _("Điểm"),
@@ -72,9 +85,10 @@ def chart(dataset: Dataset, table: BlocTable, language: Language) -> Chart | Non
     }
     params = {
         "max": _num(m.score_max),
-        "tiers": [t.name for t in tiers],
+        # a unit whose tier the source does not give ("—") is grey, never a tier's colour
+        "tiers": [t.name for t in tiers] + (["—"] if 0 < sum(1 for r in scored if r.tier) < len(scored) else []),
         "coloured": any(r.tier for r in scored),
-        "thresholds": thresholds,
+        "thresholds": thresholds + references,
         "text": text,
     }
     return Chart(CHART_IDS["scores"], title, caption, frame, headers, params, draw)
@@ -101,7 +115,9 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
             headers,
             title=text["tier"],
             sort=names,
-            scale=alt.Scale(domain=names, range=TIER_COLOURS[: len(names)]),
+            scale=alt.Scale(
+                domain=names, range=[UNKNOWN_TIER if n == "—" else c for n, c in zip(names, TIER_COLOURS, strict=False)]
+            ),
             legend=alt.Legend(orient="bottom"),
         )
         if params["coloured"]
@@ -119,13 +135,17 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     ]
     lines = 0
     if params["thresholds"]:
-        # Each threshold's label on a line of its own above the plot (the lowest first), so
-        # that close thresholds (50, 70, 85) never print over each other.
+        # Each line's label on a line of its own above the plot (the lowest first), so that
+        # close values (50, 70, 85) never print over each other; a tier's threshold dashed,
+        # a published reference (the national index, the average) solid.
         thresholds = pd.DataFrame(params["thresholds"]).sort_values("threshold").reset_index(drop=True)
         lines = len(thresholds)
         thresholds["y"] = [-4 - LABEL_LINE * (lines - 1 - i) for i in range(lines)]
         at = alt.X("threshold:Q", title=text["threshold"], axis=alt.Axis(title=text["axis"]))
-        layers.append(alt.Chart(thresholds).mark_rule(strokeDash=[4, 3], color=INK, aria=False).encode(x=at))
+        dash = alt.StrokeDash(
+            "kind:N", scale=alt.Scale(domain=["tier", "reference"], range=[[4, 3], [1, 0]]), legend=None
+        )
+        layers.append(alt.Chart(thresholds).mark_rule(color=INK, aria=False).encode(x=at, strokeDash=dash))
         layers.append(
             alt.Chart(thresholds)
             .mark_text(align="left", dx=3, baseline="bottom", fontSize=11, color=INK, aria=False)

@@ -13,6 +13,7 @@ INK, MUTED, LINE, GRID, ACCENT = "#1b1f24", "#4a5560", "#d5dbe1", "#eef1f4", "#0
 LIGHT = "#5fa2d4"  # a second line (scores under ranks, the bump chart's many lines)
 MISSING = "#e4e7eb"  # a province the source does not give
 TIER_COLOURS = ["#1f5f99", "#5fa2d4", "#e8a25a", "#b2182b", "#6b4f9e", "#7a7a7a"]  # best first
+UNKNOWN_TIER = "#7a7a7a"  # a unit whose tier the source does not give
 # Classes of rank on a map, best first (ColorBrewer's Blues); in high contrast a ramp of
 # light colours that each stand out on black and from their neighbours.
 RANK_COLOURS = ["#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef"]

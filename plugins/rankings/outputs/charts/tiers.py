@@ -44,11 +44,15 @@ def chart(tables: list[BlocTable], language: Language) -> Chart | None:
     if not rows or not any(r["count"] for r in rows):
         return None
     frame = pd.DataFrame(rows)
+    unknown = _("nguồn không nêu mức")
     caption = _(
         "Số đơn vị theo mức — %(blocs)s.",
         blocs="; ".join(
             f"{t.bloc.name}: "
-            + ", ".join(f"{tier} {count} ({language.percent(count, t.tier_total)})" for tier, count in t.tiers)
+            + ", ".join(
+                f"{tier} {count} ({language.percent(count, t.tier_total)})"
+                for tier, count in t.tiers + [(unknown, t.untiered)] * bool(t.untiered)
+            )
             for t in tables
             if t.tier_total
         ),
