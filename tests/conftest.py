@@ -178,30 +178,62 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def workbook_agrees(site: Path, path: Path) -> None:
-    """A bloc's XLSX says what its page and its CSV say: the page's column names in a
-    frozen header row, ranks as whole numbers, scores as numbers in a number format,
-    equal to the CSV's; each unit linked to its page; the page's address on sheet two."""
+def sheet_agrees(site: Path, table, page_path: str) -> None:
+    """A sheet says what its bloc's page and CSV say: the page's column names in a frozen
+    header row, ranks as whole numbers, scores as numbers in a number format, equal to
+    the CSV's; each unit linked to its page."""
     import csv
 
-    import openpyxl
-
-    table, about = openpyxl.load_workbook(path).worksheets
     assert table.freeze_panes == "A2"
     header = [c.value for c in table[1]]
-    page = html(site, path.relative_to(site).with_suffix("").as_posix() + "/")
-    assert header == [text(th) for th in page.select("table.ranking thead th")], path
-    rows = {r["agency"]: r for r in csv.DictReader(io.StringIO(path.with_suffix(".csv").read_text("utf-8-sig")))}
+    page = html(site, page_path)
+    assert header == [text(th) for th in page.select("table.ranking thead th")], page_path
+    bloc_csv = site / (page_path.rstrip("/") + ".csv")
+    rows = {r["agency"]: r for r in csv.DictReader(io.StringIO(bloc_csv.read_text("utf-8-sig")))}
+    assert table.max_row == len(rows) + 1, page_path
     for line in table.iter_rows(min_row=2):
         published = rows[line[1].hyperlink.target.rstrip("/").rsplit("/", 1)[-1]]
         assert line[0].value == (int(published["rank"]) if published.get("rank") else None), (
-            path
+            page_path
         )  # a CSV drops a column no row fills
         if line[2].value is not None and header[2] in ("Điểm", "Score"):
             assert isinstance(line[2].value, (int, float)) and line[2].number_format.startswith("0")
-            assert line[2].value == pytest.approx(float(published["score"])), path
-    address = path.relative_to(site).with_suffix("").as_posix().removeprefix("en/") + "/"
-    assert about.cell(about.max_row, 2).value.endswith(address)
+            assert line[2].value == pytest.approx(float(published["score"])), page_path
+
+
+def workbook_agrees(site: Path, path: Path) -> None:
+    """A bloc's XLSX agrees with its page and CSV (sheet_agrees); the page's address is on
+    the sheet that says what the table is."""
+    import openpyxl
+
+    table, about = openpyxl.load_workbook(path).worksheets
+    page_path = path.relative_to(site).with_suffix("").as_posix() + "/"
+    sheet_agrees(site, table, page_path)
+    assert about.cell(about.max_row, 2).value.endswith(page_path.removeprefix("en/"))
+
+
+def record_workbook_agrees(site: Path, path: Path, pages: list[str] | None = None) -> int:
+    """An edition's XLSX (its bloc pages `pages`, in order) or the whole record's (whose
+    first sheet lists each sheet's page): every table sheet agrees with its bloc's page
+    and CSV. The number of tables."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    prefix = "en/" if path.relative_to(site).as_posix().startswith("en/") else ""
+    if pages is None:
+        contents, *tables, _ = book.worksheets
+        listed = [[c.value for c in row] for row in contents.iter_rows(min_row=2)]
+        assert [name for name, _, _ in listed] == [t.title for t in tables]
+        pages = [
+            prefix + address.split("/", 1)[1].removeprefix("en/") if address.startswith("/") else address
+            for _, _, address in listed
+        ]
+    else:
+        *tables, _ = book.worksheets
+    assert len(tables) == len(pages)
+    for table, page_path in zip(tables, pages):
+        sheet_agrees(site, table, page_path)
+    return len(tables)
 
 
 def problems_of(folder: Path) -> list:

@@ -199,7 +199,7 @@ class RankingsGenerator(Generator):
                     figures.get(report.page, []),
                     self.catalog.language,
                     lang,
-                    address(site, self.settings["SITENAME"], report.page.url),
+                    functools.partial(address, site, self.settings["SITENAME"]),
                 ),
                 drawn,
             )
@@ -237,7 +237,7 @@ class RankingsGenerator(Generator):
         for book in self.catalog.workbooks:
             target = Path(self.output_path, book.path)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(workbook.bloc(book, self.settings["SITEURL"]))
+            target.write_bytes(workbook.write(book, self.settings["SITEURL"]))
         for download in self.catalog.downloads:
             target = Path(self.output_path, download.path)
             target.parent.mkdir(parents=True, exist_ok=True)

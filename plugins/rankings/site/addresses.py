@@ -26,7 +26,7 @@ CARD = "chia-se.png"  # a page's share image, beside it (the site's at the top)
 # A chart's links (a map's provinces) name the site's root as this, since one drawing
 # serves pages at every depth; each page writes its own root in its place (`in_page`).
 SITE_IN_CHARTS = "https://site.invalid/"
-ALL_DATA = "tat-ca.csv"
+ALL_DATA = "tat-ca"  # the whole record: .csv (one long table), .xlsx (a sheet per table)
 DATA_PACKAGE = "datapackage.json"
 UNIT_SCHEMA = "co-quan.schema.json"
 
@@ -122,8 +122,8 @@ class Urls:
         """An edition's open data: "du-lieu/2019.csv", or "du-lieu/dti/2024.json"."""
         return f"{self.data_folder}/{self.series(edition.series)}{edition.year}.{extension}"
 
-    def all_data(self) -> str:
-        return f"{self.data_folder}/{ALL_DATA}"
+    def all_data(self, extension: str = "csv") -> str:
+        return f"{self.data_folder}/{ALL_DATA}.{extension}"
 
     def data_package(self) -> str:
         return f"{self.data_folder}/{DATA_PACKAGE}"

@@ -87,25 +87,37 @@ class Download:
 
 @dataclass(frozen=True)
 class About:
-    """What a spreadsheet's second sheet says of its table, in the site's language."""
+    """What a spreadsheet's last sheet says of its tables, in the site's language."""
 
-    sheet: str  # the table's sheet's name
     notes_sheet: str
     title: str
     publisher: str
-    lines: tuple[tuple[str, str], ...]  # (label, value): the table, publisher, source, licence
+    lines: tuple[tuple[str, str], ...]  # (label, value): the title, publisher, source, licence
     page_label: str  # the label of the line that gives the web page's address
     page: str  # the web page's address below the site
 
 
 @dataclass(frozen=True, eq=False)
-class Workbook:
-    """A bloc table as a spreadsheet (outputs/workbook.py), beside its CSV."""
+class Sheet:
+    """A bloc table as a sheet: the page's columns and cells, and the page it is on."""
 
-    path: str
+    name: str  # at most 31 characters, none of []:*?/\ (Excel's rule)
+    title: str
     view: object  # site.tables.TableView
     table: BlocTable
+    page: str
+
+
+@dataclass(frozen=True, eq=False)
+class Workbook:
+    """Bloc tables as a spreadsheet (outputs/workbook.py): one bloc's beside its CSV, an
+    edition's beside its CSV and JSON, the whole record's beside tat-ca.csv (with a sheet
+    that lists the others first)."""
+
+    path: str
+    sheets: tuple[Sheet, ...]
     about: About
+    contents: tuple[str, tuple[str, str, str]] | None = None  # the list's sheet name and column names
 
 
 @dataclass
@@ -156,7 +168,7 @@ def catalog(
     units = unit_histories(portal, tables)
     charts = charts(portal, tables, units, language, urls) if charts else {}
     announcements = announcements or {}
-    pages, reports, cards, workbooks = [], [], [], []
+    pages, reports, cards, sheets = [], [], [], {}
     editions = portal.editions()  # newest first
     latest = editions[0] if editions else None
     announced = [e.methodology.announced for e in editions if e.methodology.announced]
@@ -249,14 +261,15 @@ def catalog(
                     dict(shown, compare=comparison(view, table, tables[sid], dataset, language)),
                     ("bloc", sid, year, bloc.id),
                 )
-                workbooks.append(_workbook(dataset, edition, table, view, web_page, language, urls))
+                sheets.setdefault((sid, year), []).append((bloc, web_page.title, view, table, web_page.url))
+                downloads = (("CSV", urls.bloc_csv(edition, bloc.id)), ("XLSX", urls.bloc_xlsx(edition, bloc.id)))
                 reports.append(
                     Report(
                         urls.bloc_pdf(edition, bloc.id),
                         named + _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=bloc.name, year=year),
                         f"{series.title}: {bloc.name}, {year}",
                         web_page,
-                        shown,
+                        dict(shown, downloads=downloads),
                     )
                 )
     for agency_id, unit in units.items():
@@ -320,31 +333,99 @@ def catalog(
     cards.insert(
         0, Card(urls.site_card(), portal.title, _("Kết quả mới nhất: năm %(year)s", year=latest.year) if latest else "")
     )
+    workbooks = _workbooks(portal, sheets, language, urls)
     return Catalog(portal, language, urls, pages, reports, cards, _downloads(portal, urls, open_data), workbooks)
 
 
-def _workbook(dataset, edition, table: BlocTable, view, page: Page, language: Language, urls: Urls) -> Workbook:
+def _about(title: str, publisher: str, lines: list, page: str, language: Language) -> About:
     _ = language.gettext
-    m = edition.methodology
-    lines = [
-        (_("Bảng"), page.title),
+    return About(_("Thông tin"), title, publisher, tuple((k, v) for k, v in lines if v), _("Trang"), page)
+
+
+def _edition_lines(dataset, edition, title: str, language: Language) -> list[tuple[str, str]]:
+    _, m = language.gettext, edition.methodology
+    return [
+        (_("Bảng"), title),
         (_("Đơn vị công bố"), m.publisher),
         (_("Căn cứ"), m.decision),
         (_("Công bố ngày"), language.date(m.announced) if m.announced else ""),
         (_("Nguồn"), m.source_url or ""),
+        *((f"{r.name}", f"{language.score(r.value, r.decimals)} — {r.source_url}") for r in m.references),
         (_("Giấy phép của số liệu"), dataset.series.license or ""),
     ]
-    about = About(
-        # a sheet's name: at most 31 characters, none of []:*?/\ (Excel's rule)
-        re.sub(r"[\[\]:*?/\\]", " ", table.bloc.name)[:31].strip() or _("Bảng"),
-        _("Thông tin"),
-        page.title,
-        m.publisher,
-        tuple((label, value) for label, value in lines if value),
-        _("Trang"),
-        page.url,
-    )
-    return Workbook(urls.bloc_xlsx(edition, table.bloc.id), view, table, about)
+
+
+def sheet_name(text: str, taken: set[str]) -> str:
+    """A sheet's name: at most 31 characters, none of []:*?/\\ (Excel's rule), once in its book."""
+    base = re.sub(r"[\[\]:*?/\\]", " ", text)[:31].strip() or "1"
+    name, n = base, 1
+    while name.casefold() in taken:
+        n += 1
+        name = f"{base[: 31 - len(str(n)) - 1]} {n}"
+    taken.add(name.casefold())
+    return name
+
+
+def _workbooks(portal: Portal, sheets: dict, language: Language, urls: Urls) -> list[Workbook]:
+    """Each bloc's, each edition's and the whole record's spreadsheet, from the sheets of
+    every bloc page (`sheets[(series, year)]`: (bloc, title, view, table, page))."""
+    _ = language.gettext
+    books, everything, taken = [], [], set()
+    results = _("Kết quả")
+    for sid, dataset in portal.series.items():
+        for year, edition in dataset.editions.items():
+            made = sheets.get((sid, year), [])
+            for bloc, title, view, table, page_url in made:
+                about = _about(
+                    title,
+                    edition.methodology.publisher,
+                    _edition_lines(dataset, edition, title, language),
+                    page_url,
+                    language,
+                )
+                books.append(
+                    Workbook(
+                        urls.bloc_xlsx(edition, bloc.id),
+                        (Sheet(sheet_name(bloc.name, set()), title, view, table, page_url),),
+                        about,
+                    )
+                )
+            if not made:
+                continue
+            named: set[str] = set()
+            edition_title = f"{dataset.series.title} — " + _("Kết quả năm %(year)s", year=year)
+            books.append(
+                Workbook(
+                    urls.edition_data(edition, "xlsx"),
+                    tuple(Sheet(sheet_name(b.name, named), t, v, tb, pu) for b, t, v, tb, pu in made),
+                    _about(
+                        edition_title,
+                        edition.methodology.publisher,
+                        _edition_lines(dataset, edition, edition_title, language),
+                        urls.edition(edition),
+                        language,
+                    ),
+                )
+            )
+            prefix = sid or results  # the series' id, or in a site of one series "Kết quả"
+            everything += [
+                Sheet(sheet_name(f"{prefix} {year} {b.id}", taken), t, v, tb, pu) for b, t, v, tb, pu in made
+            ]
+    if everything:
+        lines = [
+            (_("Bảng"), portal.title),
+            (_("Đơn vị công bố"), portal.publisher),
+            (_("Giấy phép của số liệu"), portal.license or ""),
+        ]
+        books.append(
+            Workbook(
+                urls.all_data("xlsx"),
+                tuple(everything),
+                _about(portal.title, portal.publisher, lines, urls.data(), language),
+                (sheet_name(_("Mục lục"), taken), (_("Trang tính"), _("Bảng"), _("Trang"))),
+            )
+        )
+    return books
 
 
 def _told_apart(portal: Portal, language: Language) -> Portal:

@@ -57,14 +57,15 @@ class Writer:
         return "—" if value is None else self.language.score(value, decimals)
 
 
-def document(report, portal, charts: list[Figure], language: Language, lang: str, web: str) -> dict:
+def document(report, portal, charts: list[Figure], language: Language, lang: str, at) -> dict:
     """The whole document of a catalog Report: `charts` are its page's figures (SVG and
-    caption), `web` the page's address as printed on every page."""
+    caption); `at(url)` prints an address of the site (the page's on every page)."""
     _ = language.gettext
+    web = at(report.page.url)
     writer = Writer(language, lang)
     dataset = report.context.get("dataset") or portal.only  # a unit's report in a portal spans every series
     blocks = (
-        bloc_blocks(report, dataset, charts, writer)
+        bloc_blocks(report, dataset, charts, writer, at)
         if "table" in report.context
         else unit_blocks(report, charts, writer, portal.several, portal.agencies)
     )
@@ -103,7 +104,7 @@ def _figures(charts: list[Figure]) -> list[dict]:
     ]
 
 
-def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer) -> list[dict]:
+def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer, at) -> list[dict]:
     language, edition, table = writer.language, report.context["edition"], report.context["table"]
     _ = language.gettext
     m = edition.methodology
@@ -131,6 +132,20 @@ def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer) -> list[d
         facts.append((_("Nguồn"), [span(m.source_url, link=m.source_url)]))
     if m.score_max:
         facts.append((_("Thang điểm"), [span(_("từ 0 đến %(max)s", max=language.number(m.score_max)))]))
+    # The table as data, where the page offers it (CSV, XLSX): a link where the site is published.
+    links = [(kind, at(url)) for kind, url in report.context.get("downloads", ())]
+    if links:
+        facts.append(
+            (
+                _("Tải bảng"),
+                [
+                    part
+                    for i, (kind, shown) in enumerate(links)
+                    for part in ([span(" · ")] if i else [])
+                    + [span(f"{kind}: {shown}", link=shown if "://" in shown else None)]
+                ],
+            )
+        )
     view = report.context["view"]
     rows = []
     for row in view.rows:
