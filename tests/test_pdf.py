@@ -4,6 +4,7 @@ render nothing."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -194,3 +195,32 @@ def test_a_chart_taller_than_the_page_prints_whole(real_site):
     texts = [run("pdftotext", "-f", str(n), "-l", str(n), str(report), "-") for n in range(1, pages + 1)]
     (chart,) = [t for t in texts if "Điểm của 63 đơn vị, theo thứ hạng" in t]
     assert "Đà Nẵng" in chart and "Bạc Liêu" in chart  # the first bar and the last
+
+
+def test_each_edition_is_one_report_with_contents_summary_methodology_and_every_bloc(site):
+    """The publisher's own deliverable: the edition in one PDF, linked from its page, with
+    a table of contents (and bookmarks), the summary, the methodology and each bloc as its
+    own report prints it; tagged as every report."""
+    assert html(site, "2019/").select_one("a[href$='2019.pdf']") is not None
+    report = site / "2019.pdf"
+    info = run("pdfinfo", str(report))
+    assert "Tagged:          yes" in info
+    said = words(run("pdftotext", str(report), "-"))
+    for fragment in [
+        "Mục lục",
+        "Tóm tắt",
+        "Phương pháp đánh giá",
+        "Bảng xếp hạng Sở, ban, ngành",
+        "Bảng xếp hạng UBND huyện, thị xã",
+        "Số đơn vị theo mức: Tốt 1, Khá 2, Trung bình 1, Yếu 1.",
+        "Quyết định số 1/QĐ-UBND",
+    ]:
+        assert fragment in said, fragment
+    assert (
+        said.index("Mục lục") < said.index("Tóm tắt") < said.index("Phương pháp đánh giá") < said.index("Bảng xếp hạng")
+    )
+    bookmarks = re.findall(
+        r'<item page="(\d+)">([^<]*)</item>', run("pdftohtml", "-xml", "-stdout", "-i", "-q", str(report))
+    )
+    assert [title for _, title in bookmarks][:3] == ["Tóm tắt", "Phương pháp đánh giá", "Bảng xếp hạng Sở, ban, ngành"]
+    assert "Contents" in words(run("pdftotext", str(site / "en" / "2019.pdf"), "-"))

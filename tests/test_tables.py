@@ -36,7 +36,9 @@ def test_the_page_the_report_and_the_comparison_show_one_view(site):
                 assert text(node).startswith(cell.text), (row.id, column.label)
     report = next(r for r in made.reports if r.page is page)
     printed = next(
-        b for b in document(report, made.portal, [], Language(), "vi", str)["blocks"] if b["kind"] == "table"
+        b
+        for b in document(report, made.portal, lambda page: [], Language(), "vi", str)["blocks"]
+        if b["kind"] == "table"
     )
     assert [c["label"] for c in printed["columns"]] == [c.label for c in view.columns]
     assert [row["cells"][1][0]["text"] for row in printed["rows"]] == [row.name for row in view.rows]
@@ -89,7 +91,11 @@ def test_a_units_history_and_criteria_are_one_view_for_the_page_and_the_report(s
     assert [text(th) for th in table.select("thead th")] == [c.label for c in history.columns]
     assert [text(tr.th) for tr in table.select("tbody tr")] == [row.name for row in history.rows]
     report = next(r for r in made.reports if r.page is page)
-    tables = [b for b in document(report, made.portal, [], Language(), "vi", str)["blocks"] if b["kind"] == "table"]
+    tables = [
+        b
+        for b in document(report, made.portal, lambda page: [], Language(), "vi", str)["blocks"]
+        if b["kind"] == "table"
+    ]
     assert [c["label"] for c in tables[0]["columns"]] == [c.label for c in history.columns]
 
 

@@ -196,7 +196,7 @@ class RankingsGenerator(Generator):
                 document(
                     report,
                     self.catalog.portal,
-                    figures.get(report.page, []),
+                    lambda page: figures.get(page, []),
                     self.catalog.language,
                     lang,
                     functools.partial(address, site, self.settings["SITENAME"]),

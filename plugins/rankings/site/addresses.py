@@ -73,6 +73,10 @@ class Urls:
         """One unit's row of a bloc table (rows carry the unit's id)."""
         return f"{self.bloc(edition, bloc_id)}#{agency_id}"
 
+    def edition_pdf(self, edition: Edition) -> str:
+        """The edition's report as one document: "2019.pdf", or "dti/2024.pdf"."""
+        return f"{self.series(edition.series)}{edition.year}.pdf"
+
     def bloc_pdf(self, edition: Edition, bloc_id: str) -> str:
         return f"{self.edition(edition)}{bloc_id}.pdf"
 

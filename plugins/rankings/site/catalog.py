@@ -231,7 +231,7 @@ def catalog(
             context = {"dataset": dataset, "edition": edition}
             # A portal's pages name their series: "Kết quả năm 2024" alone could be either.
             named = f"{series.title}: " if sid else ""
-            page(
+            edition_page = page(
                 urls.edition(edition),
                 "edition",
                 named + _("Kết quả năm %(year)s", year=year),
@@ -270,6 +270,24 @@ def catalog(
                         f"{series.title}: {bloc.name}, {year}",
                         web_page,
                         dict(shown, downloads=downloads),
+                    )
+                )
+            parts = tuple(r for r in reports if r.context.get("edition") is edition and "table" in r.context)
+            if parts:
+                # The publisher's own deliverable: the edition in one document.
+                changes = {
+                    id(c): c
+                    for u in units.values()
+                    for c in u.changes
+                    if any(r.entry.edition is edition for r in c.recast)
+                }
+                reports.append(
+                    Report(
+                        urls.edition_pdf(edition),
+                        named + _("Báo cáo kết quả đánh giá năm %(year)s", year=year),
+                        _("%(series)s: kết quả năm %(year)s, theo từng khối.", series=series.title, year=year),
+                        edition_page,
+                        dict(context, tables=tables[sid][year], parts=parts, changes=tuple(changes.values())),
                     )
                 )
     for agency_id, unit in units.items():

@@ -5,11 +5,12 @@ no name, note or address can change how a report is laid out."""
 
 from __future__ import annotations
 
-from . import lineage
+from . import labels, lineage
 from .addresses import CHART_IDS
 from .catalog import Figure
 from .i18n import Language
 from .tables import Column, Run, TableView, published
+from .views import completeness
 
 
 def address(siteurl: str, sitename: str, url: str) -> str:
@@ -57,19 +58,21 @@ class Writer:
         return "—" if value is None else self.language.score(value, decimals)
 
 
-def document(report, portal, charts: list[Figure], language: Language, lang: str, at) -> dict:
-    """The whole document of a catalog Report: `charts` are its page's figures (SVG and
-    caption); `at(url)` prints an address of the site (the page's on every page)."""
+def document(report, portal, figures_of, language: Language, lang: str, at) -> dict:
+    """The whole document of a catalog Report: `figures_of(page)` gives a page's figures
+    (SVG and caption); `at(url)` prints an address of the site (the page's on every page)."""
     _ = language.gettext
     web = at(report.page.url)
     writer = Writer(language, lang)
     dataset = report.context.get("dataset") or portal.only  # a unit's report in a portal spans every series
-    blocks = (
-        bloc_blocks(report, dataset, charts, writer, at)
-        if "table" in report.context
-        else unit_blocks(report, charts, writer, portal.several, portal.agencies)
-    )
-    wide = "table" in report.context and len(report.context["table"].criteria) > 3
+    if "parts" in report.context:
+        blocks = edition_blocks(report, dataset, figures_of, writer, at, portal.agencies)
+    elif "table" in report.context:
+        blocks = bloc_blocks(report, dataset, figures_of(report.page), writer, at)
+    else:
+        blocks = unit_blocks(report, figures_of(report.page), writer, portal.several, portal.agencies)
+    tables = [part.context["table"] for part in report.context.get("parts", ())] or [report.context.get("table")]
+    wide = any(t is not None and len(t.criteria) > 3 for t in tables)
     edition = report.context.get("edition")
     publisher = edition.methodology.publisher if edition else dataset.series.publisher if dataset else portal.publisher
     title = dataset.series.title if dataset else portal.title
@@ -185,19 +188,143 @@ def bloc_blocks(report, dataset, charts: list[Figure], writer: Writer, at) -> li
     if references:
         blocks += [
             {"kind": "heading", "level": 2, "text": _("Giá trị tham chiếu đã công bố")},
-            {
-                "kind": "list",
-                "items": [
-                    [span(f"{r.name}: {language.score(r.value, r.decimals)} "), span(r.source_url, link=r.source_url)]
-                    for r in references
-                ],
-            },
+            _reference_list(references, language),
         ]
     if sources:
         blocks += [
             {"kind": "heading", "level": 2, "text": _("Nguồn của từng dòng")},
             {"kind": "list", "items": [[span(url, link=url)] for url in sources]},
         ]
+    return blocks
+
+
+def edition_blocks(report, dataset, figures_of, writer: Writer, at, agencies: dict) -> list[dict]:
+    """An edition's report as one document: what it is (publisher, legal basis, date,
+    source), a table of contents, the summary (what is complete, the published reference
+    values, each bloc's size, leaders and tiers), the methodology, every bloc as its own
+    report prints it (table, charts and map, sources), and the changes of the register
+    that its recast blocs rest on."""
+    language, edition, tables = writer.language, report.context["edition"], report.context["tables"]
+    _, m = language.gettext, edition.methodology
+    facts = [(_("Đơn vị công bố"), [span(m.publisher)]), (_("Căn cứ"), [writer.published(m.decision)])]
+    if m.announced:
+        facts.append((_("Ngày công bố"), [span(language.date(m.announced))]))
+    if m.source_url:
+        facts.append((_("Nguồn"), [span(m.source_url, link=m.source_url)]))
+    web = at(report.page.url)
+    facts.append((_("Bản trực tuyến"), [span(web, link=web if "://" in web else None)]))
+    blocks = [
+        {"kind": "heading", "level": 1, "text": report.title, "outlined": False},
+        {"kind": "subtitle", "spans": [span(dataset.series.title)]},
+        {"kind": "facts", "rows": [[label, value] for label, value in facts]},
+        {"kind": "outline", "title": _("Mục lục")},
+        {"kind": "pagebreak"},
+        {"kind": "heading", "level": 1, "text": _("Tóm tắt")},
+        {
+            "kind": "paragraph",
+            "spans": [span(labels.completeness_text(language.catalog, completeness(dataset, edition)))],
+        },
+    ]
+    if m.coverage:
+        blocks.append({"kind": "paragraph", "spans": [span(_("Nguồn số liệu:") + " "), writer.published(m.coverage)]})
+    if m.references:
+        blocks += [
+            {"kind": "heading", "level": 2, "text": _("Giá trị tham chiếu đã công bố")},
+            _reference_list(m.references, language),
+        ]
+    for table in tables:
+        said = [span(table.bloc.name + ": ", strong=True), span(language.partial_text(table) if table.partial else "")]
+        if not table.partial:
+            said.append(
+                span(
+                    language.ngettext(
+                        "%(num)s đơn vị được xếp hạng.", "%(num)s đơn vị được xếp hạng.", table.rated, num=table.rated
+                    )
+                )
+            )
+        if table.leaders:
+            leaders = ", ".join(
+                f"{agencies[r.agency].label} ({r.rank}"
+                + (f"; {language.score(r.score, m.decimals)}" if r.score is not None else "")
+                + ")"
+                for r in table.leaders
+            )
+            said.append(span(" " + _("Dẫn đầu:") + " " + leaders + "."))
+        if table.tier_total:
+            counts = [f"{name} {count}" for name, count in table.tiers]
+            counts += [f"{_('Nguồn không nêu mức')} {table.untiered}"] * bool(table.untiered)
+            said.append(span(" " + _("Số đơn vị theo mức:") + " " + ", ".join(counts) + "."))
+        blocks.append({"kind": "paragraph", "spans": said})
+    blocks += [{"kind": "heading", "level": 1, "text": _("Phương pháp đánh giá")}, *_methodology(m, writer)]
+    for part in report.context["parts"]:
+        blocks += [{"kind": "pagebreak"}, *bloc_blocks(part, dataset, figures_of(part.page), writer, at)]
+    changes = report.context.get("changes", ())
+    if changes:
+        blocks += [{"kind": "pagebreak"}, {"kind": "heading", "level": 1, "text": _("Lịch sử tổ chức")}]
+        for change in changes:
+            words = lineage.said(change, language, writer.lang)
+            for recast in change.recast:
+                if recast.entry.edition is edition:
+                    words += [lineage.Piece(" ")] + lineage.recast_said(recast, change, language, agencies)
+            blocks.append({"kind": "paragraph", "spans": [span(p.text, lang=p.lang) for p in words]})
+    return blocks
+
+
+def _reference_list(references, language: Language) -> dict:
+    return {
+        "kind": "list",
+        "items": [
+            [span(f"{r.name}: {language.score(r.value, r.decimals)} "), span(r.source_url, link=r.source_url)]
+            for r in references
+        ],
+    }
+
+
+def _methodology(m, writer: Writer) -> list[dict]:
+    """The edition's methodology as the methodology page gives it: name, scale, how ranks
+    were set, criteria and tiers."""
+    language = writer.language
+    _ = language.gettext
+    facts = [(_("Phương pháp"), [span(m.name)]), (_("Căn cứ pháp lý"), [writer.published(m.decision)])]
+    if m.score_max:
+        facts.append((_("Thang điểm"), [span(_("từ 0 đến %(max)s", max=language.number(m.score_max)))]))
+    blocks = [{"kind": "facts", "rows": [[label, value] for label, value in facts]}]
+    if m.criteria:
+        blocks.append(
+            {
+                "kind": "table",
+                "columns": [
+                    column(_("Tiêu chí"), width="3"),
+                    column(_("Điểm tối đa"), "right"),
+                    column(_("Khối"), width="2"),
+                ],
+                "rows": [
+                    {
+                        "muted": False,
+                        "cells": [
+                            [span(c.name)],
+                            [span(language.number(c.max) if c.max is not None else "—")],
+                            [span(", ".join(c.blocs) if c.blocs else _("mọi khối"))],
+                        ],
+                    }
+                    for c in m.criteria
+                ],
+            }
+        )
+    if m.tiers:
+        blocks.append(
+            {
+                "kind": "paragraph",
+                "spans": [
+                    span(_("Mức:") + " "),
+                    span(
+                        "; ".join(
+                            t.name + (f" ≥ {language.number(t.min)}" if t.min is not None else "") for t in m.tiers
+                        )
+                    ),
+                ],
+            }
+        )
     return blocks
 
 
