@@ -350,7 +350,10 @@ def test_every_csv_of_the_site_opens_right_in_a_spreadsheet(site):
 
 def test_every_chart_offers_its_picture_as_an_svg_file_beside_its_data(site):
     """Each figure links its SVG file, the same drawing as the page shows, whose links
-    (a map's provinces) lead where the page's do from where the file lies."""
+    (a map's provinces) lead where the page's do from where the file lies; and a PNG of
+    it, for tools that take no SVG, at twice the size the page draws it."""
+    from PIL import Image
+
     figures = 0
     for page in site.rglob("index.html"):
         for figure in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("figure.chart"):
@@ -363,6 +366,11 @@ def test_every_chart_offers_its_picture_as_an_svg_file_beside_its_data(site):
             assert drawn.read_text(encoding="utf-8").count("<path") == str(inline).count("<path"), drawn
             for target in re.findall(r'xlink:href="([^"]+)"', drawn.read_text(encoding="utf-8")):
                 assert (drawn.parent / target / "index.html").is_file(), (drawn, target)
+            png = figure.figcaption.find("a", string="PNG")
+            assert (page.parent / png["href"]).resolve() == drawn.with_suffix(".png")
+            width, height = int(float(inline["width"])), int(float(inline["height"]))
+            with Image.open(drawn.with_suffix(".png")) as picture:
+                assert picture.format == "PNG" and picture.size == (2 * width, 2 * height), drawn
             figures += 1
     assert figures >= 50
 

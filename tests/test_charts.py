@@ -32,7 +32,7 @@ def engine(cache, workers=None):
 
 
 def svgs(renderer, found) -> list[str]:
-    return [svg.read_text(encoding="utf-8") for svg, _ in renderer.prepare(found)]
+    return [svg.read_text(encoding="utf-8") for svg, *_ in renderer.prepare(found)]
 
 
 def all_charts(folder, language=None):

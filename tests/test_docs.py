@@ -84,7 +84,7 @@ EXTRAS = [
     r"co-quan/[a-z0-9-]+/chia-se\.png",
     r".*nhung/[a-z0-9-]+/",
     r"(?:[a-z0-9-]+/)+[a-z0-9-]+\.csv",  # a chart's data, beside the page that shows it
-    r"(?:[a-z0-9-]+/)*[a-z0-9-]+\.svg",  # a chart's picture, beside it too
+    r"(?:[a-z0-9-]+/)*[a-z0-9-]+\.(?:svg|png)",  # a chart's picture, beside it too
     r"\d{4}/tai-lieu/[^/]+",
     r"co-quan/",
     r"tin-tuc/",

@@ -148,11 +148,13 @@ class RankingsGenerator(Generator):
         self._stage("charts", engine.rendered, engine.cached, time.perf_counter() - start)
         figures = {}
         urls = self.catalog.urls
-        for (page, chart), (svg_file, csv_file) in zip(pairs, files):
+        for (page, chart), (svg_file, csv_file, png_file) in zip(pairs, files):
             folder = os.path.join(self.output_path, page.url)
             os.makedirs(folder, exist_ok=True)
             data_url = urls.chart_data(page.url, chart.id)
             shutil.copyfile(csv_file, os.path.join(self.output_path, data_url))
+            png_url = urls.chart_image(page.url, chart.id, "png")
+            shutil.copyfile(png_file, os.path.join(self.output_path, png_url))
             svg = svg_file.read_text(encoding="utf-8")
             width, height = drawn_size(svg)
             image_url = urls.chart_image(page.url, chart.id)
@@ -161,7 +163,7 @@ class RankingsGenerator(Generator):
             with open(os.path.join(self.output_path, image_url), "w", encoding="utf-8") as out:
                 out.write(in_page(svg, root))
             figures.setdefault(page, []).append(
-                Figure(chart, svg, width, height, data_url, urls.embed(page.url, chart.id), image_url)
+                Figure(chart, svg, width, height, data_url, urls.embed(page.url, chart.id), image_url, png_url)
             )
         return figures
 

@@ -157,9 +157,9 @@ class Urls:
         return f"{page}{chart_id}.csv"
 
     @staticmethod
-    def chart_image(page: str, chart_id: str) -> str:
-        """A chart as an image file (SVG) to download, beside the page that shows it."""
-        return f"{page}{chart_id}.svg"
+    def chart_image(page: str, chart_id: str, extension: str = "svg") -> str:
+        """A chart as an image file (SVG, or PNG) to download, beside the page that shows it."""
+        return f"{page}{chart_id}.{extension}"
 
     # -- what no id may take ----------------------------------------------------------
 

@@ -53,6 +53,7 @@ class Figure:
     data_url: str
     embed_url: str
     image_url: str  # the chart as an SVG file
+    png_url: str  # and as a PNG, for tools that take no SVG
 
 
 @dataclass(frozen=True, eq=False)
@@ -137,7 +138,12 @@ class Catalog:
         return (
             [p.save_as for p in self.pages]
             + [self.urls.chart_data(p.url, c.id) for p in self.pages for c in p.charts]
-            + [self.urls.chart_image(p.url, c.id) for p in self.pages for c in p.charts]
+            + [
+                self.urls.chart_image(p.url, c.id, kind)
+                for p in self.pages
+                for c in p.charts
+                for kind in ("svg", "png")
+            ]
             + [r.path for r in self.reports]
             + [c.path for c in self.cards]
             + [d.path for d in self.downloads]
