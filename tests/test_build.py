@@ -302,7 +302,7 @@ def test_the_command_line_shows_progress_and_ends_with_one_summary(tmp_path):
     summary = [line for line in result.stdout.splitlines() if line.startswith("Đã dựng")]
     assert len(summary) == 1
     assert re.fullmatch(
-        r"Đã dựng 2 chuỗi, 4 kỳ, 7 đơn vị: \d+ trang, 28 tệp PDF, \d+ biểu đồ, trong \d+ giây\.", summary[0]
+        r"Đã dựng 2 chuỗi, 4 kỳ, 7 đơn vị: \d+ trang, 36 tệp PDF, \d+ biểu đồ, trong \d+ giây\.", summary[0]
     )
 
 
