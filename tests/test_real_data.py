@@ -357,7 +357,8 @@ def test_quang_nams_own_ranking_of_its_departments_and_districts(real):
 
 def test_every_2025_province_has_its_official_name_and_one_form_in_tables(real):
     portal, site = real
-    with (ROOT.parent / "shared" / "data" / "real" / "provinces_34_2025_codes.csv").open(encoding="utf-8") as f:
+    # GSO's list of the 34 (document 915/CTK-CSCL), as transcribed with its source in its first lines
+    with (ROOT / "tests" / "fixtures" / "provinces_34_2025_codes.csv").open(encoding="utf-8") as f:
         official = {
             row["ma_so"]: row["ten_34_tinh_sau_sap_nhap"]
             for row in csv.DictReader(line for line in f if not line.startswith("#"))

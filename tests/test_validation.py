@@ -584,6 +584,25 @@ def test_a_province_code_is_an_official_one_of_its_time(data, code, since, until
     assert said in found[0].message
 
 
+@pytest.mark.parametrize(
+    "name, since, until, refused",
+    [
+        ("Tỉnh Thừa Thiên Huế", "", "", True),  # Thành phố Huế since 1/1/2025, and among the 34
+        ("Tỉnh Thừa Thiên Huế", "", "2024", False),  # its name for its time
+        ("Thành phố Huế", "2025", "", False),
+    ],
+)
+def test_a_province_of_the_34_bears_its_official_name(data, name, since, until, refused):
+    agencies = data / A
+    agencies.write_text(agencies.read_text(encoding="utf-8") + f"hue,{name},,,46,,{since},{until},\n", encoding="utf-8")
+    if not refused:
+        load(data)
+        return
+    (problem,) = problems_of(data)
+    assert (problem.file, problem.row, problem.column) == ("basic/agencies.csv", 12, "name")
+    assert "«Thành phố Huế»" in problem.message
+
+
 def test_a_criterion_id_never_takes_an_output_columns_name(data):
     edit(data / M19, 'id = "nhan-luc"', 'id = "name"')
     found = problems_of(data)

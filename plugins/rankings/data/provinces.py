@@ -12,13 +12,18 @@ MERGER_YEAR = 2025  # the provinces of 1/7/2025 are units of this year on
 
 
 @functools.cache
-def provinces(from_merger: bool) -> frozenset[str]:
-    """The codes of the 34 provinces (or of the 63 before them)."""
+def official_names(from_merger: bool) -> dict[str, str]:
+    """The official name of each of the 34 provinces (or of the 63 before them), by code."""
     # Only the package's data is needed: find it without running the package's imports.
     (folder,) = importlib.util.find_spec("vietnamadminunits").submodule_search_locations
     name = "parser_from_2025" if from_merger else "parser_legacy"
     data = json.loads((Path(folder) / "data" / f"{name}.json").read_text(encoding="utf-8"))
-    return frozenset(p["provinceCode"] for p in data["DICT_PROVINCE"].values())
+    return {p["provinceCode"]: p["province"] for p in data["DICT_PROVINCE"].values()}
+
+
+def provinces(from_merger: bool) -> frozenset[str]:
+    """The codes of the 34 provinces (or of the 63 before them)."""
+    return frozenset(official_names(from_merger))
 
 
 def official_in(code: str, since: int | None, until: int | None) -> bool:

@@ -13,7 +13,7 @@ from .languages import translated_keys
 from .model import Agency, Bloc, Series
 from .portal import license_of
 from .problems import Problems, did_you_mean
-from .provinces import MERGER_YEAR, official_in
+from .provinces import MERGER_YEAR, official_in, official_names
 from .tomlfiles import TomlFile
 
 SERIES_KEYS = {"title", "short_title", "publisher", "notice", "license", "blocs", "ranked_by"}
@@ -174,6 +174,11 @@ def load_agencies(folder: Path, label: str, problems: Problems) -> dict[str, Age
                     if agency.until and agency.until <= MERGER_YEAR
                     else "có cả trước và sau 1/7/2025"
                 ),
+            )
+        official = official_names(True).get(agency.province_code or "")
+        if official and (agency.until is None or agency.until > MERGER_YEAR) and agency.name != official:
+            problems.add(
+                label, row, "name", f"tên chính thức của tỉnh mã {agency.province_code} từ 1/7/2025 là «{official}»"
             )
         if agency.since and agency.until and agency.since > agency.until:
             problems.add(label, row, "until", f"năm kết thúc {agency.until} trước năm bắt đầu {agency.since}")
