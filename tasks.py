@@ -272,7 +272,7 @@ def webfonts(c):
 
 
 @task(help={"workloads": "comma-separated: national, scale (default: national,scale)"})
-def bench(c, workloads="national,scale"):
+def bench(c, workloads="embedded,national,scale"):
     """Benchmark generated workloads (cold, no change, one edition changed) beside plain Pelican."""
     from benchmarks.run import report, run
 

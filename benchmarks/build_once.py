@@ -19,10 +19,16 @@ def main(data: str, output: str, cache: str) -> None:
     built = build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": cache})
     seconds = time.perf_counter() - start
     stages = {name: [s.made, s.cached, s.seconds] for name, s in built.stats.stages.items()}
+    passes = {name: [s.made, s.cached, s.seconds] for name, s in built.stats.passes.items()}
+    kinds = {name: [s.made, s.seconds] for name, s in built.stats.kinds.items()}
     peak_kib = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     )
-    print(json.dumps({"seconds": seconds, "stages": stages, "peak_mib": peak_kib / 1024}))
+    print(
+        json.dumps(
+            {"seconds": seconds, "stages": stages, "passes": passes, "kinds": kinds, "peak_mib": peak_kib / 1024}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -58,13 +58,15 @@ def run(name: str) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         data = workloads.write(scratch / "data", name)
-        rows = sum(1 for p in data.glob("*/results.csv") for _ in p.open(encoding="utf-8")) - len(
-            list(data.glob("*/results.csv"))
-        )
+        files = list(data.rglob("results.csv"))
+        rows = sum(1 for p in files for _ in p.open(encoding="utf-8")) - len(files)
         cache, output = scratch / "cache", scratch / "out"
         runs = {"cold": build(data, output, cache), "no change": build(data, output, cache)}
-        workloads.change_one_edition(data)
-        runs["one edition corrected"] = build(data, output, cache)
+        workloads.change_one_score(data)
+        runs["one score changed"] = build(data, output, cache)
+        if name != workloads.EMBEDDED:
+            workloads.change_one_edition(data)
+            runs["one edition corrected"] = build(data, output, cache)
         pages = runs["no change"]["stages"]["pages"][0]
         plain = plain_pelican(scratch / "plain", pages)
     return {"name": name, "rows": rows, "runs": runs, "pages": pages, "plain_seconds": plain}
@@ -77,11 +79,13 @@ def report(results: list[dict]) -> str:
         lines.append(f"| {label} | " + " | ".join(values) + " |")
 
     row("result rows", [f"{r['rows']:,}" for r in results])
-    for label in ("cold", "no change", "one edition corrected"):
+    for label in ("cold", "no change", "one score changed", "one edition corrected"):
         row(
             f"build, {label}",
             [
-                f"{r['runs'][label]['seconds']:.1f} s"
+                "—"
+                if label not in r["runs"]
+                else f"{r['runs'][label]['seconds']:.1f} s"
                 + (
                     ""
                     if label == "cold"
@@ -100,12 +104,34 @@ def report(results: list[dict]) -> str:
         "plain Pelican, as many Markdown articles, per second (whole run)",
         [f"{r['pages'] / r['plain_seconds']:.0f}" for r in results],
     )
+    for stage in sorted({k for r in results for k in r["runs"]["cold"]["passes"]}):
+        row(
+            f"cold, {stage}: seconds (made)",
+            [
+                f"{r['runs']['cold']['passes'][stage][2]:.1f} s ({r['runs']['cold']['passes'][stage][0]})"
+                if stage in r["runs"]["cold"]["passes"]
+                else "—"
+                for r in results
+            ],
+        )
+    for kind in sorted({k for r in results for k in r["runs"]["cold"]["kinds"]}):
+        row(
+            f"cold, {kind}: made / ms each (on one core)",
+            [
+                f"{r['runs']['cold']['kinds'][kind][0]} / {1000 * r['runs']['cold']['kinds'][kind][1] / r['runs']['cold']['kinds'][kind][0]:.0f} ms"
+                if kind in r["runs"]["cold"]["kinds"]
+                else "—"
+                for r in results
+            ],
+        )
     for label in ("cold", "one edition corrected"):
         row(
             f"charts rendered, {label} / ms per chart",
             [
                 f"{r['runs'][label]['stages']['charts'][0]} / "
                 f"{1000 * r['runs'][label]['stages']['charts'][2] / max(r['runs'][label]['stages']['charts'][0], 1):.0f} ms"
+                if label in r["runs"]
+                else "—"
                 for r in results
             ],
         )
@@ -114,6 +140,8 @@ def report(results: list[dict]) -> str:
             [
                 f"{r['runs'][label]['stages']['PDFs'][0]} / "
                 f"{1000 * r['runs'][label]['stages']['PDFs'][2] / max(r['runs'][label]['stages']['PDFs'][0], 1):.0f} ms"
+                if label in r["runs"]
+                else "—"
                 for r in results
             ],
         )

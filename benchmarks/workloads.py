@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import random
+import shutil
 from pathlib import Path
 
 CRITERIA = ["ha-tang", "ung-dung", "cong-thong-tin", "dich-vu-cong", "co-che", "nhan-luc"]
@@ -14,8 +15,13 @@ WORKLOADS = {
 }
 
 
+EMBEDDED = "embedded"  # the portal's own data/, as the data officer builds it
+
+
 def write(folder: Path, name: str, seed: int = 2026) -> Path:
     """Write the workload `name` into `folder` and return it."""
+    if name == EMBEDDED:
+        return Path(shutil.copytree(Path(__file__).resolve().parents[1] / "data", folder))
     editions, blocs, english = WORKLOADS[name]
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
@@ -78,6 +84,21 @@ def change_one_edition(folder: Path, share: float = 0.05, seed: int = 7) -> None
         row[column] = f"{min(10.0, max(0.0, float(row[column]) + rng.uniform(-0.5, 0.5))):.2f}"
     with open(path, "w", newline="", encoding="utf-8") as out:
         csv.writer(out).writerows(rows)
+
+
+def change_one_score(folder: Path) -> None:
+    """One figure corrected, the smallest change a data officer saves: the first score of
+    the latest edition's first results file moves by the smallest step it is written in."""
+    path = max(folder.rglob("results.csv"), key=lambda p: (p.parent.name, p.as_posix()))
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    column = rows[0].index("score") if "score" in rows[0] else 2
+    row = next(r for r in rows[1:] if r[column])
+    decimals = len(row[column].split(".")[1]) if "." in row[column] else 0
+    step = 10**-decimals
+    value = float(row[column])
+    row[column] = f"{value - step if value >= step else value + step:.{decimals}f}"
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        csv.writer(out, lineterminator="\n").writerows(rows)
 
 
 def markdown_articles(folder: Path, count: int) -> Path:

@@ -37,10 +37,16 @@ class Stats:
     over its passes (one per language)."""
 
     stages: dict[str, Stage] = field(default_factory=dict)
+    passes: dict[str, Stage] = field(default_factory=dict)  # "charts (vi)": a stage in one language's pass
+    kinds: dict[str, Stage] = field(default_factory=dict)  # "charts: map": what each kind cost to make
 
-    def add(self, name: str, made: int, cached: int, seconds: float) -> None:
-        stage = self.stages.setdefault(name, Stage())
-        stage.made, stage.cached, stage.seconds = stage.made + made, stage.cached + cached, stage.seconds + seconds
+    def add(self, name: str, made: int, cached: int, seconds: float, lang: str = "", kinds: dict | None = None) -> None:
+        for table, key in ((self.stages, name), (self.passes, f"{name} ({lang})")):
+            stage = table.setdefault(key, Stage())
+            stage.made, stage.cached, stage.seconds = stage.made + made, stage.cached + cached, stage.seconds + seconds
+        for kind, (count, spent) in (kinds or {}).items():
+            stage = self.kinds.setdefault(f"{name}: {kind}", Stage())
+            stage.made, stage.seconds = stage.made + count, stage.seconds + spent
 
     def count(self, name: str) -> int:
         """Files of a stage in the site, made now or taken from the cache."""

@@ -145,7 +145,7 @@ class RankingsGenerator(Generator):
         start = time.perf_counter()
         engine.on_progress = functools.partial(step, f"biểu đồ ({self.settings['DEFAULT_LANG']})")
         files = engine.prepare([chart for _, chart in pairs])
-        self._stage("charts", engine.rendered, engine.cached, time.perf_counter() - start)
+        self._stage("charts", engine.rendered, engine.cached, time.perf_counter() - start, engine.kinds)
         figures = {}
         urls = self.catalog.urls
         for (page, chart), (svg_file, csv_file, png_file) in zip(pairs, files):
@@ -216,14 +216,14 @@ class RankingsGenerator(Generator):
         engine.write_all(jobs)
         self._stage(what, engine.rendered, engine.cached, time.perf_counter() - start)
 
-    def _stage(self, what: str, made: int, cached: int, seconds: float) -> None:
+    def _stage(self, what: str, made: int, cached: int, seconds: float, kinds: dict | None = None) -> None:
         """What a stage made: added to the build's Stats (handed in by build.py, for the
         summary and `invoke bench`), and said on the progress log."""
         from ..build import STATS
         from ..progress import STAGES
 
         if STATS in self.settings:
-            self.settings[STATS].add(what, made, cached, seconds)
+            self.settings[STATS].add(what, made, cached, seconds, self.settings["DEFAULT_LANG"], kinds)
         STAGES.info(
             "%s (%s): %d rendered, %d from the cache, %.3f s",
             what,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from ..site.addresses import CHART_IDS
 from . import fonts, spreadsheet
 from .charts import FILES, Chart
 from .engine import Engine, salt
@@ -92,7 +93,13 @@ def chart_engine(font_folder: Path, cache_folder: Path, locale: str) -> Engine:
         (".svg", ".csv", ".png"),
         POOL_FROM,
         functools.partial(fonts.register, str(font_folder)),
+        kind=chart_kind,
     )
+
+
+def chart_kind(chart: Chart) -> str:
+    """The kind of a chart ("trend", "map"), by the end of its id."""
+    return next((kind for kind, name in CHART_IDS.items() if chart.id.endswith(name)), "other")
 
 
 def _compact(svg: str) -> str:

@@ -6,11 +6,13 @@ cores when there are many, and copied to where the site wants it."""
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import multiprocessing
 import os
 import shutil
 import signal
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -35,6 +37,8 @@ class Engine:
     rendered: int = 0  # counts, for the log and `invoke bench`
     cached: int = 0
     on_progress: Callable[[int, int], None] | None = None  # (made, to make) as the missing are made
+    kind: Callable[[Any], str] | None = None  # what an input is ("trend", "map"), for `invoke bench`
+    kinds: dict = field(default_factory=dict)  # kind → [made, seconds of making, on any core]
 
     def __post_init__(self):
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -59,16 +63,25 @@ class Engine:
                 initializer=_start_worker,
                 initargs=(os.getpid(), self.start),
             ) as pool:
-                for done, (p, made) in enumerate(zip(missing, pool.map(self.make, missing.values())), start=1):
+                made_all = pool.map(functools.partial(_timed, self.make), missing.values())
+                for done, ((p, item), (made, seconds)) in enumerate(zip(missing.items(), made_all), start=1):
                     self._keep(p, made)
+                    self._count(item, seconds)
                     self._progress(done, len(missing))
         else:
             if missing and self.start:
                 self.start()
             for done, (p, item) in enumerate(missing.items(), start=1):
-                self._keep(p, self.make(item))
+                made, seconds = _timed(self.make, item)
+                self._keep(p, made)
+                self._count(item, seconds)
                 self._progress(done, len(missing))
         return paths
+
+    def _count(self, item, seconds: float) -> None:
+        if self.kind is not None:
+            counted = self.kinds.setdefault(self.kind(item), [0, 0.0])
+            counted[0], counted[1] = counted[0] + 1, counted[1] + seconds
 
     def _progress(self, done: int, total: int) -> None:
         if self.on_progress is not None:
@@ -85,6 +98,12 @@ class Engine:
         for target, paths in zip(jobs, self.prepare(list(jobs.values()))):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(paths[0], target)
+
+
+def _timed(make: Callable, item) -> tuple[Sequence[bytes | str], float]:
+    """What `make` made of `item`, and the seconds it took where it ran."""
+    start = time.perf_counter()
+    return make(item), time.perf_counter() - start
 
 
 def _start_worker(parent: int, start: Callable[[], None] | None) -> None:
