@@ -45,7 +45,8 @@ def number_format(locale: str) -> dict:
     }
 
 
-PNG_SCALE = 2  # a picture for an article: twice the size the page draws it at
+PNG_SCALE = 2  # a picture for an article: twice the size the page draws it at,
+PNG_PIXELS = 4_000_000  # up to this many pixels: a bloc of 240 units, drawn at 2x, would take 34 MB a copy
 
 
 def _render(chart: Chart, locale: str) -> tuple[str, str, bytes]:
@@ -58,7 +59,9 @@ def _render(chart: Chart, locale: str) -> tuple[str, str, bytes]:
     svg = _COORDINATE.sub(r"\1", svg)  # a tenth of a pixel is detail enough (a map has thousands of vertices)
     table = spreadsheet.safe_frame(chart.table).to_csv(index=False, lineterminator="\n")
     svg = _prefix_ids(_titled(_compact(svg)), f"bd-{chart.id}")
-    return svg, "\ufeff" + table, _png(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
+    width, height = drawn_size(svg)
+    scale = min(PNG_SCALE, (PNG_PIXELS / (width * height)) ** 0.5)
+    return svg, "\ufeff" + table, _png(vl_convert.svg_to_png(svg, scale=scale))
 
 
 def _png(drawn: bytes) -> bytes:
