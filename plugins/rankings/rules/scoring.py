@@ -138,12 +138,13 @@ def _rank(
     if column != "rank" and any(score_of(r) is None for r in rows):
         return  # a criterion scored for some units only (the top five, say) ranks none of them
     scores = {id(r): score_of(r) for r in rows if score_of(r) is not None}
+    report = problems.warn if m.rank_source == "published" else problems.add
     if any(score_of(r) is None and rank_of(r) is not None for r in rows):
         # Ranked units without a score (a province printed the whole order, the scores of
         # its first and last only): the scores rank nothing; only their order is checked.
         given = {id(r): (rank_of(r), scores[id(r)], r.row) for r in rows if id(r) in scores and rank_of(r) is not None}
-        report = problems.warn if m.rank_source == "published" else problems.add
-        for r in [r for r in rows if id(r) in ranking.misplaced(given)] if checked else []:
+        misplaced = ranking.misplaced(given) if checked else set()
+        for r in [r for r in rows if id(r) in misplaced]:
             report(
                 label,
                 r.row,
@@ -160,7 +161,6 @@ def _rank(
     wrong = [r for r in rows if id(r) in given and given[id(r)] != computed[id(r)]]
     if not checked or not wrong:
         return
-    report = problems.warn if m.rank_source == "published" else problems.add
     hint = PARTIAL_HINT if partial and m.rank_source == "computed" else ""
     causes = ranking.misplaced({id(r): (given[id(r)], scores[id(r)], r.row) for r in rows if id(r) in given})
     first = [r for r in wrong if id(r) in causes] or wrong[:1]  # no single cause: the first one stands for all

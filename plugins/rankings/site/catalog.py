@@ -254,6 +254,7 @@ def catalog(
                 date(edition),
                 context,
             )
+            parts = []  # the bloc reports, which the edition's report prints too
             for table in tables[sid][year]:
                 bloc = table.bloc
                 view = bloc_view(dataset, table, language, lang, urls)
@@ -267,9 +268,9 @@ def catalog(
                     dict(shown, compare=comparison(view, table, tables[sid], dataset, language)),
                     ("bloc", sid, year, bloc.id),
                 )
-                sheets.setdefault((sid, year), []).append((bloc, web_page.title, view, table, web_page.url))
+                sheets.setdefault((sid, year), []).append(Sheet(bloc.name, web_page.title, view, table, web_page.url))
                 downloads = (("CSV", urls.bloc_csv(edition, bloc.id)), ("XLSX", urls.bloc_xlsx(edition, bloc.id)))
-                reports.append(
+                parts.append(
                     Report(
                         urls.bloc_pdf(edition, bloc.id),
                         named + _("Bảng xếp hạng %(bloc)s năm %(year)s", bloc=bloc.name, year=year),
@@ -278,7 +279,7 @@ def catalog(
                         dict(shown, downloads=downloads),
                     )
                 )
-            parts = tuple(r for r in reports if r.context.get("edition") is edition and "table" in r.context)
+            reports += parts
             if parts:
                 # The publisher's own deliverable: the edition in one document.
                 changes = {
@@ -293,7 +294,7 @@ def catalog(
                         named + _("Báo cáo kết quả đánh giá năm %(year)s", year=year),
                         _("%(series)s: kết quả năm %(year)s, theo từng khối.", series=series.title, year=year),
                         edition_page,
-                        dict(context, tables=tables[sid][year], parts=parts, changes=tuple(changes.values())),
+                        dict(context, tables=tables[sid][year], parts=tuple(parts), changes=tuple(changes.values())),
                     )
                 )
     for agency_id, unit in units.items():
@@ -391,50 +392,33 @@ def sheet_name(text: str, taken: set[str]) -> str:
 
 
 def _workbooks(portal: Portal, sheets: dict, language: Language, urls: Urls) -> list[Workbook]:
-    """Each bloc's, each edition's and the whole record's spreadsheet, from the sheets of
-    every bloc page (`sheets[(series, year)]`: (bloc, title, view, table, page))."""
+    """Each bloc's, each edition's and the whole record's spreadsheet, from the sheet of
+    every bloc page (`sheets[(series, year)]`, each named for its bloc)."""
     _ = language.gettext
     books, everything, taken = [], [], set()
     results = _("Kết quả")
     for sid, dataset in portal.series.items():
         for year, edition in dataset.editions.items():
             made = sheets.get((sid, year), [])
-            for bloc, title, view, table, page_url in made:
-                about = _about(
-                    title,
-                    edition.methodology.publisher,
-                    _edition_lines(dataset, edition, title, language),
-                    page_url,
-                    language,
-                )
-                books.append(
-                    Workbook(
-                        urls.bloc_xlsx(edition, bloc.id),
-                        (Sheet(sheet_name(bloc.name, set()), title, view, table, page_url),),
-                        about,
-                    )
-                )
+            for sheet in made:
+                lines = _edition_lines(dataset, edition, sheet.title, language)
+                about = _about(sheet.title, edition.methodology.publisher, lines, sheet.page, language)
+                named = replace(sheet, name=sheet_name(sheet.name, set()))
+                books.append(Workbook(urls.bloc_xlsx(edition, sheet.table.bloc.id), (named,), about))
             if not made:
                 continue
-            named: set[str] = set()
+            taken_here: set[str] = set()
             edition_title = f"{dataset.series.title} — " + _("Kết quả năm %(year)s", year=year)
+            lines = _edition_lines(dataset, edition, edition_title, language)
             books.append(
                 Workbook(
                     urls.edition_data(edition, "xlsx"),
-                    tuple(Sheet(sheet_name(b.name, named), t, v, tb, pu) for b, t, v, tb, pu in made),
-                    _about(
-                        edition_title,
-                        edition.methodology.publisher,
-                        _edition_lines(dataset, edition, edition_title, language),
-                        urls.edition(edition),
-                        language,
-                    ),
+                    tuple(replace(s, name=sheet_name(s.name, taken_here)) for s in made),
+                    _about(edition_title, edition.methodology.publisher, lines, urls.edition(edition), language),
                 )
             )
             prefix = sid or results  # the series' id, or in a site of one series "Kết quả"
-            everything += [
-                Sheet(sheet_name(f"{prefix} {year} {b.id}", taken), t, v, tb, pu) for b, t, v, tb, pu in made
-            ]
+            everything += [replace(s, name=sheet_name(f"{prefix} {year} {s.table.bloc.id}", taken)) for s in made]
     if everything:
         lines = [
             (_("Bảng"), portal.title),
