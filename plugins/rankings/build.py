@@ -58,6 +58,7 @@ def read_settings(
 # Handed to each pass in its settings (lower-case: no settings file sets such a name).
 PORTAL = "rankings_portal"  # the build's one snapshot of the data
 STATS = "rankings_stats"  # what each pass made, added up (progress.Stats)
+WORKERS = "rankings_workers"  # the build's one pool of worker processes (outputs.engine.Workers)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ def build_site(
     from pelican.log import init as init_logging
 
     from .glue.content import copy_content
+    from .outputs.engine import Workers
 
     # Warnings and errors only; an error Pelican merely logs still fails the build.
     init_logging(level=logging.WARNING, fatal="errors")
@@ -116,9 +118,9 @@ def build_site(
     portal = _checked(base)
     output.parent.mkdir(parents=True, exist_ok=True)
     stats = Stats()
-    with _locked(output), tempfile.TemporaryDirectory() as snapshot:
+    with _locked(output), tempfile.TemporaryDirectory() as snapshot, Workers() as workers:
         base["PATH"] = str(copy_content(base["PATH"], Path(snapshot)))
-        _build(output, dict(base, **{PORTAL: portal, STATS: stats}))
+        _build(output, dict(base, **{PORTAL: portal, STATS: stats, WORKERS: workers}))
     return Built(output, portal, stats)
 
 

@@ -16,7 +16,7 @@ from pelican.contents import Page as PelicanPage
 from pelican.generators import Generator
 
 from .. import settings as config
-from ..build import PORTAL
+from ..build import PORTAL, WORKERS
 from ..progress import step
 from . import pages
 
@@ -141,6 +141,7 @@ class RankingsGenerator(Generator):
             config.cache_folder(self.settings, "charts"),
             config.get(self.settings, "RANKINGS_LOCALE"),
         )
+        engine.shared = self.settings.get(WORKERS)
         pairs = [(page, chart) for page in self.catalog.pages for chart in page.charts]
         start = time.perf_counter()
         engine.on_progress = functools.partial(step, f"biểu đồ ({self.settings['DEFAULT_LANG']})")
@@ -211,6 +212,7 @@ class RankingsGenerator(Generator):
         self._timed("PDFs", engine, jobs, "tệp PDF")
 
     def _timed(self, what: str, engine, jobs: dict, shown_as: str) -> None:
+        engine.shared = self.settings.get(WORKERS)
         engine.on_progress = functools.partial(step, f"{shown_as} ({self.settings['DEFAULT_LANG']})")
         start = time.perf_counter()
         engine.write_all(jobs)

@@ -5,6 +5,7 @@ cores when there are many, and copied to where the site wants it."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import hashlib
@@ -32,13 +33,14 @@ class Engine:
     salt: str  # changes whenever `make` would give other output for the same key
     suffixes: tuple[str, ...]
     pool_from: int  # fewer misses than this are made faster here than in fresh processes
-    start: Callable[[], None] | None = None  # once in every process that makes (fonts)
+    start: Callable[[], None] | None = None  # before making, in every process that makes (fonts); cached
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     rendered: int = 0  # counts, for the log and `invoke bench`
     cached: int = 0
     on_progress: Callable[[int, int], None] | None = None  # (made, to make) as the missing are made
     kind: Callable[[Any], str] | None = None  # what an input is ("trend", "map"), for `invoke bench`
     kinds: dict = field(default_factory=dict)  # kind → [made, seconds of making, on any core]
+    shared: Workers | None = None  # the build's pool, if it has one (else one per batch)
 
     def __post_init__(self):
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -53,26 +55,23 @@ class Engine:
         missing = {p: item for p, item in zip(paths, items) if not p[0].exists()}
         self.cached += len(paths) - len(missing)
         self.rendered += len(missing)
-        if len(missing) >= self.pool_from and self.workers > 1:
-            # Fresh processes: the build process runs other libraries' threads (the chart
-            # engine's among them), and a fork copies their locks, not the threads. One
-            # input at a time: they differ in cost, and chunks would leave a core idle.
-            with ProcessPoolExecutor(
-                self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(os.getpid(), self.start),
-            ) as pool:
-                made_all = pool.map(functools.partial(_timed, self.make), missing.values())
-                for done, ((p, item), (made, seconds)) in enumerate(zip(missing.items(), made_all), start=1):
+        running = self.shared is not None and self.shared.running
+        if missing and (running or (len(missing) >= self.pool_from and self.workers > 1)):
+            # The longest first (the longest input, the most marks or lines), so that no
+            # core is left alone with a 63-line chart at the end.
+            order = sorted(missing, key=lambda p: -len(self.key(missing[p])))
+            make = functools.partial(_made, self.start, self.make)
+            with contextlib.ExitStack() as stack:
+                pool = self.shared.pool() if self.shared else stack.enter_context(_pool(self.workers))
+                # One input at a time: they differ in cost, and chunks would leave a core idle.
+                made_all = pool.map(make, [missing[p] for p in order])
+                for done, (p, (made, seconds)) in enumerate(zip(order, made_all), start=1):
                     self._keep(p, made)
-                    self._count(item, seconds)
+                    self._count(missing[p], seconds)
                     self._progress(done, len(missing))
         else:
-            if missing and self.start:
-                self.start()
             for done, (p, item) in enumerate(missing.items(), start=1):
-                made, seconds = _timed(self.make, item)
+                made, seconds = _made(self.start, self.make, item)
                 self._keep(p, made)
                 self._count(item, seconds)
                 self._progress(done, len(missing))
@@ -100,13 +99,54 @@ class Engine:
             shutil.copyfile(paths[0], target)
 
 
-def _timed(make: Callable, item) -> tuple[Sequence[bytes | str], float]:
-    """What `make` made of `item`, and the seconds it took where it ran."""
-    start = time.perf_counter()
-    return make(item), time.perf_counter() - start
+def _made(start: Callable[[], None] | None, make: Callable, item) -> tuple[Sequence[bytes | str], float]:
+    """What `make` made of `item`, and the seconds it took where it ran; `start` first
+    (cached: once a process)."""
+    if start:
+        start()
+    begun = time.perf_counter()
+    return make(item), time.perf_counter() - begun
 
 
-def _start_worker(parent: int, start: Callable[[], None] | None) -> None:
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Fresh processes: the build process runs other libraries' threads (the chart
+    engine's among them), and a fork copies their locks, not the threads."""
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    )
+
+
+class Workers:
+    """One pool of worker processes for a whole build, started when an engine first has
+    enough to make: every stage of every language's pass then shares it, and a build
+    starts its workers (a second each, loading the drawing libraries) once."""
+
+    def __init__(self, count: int | None = None):
+        self.count = count or os.cpu_count() or 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._pool is not None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = _pool(self.count)
+        return self._pool
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def _start_worker(parent: int) -> None:
     """A worker ends with the build that started it, however the build ends: an idle one
     would otherwise wait for work for ever after a kill (Linux's parent-death signal)."""
     try:
@@ -115,8 +155,6 @@ def _start_worker(parent: int, start: Callable[[], None] | None) -> None:
         pass
     if os.getppid() != parent:  # the build died before the signal was asked for
         os._exit(1)
-    if start:
-        start()
 
 
 def salt(*parts: str, files: Sequence[Path] = ()) -> str:

@@ -111,7 +111,9 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
     # Each point is described (its unit, year and rank: the names a phone cannot print
     # large enough, on a tap); the lines, each a unit's points joined, are not.
     layers = [
-        base.mark_line(color=LIGHT, strokeWidth=1.5, opacity=0.8, invalid="break-paths-filter-domains", aria=False)
+        base.mark_line(
+            color=LIGHT, strokeWidth=1.5, strokeOpacity=0.8, invalid="break-paths-filter-domains", aria=False
+        )
     ]
     if params["labels"]:
         layers.append(base.mark_point(filled=True, size=30, color=ACCENT).encode(description=described()))

@@ -59,6 +59,11 @@ CONFIG = {
     "legend": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": INK, "titleColor": INK},
     "title": {"fontSize": 14, "anchor": "start", "color": INK, "fontWeight": 700},
     "view": {"stroke": None},
+    # Vega-Lite's points are see-through by default (opacity 0.7). As the fill's opacity
+    # they look the same (a point has no stroke), and resvg draws them straight onto the
+    # picture, where an element's opacity costs a layer the size of the picture each:
+    # a 63-line bump chart's PNG took 2.3 s, and takes 0.5 s.
+    "point": {"opacity": 1, "fillOpacity": 0.7},
 }
 
 
