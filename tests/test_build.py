@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from conftest import CACHE, FIXTURE, ROOT, build, html, record_workbook_agrees, text, workbook_agrees
 from expected import differences
+from rankings.build import build_site
 
 EXPECTED = ROOT / "tests" / "expected" / "basic"
 
@@ -225,6 +226,41 @@ def test_two_builds_of_the_same_data_are_byte_identical(site, tmp_path):
     for name in files:
         assert (site / name).read_bytes() == (second / name).read_bytes(), name
     assert list((tmp_path / "cache" / "rankings").iterdir())  # it rendered into its own cache
+
+
+def _tree(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_a_rebuild_carries_what_did_not_change_and_equals_a_cold_build(data, tmp_path):
+    """Unchanged data and code: no page, chart or index is made again, every file is the
+    previous site's own (the same inode, linked into the staged site). One score
+    corrected: the site is every file of a cold build of the corrected data, byte for
+    byte. A file removed from the published site by hand is never carried on."""
+    output = tmp_path / "site"
+    first = build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": str(CACHE)})
+    assert first.stats.count("pages") and not first.stats.count("carried")
+    page = output / "2020" / "index.html"
+    inode = page.stat().st_ino
+    again = build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": str(CACHE)})
+    files = [p for p in output.rglob("*") if p.is_file()]
+    assert again.stats.count("pages") == again.stats.count("charts") == again.stats.count("PDFs") == 0
+    assert again.stats.count("carried") == len(files) - 1  # all but the marker, written anew
+    assert page.stat().st_ino == inode
+
+    page.unlink()  # by hand: the next build makes the site again
+    mended = build_site(output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": str(CACHE)})
+    assert mended.stats.count("pages") and page.is_file()
+
+    results = data / "2020" / "results.csv"
+    corrected = results.read_text(encoding="utf-8").replace("so-tai-chinh;so;85,0;", "so-tai-chinh;so;84,5;")
+    assert corrected != results.read_text(encoding="utf-8")
+    results.write_text(corrected, encoding="utf-8")
+    build(output, data)
+    cold = build(tmp_path / "cold", data, CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert "84,5" in (output / "2020" / "so" / "index.html").read_text(encoding="utf-8")
+    assert _tree(output) == _tree(cold)
 
 
 def test_the_output_tree_is_the_expected_one(site):

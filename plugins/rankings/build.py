@@ -5,17 +5,22 @@ place only when all of it succeeded. A killed build is tidied up by the next one
 from __future__ import annotations
 
 import contextlib
+import copy
 import fcntl
+import functools
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import settings as config
+from . import unchanged
 from .data.model import Portal
 from .progress import Stats
 
@@ -59,6 +64,7 @@ def read_settings(
 PORTAL = "rankings_portal"  # the build's one snapshot of the data
 STATS = "rankings_stats"  # what each pass made, added up (progress.Stats)
 WORKERS = "rankings_workers"  # the build's one pool of worker processes (outputs.engine.Workers)
+HANDED = (PORTAL, STATS, WORKERS)
 
 
 @dataclass(frozen=True)
@@ -115,12 +121,14 @@ def build_site(
     output = Path(output).resolve()
     base = _valid(read_settings(conf, data, content, output, settings))
     refuse_unsafe_output(output, Path(conf).resolve().parent, read_folders(base))
+    made_from = functools.partial(unchanged.inputs, read_folders(base), Path(conf).resolve())
+    inputs = made_from()  # before the data is read: a file saved meanwhile changes it
     portal = _checked(base)
     output.parent.mkdir(parents=True, exist_ok=True)
     stats = Stats()
     with _locked(output), tempfile.TemporaryDirectory() as snapshot, Workers() as workers:
         base["PATH"] = str(copy_content(base["PATH"], Path(snapshot)))
-        _build(output, dict(base, **{PORTAL: portal, STATS: stats, WORKERS: workers}))
+        _build(output, dict(base, **{PORTAL: portal, STATS: stats, WORKERS: workers}), inputs, made_from)
     return Built(output, portal, stats)
 
 
@@ -180,7 +188,7 @@ def _locked(output: Path):
         yield
 
 
-def _build(output: Path, base: dict) -> None:
+def _build(output: Path, base: dict, inputs: str, made_from: Callable[[], str]) -> None:
     recover(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     umask = os.umask(0)
@@ -192,24 +200,42 @@ def _build(output: Path, base: dict) -> None:
     try:
         sites = language_sites(base, base[PORTAL])
         folders = [staging if lang == sites[0][0] else staging / lang for lang, _ in sites]
+        kept = unchanged.record_file(config.cache_folder(base, "sites"), output)
+        before, record = unchanged.previous(kept), {}
         for (lang, overrides), site in zip(sites, folders):
             first = site == staging
-            _run_pelican(
-                dict(
-                    base,
-                    **overrides,
-                    DEFAULT_LANG=lang,
-                    OUTPUT_PATH=str(site),
-                    RANKINGS_REPORT_WARNINGS=first,
-                    SITEURL=base["SITEURL"] if first else f"{base['SITEURL']}/{lang}",
-                    LANGUAGE_SITES=_links(sites, lang, base),
-                )
+            # A pass of its own copy: Pelican changes some settings in place (the Markdown
+            # extensions, the plugins' names), which would reach the next pass.
+            settings = dict(
+                copy.deepcopy({k: v for k, v in base.items() if k not in HANDED}),
+                **{k: base[k] for k in HANDED},
+                **overrides,
+                DEFAULT_LANG=lang,
+                OUTPUT_PATH=str(site),
+                RANKINGS_REPORT_WARNINGS=first,
+                SITEURL=base["SITEURL"] if first else f"{base['SITEURL']}/{lang}",
+                LANGUAGE_SITES=_links(sites, lang, base),
             )
+            # The default language's site holds the others' and the build's own files.
+            skip = frozenset([MARKER, *(lang for lang, _ in sites[1:])] if first else [])
+            key = unchanged.pass_key(inputs, settings, HANDED)
+            old = output / site.relative_to(staging)
+            if unchanged.carried(before.get(lang), key, old, skip):
+                start = time.perf_counter()
+                count = unchanged.carry(old, site, skip)
+                base[STATS].add("carried", count, 0, time.perf_counter() - start, lang)
+                record[lang] = before[lang]
+                continue
+            _run_pelican(settings)
             # Indexed before the next language's site is written inside this one: each
             # language gets an index of its own pages.
             _index(site)
+            record[lang] = {"key": key, "files": unchanged.files_digest(site, skip)}
         verify(staging, folders)
+        kept.unlink(missing_ok=True)  # until the new site stands: then its own record
         _swap(staging, output)
+        if made_from() == inputs:  # else something changed while it was read: the next build makes all again
+            unchanged.write(kept, record)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -97,11 +97,11 @@ def shown(terminal: bool | None = None):
 
 
 def summary(portal, stats: Stats, seconds: float) -> str:
-    """One line of what a build made."""
+    """One line of what a build made (and carried unchanged from the previous one)."""
     editions = portal.editions()
     pages, charts, pdfs = stats.count("pages"), stats.count("charts"), stats.count("PDFs")
     series = f"{len(portal.series)} chuỗi, " if portal.several else ""
-    return (
-        f"{series}{len(editions)} kỳ, {len(portal.agencies)} đơn vị: {pages} trang, {pdfs} tệp PDF, "
-        f"{charts} biểu đồ, trong {seconds:.0f} giây"
-    )
+    made = f"{pages} trang, {pdfs} tệp PDF, {charts} biểu đồ" if pages else "không trang nào phải dựng lại"
+    carried = stats.count("carried")
+    kept = f" (giữ nguyên {carried} tệp của bản dựng trước, vì dữ liệu và mã không đổi)" if carried else ""
+    return f"{series}{len(editions)} kỳ, {len(portal.agencies)} đơn vị: {made}{kept}, trong {seconds:.0f} giây"

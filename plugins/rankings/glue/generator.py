@@ -238,10 +238,13 @@ class RankingsGenerator(Generator):
     def _write_downloads(self) -> None:
         from ..outputs import workbook
 
-        for book in self.catalog.workbooks:
-            target = Path(self.output_path, book.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(workbook.write(book, self.settings["SITEURL"]))
+        jobs = {
+            Path(self.output_path, book.path): workbook.plan(book, self.settings["SITEURL"])
+            for book in self.catalog.workbooks
+        }
+        self._timed(
+            "workbooks", workbook.workbook_engine(config.cache_folder(self.settings, "xlsx")), jobs, "bảng tính"
+        )
         for download in self.catalog.downloads:
             target = Path(self.output_path, download.path)
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,53 +9,107 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import re
 import zipfile
+from pathlib import Path
 
 from ..site.tables import Cell, Column
+from .engine import Engine, salt
 
 # Every date a workbook carries (its properties, each file of its archive): a fixed one,
 # so that two builds of the same data give the same file.
 FIXED = datetime.datetime(2020, 1, 1)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 WIDEST = 60  # characters: a long note wraps rather than widen its column without end
+POOL_FROM = 20  # a workbook takes 10-50 ms to write
 
 
-def write(workbook, siteurl: str) -> bytes:
-    """The catalog's `workbook` (site.catalog.Workbook): the list of its tables first where
-    it has one (the whole record), a sheet per table, and the sheet that says what they are."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    book.remove(book.active)
+def plan(workbook, siteurl: str) -> str:
+    """The catalog's `workbook` (site.catalog.Workbook) as what its file holds, in JSON (the
+    engine's key, so that an unchanged workbook is not written again): the list of its
+    tables first where it has one (the whole record), a sheet per table, and the sheet
+    that says what they are."""
+    contents = None
     if workbook.contents:
         name, headers = workbook.contents
-        contents = book.create_sheet(name)
-        _header(contents, headers)
-        for sheet in workbook.sheets:
-            contents.append([sheet.name, sheet.title, f"{siteurl}/{sheet.page}"])
-            contents.cell(contents.max_row, 1).hyperlink = f"#'{sheet.name}'!A1"
-            contents.cell(contents.max_row, 3).hyperlink = f"{siteurl}/{sheet.page}"
-            for place in (1, 3):
-                contents.cell(contents.max_row, place).font = Font(color="0B4F8A", underline="single")
-        _widths(contents)
-    for sheet in workbook.sheets:
-        _table(book.create_sheet(sheet.name), sheet.view, sheet.table, siteurl)
+        contents = {
+            "name": name,
+            "headers": list(headers),
+            "rows": [[sheet.name, sheet.title, f"{siteurl}/{sheet.page}"] for sheet in workbook.sheets],
+        }
     about = workbook.about
-    notes = book.create_sheet(about.notes_sheet)
-    for label, value in (*about.lines, (about.page_label, f"{siteurl}/{about.page}")):
+    return json.dumps(
+        {
+            "contents": contents,
+            "sheets": [{"name": sheet.name, **_table(sheet.view, sheet.table, siteurl)} for sheet in workbook.sheets],
+            "notes": {
+                "name": about.notes_sheet,
+                "lines": [
+                    [label, value] for label, value in (*about.lines, (about.page_label, f"{siteurl}/{about.page}"))
+                ],
+                "width": min(WIDEST, max(len(label) for label, _ in about.lines) + 2),
+            },
+            "creator": about.publisher,
+            "title": about.title,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
+def write(planned: str) -> tuple[bytes]:
+    """The workbook's file from its plan."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    link = Font(color="0B4F8A", underline="single")
+    made = json.loads(planned)
+    book = Workbook()
+    book.remove(book.active)
+    if made["contents"]:
+        contents = book.create_sheet(made["contents"]["name"])
+        _header(contents, made["contents"]["headers"])
+        for name, title, url in made["contents"]["rows"]:
+            contents.append([name, title, url])
+            contents.cell(contents.max_row, 1).hyperlink = f"#'{name}'!A1"
+            contents.cell(contents.max_row, 3).hyperlink = url
+            for place in (1, 3):
+                contents.cell(contents.max_row, place).font = link
+        _widths(contents)
+    for table in made["sheets"]:
+        sheet = book.create_sheet(table["name"])
+        _header(sheet, table["headers"])
+        for line, (values, url) in enumerate(zip(table["rows"], table["links"]), start=2):
+            for place, (kind, value) in enumerate(zip(table["kinds"], values), start=1):
+                cell = sheet.cell(line, place, value)
+                if kind in ("score", "criterion") and value is not None:
+                    cell.number_format = table["number"]
+                if kind == "unit":
+                    cell.hyperlink = url
+                    cell.font = link
+                if kind == "note":
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        _widths(sheet)
+    notes = book.create_sheet(made["notes"]["name"])
+    for label, value in made["notes"]["lines"]:
         notes.append([label, value])
         if isinstance(value, str) and value.startswith(("http://", "https://")):
             notes.cell(notes.max_row, 2).hyperlink = value
-    notes.column_dimensions["A"].width = min(WIDEST, max(len(label) for label, _ in about.lines) + 2)
+    notes.column_dimensions["A"].width = made["notes"]["width"]
     notes.column_dimensions["B"].width = WIDEST + 20
-    book.properties.creator = about.publisher
-    book.properties.title = about.title
+    book.properties.creator = made["creator"]
+    book.properties.title = made["title"]
     book.properties.created = book.properties.modified = FIXED
     out = io.BytesIO()
     book.save(out)
-    return _fixed_dates(out.getvalue())
+    return (_fixed_dates(out.getvalue()),)
+
+
+def workbook_engine(cache_folder) -> Engine:
+    import openpyxl
+
+    return Engine(write, str, cache_folder, salt(openpyxl.__version__, files=[Path(__file__)]), (".xlsx",), POOL_FROM)
 
 
 def _header(sheet, labels) -> None:
@@ -76,28 +130,22 @@ def _widths(sheet) -> None:
         sheet.column_dimensions[letter].width = min(WIDEST, max(len(str(c.value or "")) for c in sheet[letter]) + 2)
 
 
-def _table(sheet, view, table, siteurl: str) -> None:
+def _table(view, table, siteurl: str) -> dict:
     """A bloc table under the page's column names: numbers with the edition's decimals,
     ranks and changes whole, each unit linked to its page."""
-    from openpyxl.styles import Alignment, Font
-
-    _header(sheet, [c.label for c in view.columns])
     decimals = table.edition.methodology.decimals
-    number = "0" + ("." + "0" * decimals if decimals else "")
-    for line, row in enumerate(view.rows, start=2):
+    rows = []
+    for row in view.rows:
         result = table.row(row.id)
         criteria = iter(table.criteria)
-        for place, (column, shown) in enumerate(zip(view.columns, row.cells), start=1):
-            value = _value(column, shown, result, criteria)
-            cell = sheet.cell(line, place, value)
-            if column.kind in ("score", "criterion") and value is not None:
-                cell.number_format = number
-            if column.kind == "unit":
-                cell.hyperlink = f"{siteurl}/{row.link}"
-                cell.font = Font(color="0B4F8A", underline="single")
-            if column.kind == "note":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    _widths(sheet)
+        rows.append([_value(column, shown, result, criteria) for column, shown in zip(view.columns, row.cells)])
+    return {
+        "headers": [c.label for c in view.columns],
+        "kinds": [c.kind for c in view.columns],
+        "rows": rows,
+        "links": [f"{siteurl}/{row.link}" for row in view.rows],
+        "number": "0" + ("." + "0" * decimals if decimals else ""),
+    }
 
 
 def _value(column: Column, shown: Cell, result, criteria):
