@@ -130,11 +130,13 @@ def preview(c, data=None, port=8000, output=".xem-truoc"):
     import threading
 
     from rankings.build import build_site, read_settings
+    from rankings.outputs.engine import Workers
     from rankings.preview import Preview, server, watch
     from rankings.settings import data_folder
 
     folder = Path(data or data_folder(read_settings(CONF)))
-    live = Preview(lambda: build_site(output, folder, conf=CONF))
+    workers = Workers()  # kept from build to build: a save need not start them again
+    live = Preview(lambda: build_site(output, folder, conf=CONF, workers=workers))
     try:  # the port first: a busy one is said before a whole build
         httpd = server(live, Path(output), int(port))
     except (OSError, OverflowError, ValueError) as error:
@@ -150,6 +152,8 @@ def preview(c, data=None, port=8000, output=".xem-truoc"):
         watch(live, [folder, HERE / "content", HERE / "theme"])
     except KeyboardInterrupt:
         httpd.shutdown()
+    finally:
+        workers.close()
 
 
 @task(help={"port": "port to serve on (default 8000)", "output": "the built site (default: output/)"})

@@ -22,7 +22,11 @@ def build(data: Path, output: Path, cache: Path) -> dict:
         text=True,
         check=True,
     )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return _json(result.stdout)
+
+
+def _json(printed: str) -> dict:
+    return json.loads(printed.strip().splitlines()[-1])
 
 
 def plain_pelican(folder: Path, count: int) -> float:
@@ -64,12 +68,22 @@ def run(name: str) -> dict:
         runs = {"cold": build(data, output, cache), "no change": build(data, output, cache)}
         workloads.change_one_score(data)
         runs["one score changed"] = build(data, output, cache)
-        if name != workloads.EMBEDDED:
+        if name == workloads.EMBEDDED:
+            preview = _json(
+                subprocess.run(
+                    [sys.executable, str(HERE / "preview_once.py"), str(data), str(scratch / "preview"), str(cache)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
+        else:
+            preview = None
             workloads.change_one_edition(data)
             runs["one edition corrected"] = build(data, output, cache)
         pages = runs["cold"]["stages"]["pages"][0]
         plain = plain_pelican(scratch / "plain", pages)
-    return {"name": name, "rows": rows, "runs": runs, "pages": pages, "plain_seconds": plain}
+    return {"name": name, "rows": rows, "runs": runs, "pages": pages, "plain_seconds": plain, "preview": preview}
 
 
 def report(results: list[dict]) -> str:
@@ -94,6 +108,17 @@ def report(results: list[dict]) -> str:
                 for r in results
             ],
         )
+    row(
+        "preview: one score saved → site rebuilt (the preview's process and workers)",
+        [f"{r['preview']['rebuilt']:.1f} s" if r["preview"] else "—" for r in results],
+    )
+    row(
+        "preview: a score saved as text → its problem known",
+        [
+            f"{r['preview']['problems_seconds']:.2f} s ({r['preview']['problems']} problem)" if r["preview"] else "—"
+            for r in results
+        ],
+    )
     row("cold build per result row", [f"{1000 * r['runs']['cold']['seconds'] / r['rows']:.2f} ms" for r in results])
     row("HTML pages", [f"{r['pages']:,}" for r in results])
     row(

@@ -101,6 +101,16 @@ def change_one_score(folder: Path) -> None:
         csv.writer(out, lineterminator="\n").writerows(rows)
 
 
+def break_one_score(folder: Path) -> None:
+    """A slip the data officer saves: the score changed by `change_one_score` becomes text."""
+    path = max(folder.rglob("results.csv"), key=lambda p: (p.parent.name, p.as_posix()))
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    column = rows[0].index("score") if "score" in rows[0] else 2
+    next(r for r in rows[1:] if r[column])[column] = "không rõ"
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        csv.writer(out, lineterminator="\n").writerows(rows)
+
+
 def markdown_articles(folder: Path, count: int) -> Path:
     """`count` Markdown articles of about the size of a ranking page, for plain Pelican."""
     articles = folder / "content"

@@ -17,6 +17,7 @@ from conftest import FIXTURE, ROOT, html, text
 from rankings.outputs import chart_svg, charts
 from rankings.outputs.charts import bump as bump_chart
 from rankings.outputs.charts import provinces, theme
+from rankings.outputs.engine import Workers
 from rankings.pipeline import load
 from rankings.site.addresses import Urls
 from rankings.site.i18n import Language
@@ -220,6 +221,24 @@ def test_many_missing_charts_render_in_a_pool_with_the_same_result(tmp_path):
     # the same SVG whichever process drew it, after whatever it drew before
     assert svgs(engine(tmp_path / "pool", workers=2), found) == svgs(engine(tmp_path / "alone", workers=1), found)
     assert svgs(engine(tmp_path / "reversed", workers=1), found[::-1]) == svgs(engine(tmp_path / "alone"), found)[::-1]
+
+
+@pytest.mark.slow
+def test_a_builds_workers_once_started_make_every_stages_files_and_outlive_it(tmp_path):
+    """A few charts are drawn here until the build's pool runs; then every stage, however
+    small, gives it its work, and leaves it running for the next (the preview's builds)."""
+    found = [c for page in all_charts(FIXTURE).values() for c in page][:4]
+    alone = svgs(engine(tmp_path / "alone", workers=1), found)
+    with Workers(2) as workers:
+        few = engine(tmp_path / "few")
+        few.shared = workers
+        assert svgs(few, found[:2]) == alone[:2] and not workers.running
+        pool = workers.pool()
+        shared = engine(tmp_path / "shared")
+        shared.shared = workers
+        assert svgs(shared, found) == alone
+        assert workers.pool() is pool and not pool._broken
+    assert not workers.running
 
 
 def test_a_change_in_the_data_renders_that_chart_again(tmp_path):

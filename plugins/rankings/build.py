@@ -22,6 +22,7 @@ from pathlib import Path
 from . import settings as config
 from . import unchanged
 from .data.model import Portal
+from .outputs.engine import Workers
 from .progress import Stats
 
 MARKER = ".xep-hang-site"  # left in every site a build writes: the folder may be replaced by the next
@@ -105,16 +106,17 @@ def build_site(
     conf: str | Path = "pelicanconf.py",
     content: str | Path | None = None,
     settings: dict | None = None,
+    workers: Workers | None = None,
 ) -> Built:
     """Build into a temporary sibling of `output` and swap it in; raise DataError on bad
     data or content, SettingsError on bad settings and OutputError on an output it must
     not replace, leaving `output` as it was. The data and the content are read once, at
     the start, and that one snapshot makes every page: a file saved while the build runs
-    never reaches half of the site."""
+    never reaches half of the site. `workers`: a pool that outlives the build (the
+    preview's, kept warm between its builds); else the build starts its own when needed."""
     from pelican.log import init as init_logging
 
     from .glue.content import copy_content
-    from .outputs.engine import Workers
 
     # Warnings and errors only; an error Pelican merely logs still fails the build.
     init_logging(level=logging.WARNING, fatal="errors")
@@ -126,7 +128,11 @@ def build_site(
     portal = _checked(base)
     output.parent.mkdir(parents=True, exist_ok=True)
     stats = Stats()
-    with _locked(output), tempfile.TemporaryDirectory() as snapshot, Workers() as workers:
+    with (
+        _locked(output),
+        tempfile.TemporaryDirectory() as snapshot,
+        contextlib.nullcontext(workers) if workers else Workers() as workers,
+    ):
         base["PATH"] = str(copy_content(base["PATH"], Path(snapshot)))
         _build(output, dict(base, **{PORTAL: portal, STATS: stats, WORKERS: workers}), inputs, made_from)
     return Built(output, portal, stats)

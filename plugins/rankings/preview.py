@@ -17,15 +17,16 @@ from pathlib import Path
 from .data.problems import DataError, printable
 
 STATE = "/__xem-truoc__"  # the address the pages ask whether to reload
-# Added to each page the preview serves (never to the built site): it asks every second
-# which build is showing, and reloads when it is not the one the page was served from.
+# Added to each page the preview serves (never to the built site): it asks four times a
+# second which build is showing (a question to this machine), and reloads when it is not
+# the one the page was served from.
 RELOADER = f"""(function () {{
   var shown = Number(document.currentScript.getAttribute("data-version"));
   setInterval(function () {{
     fetch("{STATE}").then(function (r) {{ return r.json(); }}).then(function (s) {{
       if (s.version !== shown) location.reload();
     }}).catch(function () {{}});
-  }}, 1000);
+  }}, 250);
 }})();"""
 
 

@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from pelican.contents import Page as PelicanPage
@@ -21,6 +22,10 @@ from ..progress import step
 from . import pages
 
 log = logging.getLogger(__name__)
+# Reports whose documents are held at once: an edition's, with its tables and charts, is
+# a few megabytes of JSON, and the scale workload has 780 reports. As many as two workers
+# make before fresh ones take over (pdf.RECYCLE): a batch, a pool.
+REPORTS_AT_ONCE = 100
 
 
 def site_catalog(settings: dict, portal, language, announcements: dict | None = None, charts=None):
@@ -185,7 +190,7 @@ class RankingsGenerator(Generator):
             for card in self.catalog.cards
         }
         engine = cards.card_engine(config.chart_fonts(self.settings), config.cache_folder(self.settings, "cards"))
-        self._timed("cards", engine, jobs, "ảnh chia sẻ")
+        self._timed("cards", engine, [jobs], "ảnh chia sẻ")
 
     def _write_reports(self, figures: dict) -> None:
         from ..outputs.pdf import as_json, drawable, pdf_engine
@@ -194,28 +199,33 @@ class RankingsGenerator(Generator):
         site, lang = self.settings.get("SITEURL", ""), self.settings["DEFAULT_LANG"]
         templates = Path(self.settings["THEME"]) / "templates" / "pdf"
         drawn = drawable(config.chart_fonts(self.settings), templates)
-        jobs = {
-            Path(self.output_path, report.path): as_json(
-                document(
-                    report,
-                    self.catalog.portal,
-                    lambda page: figures.get(page, []),
-                    self.catalog.language,
-                    lang,
-                    functools.partial(address, site, self.settings["SITENAME"]),
-                ),
-                drawn,
-            )
-            for report in self.catalog.reports
-        }
-        engine = pdf_engine(templates, config.chart_fonts(self.settings), config.cache_folder(self.settings, "pdf"))
-        self._timed("PDFs", engine, jobs, "tệp PDF")
+        reports = self.catalog.reports
 
-    def _timed(self, what: str, engine, jobs: dict, shown_as: str) -> None:
+        def jobs(first: int) -> dict:
+            return {
+                Path(self.output_path, report.path): as_json(
+                    document(
+                        report,
+                        self.catalog.portal,
+                        lambda page: figures.get(page, []),
+                        self.catalog.language,
+                        lang,
+                        functools.partial(address, site, self.settings["SITENAME"]),
+                    ),
+                    drawn,
+                )
+                for report in reports[first : first + REPORTS_AT_ONCE]
+            }
+
+        engine = pdf_engine(templates, config.chart_fonts(self.settings), config.cache_folder(self.settings, "pdf"))
+        self._timed("PDFs", engine, (jobs(first) for first in range(0, len(reports), REPORTS_AT_ONCE)), "tệp PDF")
+
+    def _timed(self, what: str, engine, batches: Iterable[dict], shown_as: str) -> None:
         engine.shared = self.settings.get(WORKERS)
         engine.on_progress = functools.partial(step, f"{shown_as} ({self.settings['DEFAULT_LANG']})")
         start = time.perf_counter()
-        engine.write_all(jobs)
+        for jobs in batches:
+            engine.write_all(jobs)
         self._stage(what, engine.rendered, engine.cached, time.perf_counter() - start)
 
     def _stage(self, what: str, made: int, cached: int, seconds: float, kinds: dict | None = None) -> None:
@@ -243,7 +253,7 @@ class RankingsGenerator(Generator):
             for book in self.catalog.workbooks
         }
         self._timed(
-            "workbooks", workbook.workbook_engine(config.cache_folder(self.settings, "xlsx")), jobs, "bảng tính"
+            "workbooks", workbook.workbook_engine(config.cache_folder(self.settings, "xlsx")), [jobs], "bảng tính"
         )
         for download in self.catalog.downloads:
             target = Path(self.output_path, download.path)

@@ -5,7 +5,6 @@ cores when there are many, and copied to where the site wants it."""
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import functools
 import hashlib
@@ -41,6 +40,9 @@ class Engine:
     kind: Callable[[Any], str] | None = None  # what an input is ("trend", "map"), for `invoke bench`
     kinds: dict = field(default_factory=dict)  # kind → [made, seconds of making, on any core]
     shared: Workers | None = None  # the build's pool, if it has one (else one per batch)
+    # At most about this many made by one process before fresh ones take over, in pools of
+    # the engine's own: for a library that keeps in memory all it ever made (Typst).
+    recycle: int | None = None
 
     def __post_init__(self):
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -55,20 +57,23 @@ class Engine:
         missing = {p: item for p, item in zip(paths, items) if not p[0].exists()}
         self.cached += len(paths) - len(missing)
         self.rendered += len(missing)
-        running = self.shared is not None and self.shared.running
+        shared = self.shared if self.recycle is None else None
+        running = shared is not None and shared.running
         if missing and (running or (len(missing) >= self.pool_from and self.workers > 1)):
             # The longest first (the longest input, the most marks or lines), so that no
             # core is left alone with a 63-line chart at the end.
             order = sorted(missing, key=lambda p: -len(self.key(missing[p])))
-            make = functools.partial(_made, self.start, self.make)
-            with contextlib.ExitStack() as stack:
-                pool = self.shared.pool() if self.shared else stack.enter_context(_pool(self.workers))
-                # One input at a time: they differ in cost, and chunks would leave a core idle.
-                made_all = pool.map(make, [missing[p] for p in order])
-                for done, (p, (made, seconds)) in enumerate(zip(order, made_all), start=1):
-                    self._keep(p, made)
-                    self._count(missing[p], seconds)
-                    self._progress(done, len(missing))
+            if shared:
+                self._pooled(shared.pool(), order, missing, 0)
+            else:
+                if self.shared:  # its idle workers would hold their memory beside these
+                    self.shared.close()
+                # Fresh processes for each `recycle` inputs a worker (Python 3.11's own
+                # max_tasks_per_child can hang the pool).
+                step = self.workers * self.recycle if self.recycle else len(order)
+                for start in range(0, len(order), step):
+                    with _pool(self.workers) as pool:
+                        self._pooled(pool, order[start : start + step], missing, start)
         else:
             for done, (p, item) in enumerate(missing.items(), start=1):
                 made, seconds = _made(self.start, self.make, item)
@@ -76,6 +81,14 @@ class Engine:
                 self._count(item, seconds)
                 self._progress(done, len(missing))
         return paths
+
+    def _pooled(self, pool: ProcessPoolExecutor, order: list, missing: dict, before: int) -> None:
+        # One input at a time: they differ in cost, and chunks would leave a core idle.
+        made_all = pool.map(functools.partial(_made, self.start, self.make), [missing[p] for p in order])
+        for done, (p, (made, seconds)) in enumerate(zip(order, made_all), start=before + 1):
+            self._keep(p, made)
+            self._count(missing[p], seconds)
+            self._progress(done, len(missing))
 
     def _count(self, item, seconds: float) -> None:
         if self.kind is not None:
@@ -141,6 +154,9 @@ class Workers:
         return self
 
     def __exit__(self, *_) -> None:
+        self.close()
+
+    def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
