@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, html
+from rankings.outputs import engine as engine_module
 from rankings.outputs.pdf import as_json, pdf_engine
 from rankings.site.reports import span
+
+real_pool = engine_module._pool
 
 
 def run(*command: str) -> str:
@@ -147,6 +150,29 @@ def test_a_no_change_rebuild_renders_no_pdf(tmp_path, monkeypatch):
     warm.write_all(jobs)
     assert (warm.rendered, warm.cached) == (0, 8)
     assert "Báo cáo số 7" in run("pdftotext", str(tmp_path / "7.pdf"), "-")
+
+
+def test_reports_are_made_by_fresh_processes_every_so_many_characters(tmp_path, monkeypatch):
+    """Typst keeps all it laid out: a pool's workers make at most `recycle` characters of
+    documents each before fresh ones take over, with the files the same as made here."""
+    jobs = {tmp_path / "pool" / f"{i}.pdf": document(f"Báo cáo số {i}") for i in range(6)}
+    engine = pdf_engine(TEMPLATES, FONTS, tmp_path / "cache", workers=2)
+    size = len(next(iter(jobs.values())))
+    monkeypatch.setattr(engine, "pool_from", 2)
+    monkeypatch.setattr(engine, "recycle", size)  # one report a worker: three pools of two
+    pools = []
+    monkeypatch.setattr(engine_module, "_pool", lambda workers: pools.append(workers) or real_pool(workers))
+    engine.write_all(jobs)
+    assert pools == [2, 2, 2] and engine.rendered == 6
+    alone = pdf_engine(TEMPLATES, FONTS, tmp_path / "alone", workers=1)
+    alone.write_all({tmp_path / "alone" / f"{i}.pdf": document(f"Báo cáo số {i}") for i in range(6)})
+    for i in range(6):
+        assert (tmp_path / "pool" / f"{i}.pdf").read_bytes() == (tmp_path / "alone" / f"{i}.pdf").read_bytes()
+
+
+def test_runs_by_size_hold_at_most_the_limit_and_at_least_one_item():
+    assert list(engine_module.chunks([5, 1, 1, 3, 9], lambda n: n, 6)) == [[5, 1], [1, 3], [9]]
+    assert list(engine_module.chunks([5, 1], lambda n: n, 0)) == [[5, 1]]
 
 
 def test_a_long_name_without_a_break_wraps_inside_its_column(tmp_path):

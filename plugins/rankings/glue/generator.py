@@ -22,10 +22,10 @@ from ..progress import step
 from . import pages
 
 log = logging.getLogger(__name__)
-# Reports whose documents are held at once: an edition's, with its tables and charts, is
-# a few megabytes of JSON, and the scale workload has 780 reports. As many as two workers
-# make before fresh ones take over (pdf.RECYCLE): a batch, a pool.
-REPORTS_AT_ONCE = 100
+# Characters of report documents held at once (an edition's, with its tables and charts,
+# is megabytes of JSON, and the scale workload has 780 reports): as many as two workers
+# make before fresh ones take over (pdf.RECYCLE).
+DOCUMENTS_AT_ONCE = 80_000_000
 
 
 def site_catalog(settings: dict, portal, language, announcements: dict | None = None, charts=None):
@@ -193,32 +193,29 @@ class RankingsGenerator(Generator):
         self._timed("cards", engine, [jobs], "ảnh chia sẻ")
 
     def _write_reports(self, figures: dict) -> None:
+        from ..outputs.engine import chunks
         from ..outputs.pdf import as_json, drawable, pdf_engine
         from ..site.reports import address, document
 
         site, lang = self.settings.get("SITEURL", ""), self.settings["DEFAULT_LANG"]
         templates = Path(self.settings["THEME"]) / "templates" / "pdf"
         drawn = drawable(config.chart_fonts(self.settings), templates)
-        reports = self.catalog.reports
 
-        def jobs(first: int) -> dict:
-            return {
-                Path(self.output_path, report.path): as_json(
-                    document(
-                        report,
-                        self.catalog.portal,
-                        lambda page: figures.get(page, []),
-                        self.catalog.language,
-                        lang,
-                        functools.partial(address, site, self.settings["SITENAME"]),
-                    ),
-                    drawn,
+        def documents():
+            for report in self.catalog.reports:
+                made = document(
+                    report,
+                    self.catalog.portal,
+                    lambda page: figures.get(page, []),
+                    self.catalog.language,
+                    lang,
+                    functools.partial(address, site, self.settings["SITENAME"]),
                 )
-                for report in reports[first : first + REPORTS_AT_ONCE]
-            }
+                yield Path(self.output_path, report.path), as_json(made, drawn)
 
+        batches = (dict(batch) for batch in chunks(documents(), lambda job: len(job[1]), DOCUMENTS_AT_ONCE))
         engine = pdf_engine(templates, config.chart_fonts(self.settings), config.cache_folder(self.settings, "pdf"))
-        self._timed("PDFs", engine, (jobs(first) for first in range(0, len(reports), REPORTS_AT_ONCE)), "tệp PDF")
+        self._timed("PDFs", engine, batches, "tệp PDF")
 
     def _timed(self, what: str, engine, batches: Iterable[dict], shown_as: str) -> None:
         engine.shared = self.settings.get(WORKERS)

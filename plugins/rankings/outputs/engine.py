@@ -13,7 +13,7 @@ import os
 import shutil
 import signal
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +40,9 @@ class Engine:
     kind: Callable[[Any], str] | None = None  # what an input is ("trend", "map"), for `invoke bench`
     kinds: dict = field(default_factory=dict)  # kind → [made, seconds of making, on any core]
     shared: Workers | None = None  # the build's pool, if it has one (else one per batch)
-    # At most about this many made by one process before fresh ones take over, in pools of
-    # the engine's own: for a library that keeps in memory all it ever made (Typst).
+    # At most about this many characters of input made by one process before fresh ones
+    # take over, in pools of the engine's own: for a library that keeps in memory all it
+    # ever made (Typst), in proportion to what it was given.
     recycle: int | None = None
 
     def __post_init__(self):
@@ -68,12 +69,13 @@ class Engine:
             else:
                 if self.shared:  # its idle workers would hold their memory beside these
                     self.shared.close()
-                # Fresh processes for each `recycle` inputs a worker (Python 3.11's own
-                # max_tasks_per_child can hang the pool).
-                step = self.workers * self.recycle if self.recycle else len(order)
-                for start in range(0, len(order), step):
+                # Fresh processes for each `recycle` characters a worker (Python 3.11's
+                # own max_tasks_per_child can hang the pool).
+                done = 0
+                for chunk in chunks(order, lambda p: len(self.key(missing[p])), self.workers * (self.recycle or 0)):
                     with _pool(self.workers) as pool:
-                        self._pooled(pool, order[start : start + step], missing, start)
+                        self._pooled(pool, chunk, missing, done)
+                    done += len(chunk)
         else:
             for done, (p, item) in enumerate(missing.items(), start=1):
                 made, seconds = _made(self.start, self.make, item)
@@ -110,6 +112,20 @@ class Engine:
         for target, paths in zip(jobs, self.prepare(list(jobs.values()))):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(paths[0], target)
+
+
+def chunks(items: Sequence, size: Callable[[Any], int], limit: int) -> Iterator[list]:
+    """`items` in order, in runs of at most `limit` in all by `size` (each run at least
+    one item; all of them in one run if `limit` is 0)."""
+    run, total = [], 0
+    for item in items:
+        if run and limit and total + size(item) > limit:
+            yield run
+            run, total = [], 0
+        run.append(item)
+        total += size(item)
+    if run:
+        yield run
 
 
 def _made(start: Callable[[], None] | None, make: Callable, item) -> tuple[Sequence[bytes | str], float]:
