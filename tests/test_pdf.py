@@ -4,6 +4,7 @@ render nothing."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -130,6 +131,14 @@ def document(heading: str, **changed) -> str:
             **changed,
         }
     )
+
+
+def test_a_character_no_font_draws_is_shown_as_missing_and_all_else_kept():
+    covered = frozenset(map(ord, 'abcĐđ {}[]:,"\\'))
+    plain = {"text": "Đa\nb\tc", "svg": "<svg>𝐇</svg>"}
+    assert as_json(plain, covered) == json.dumps(plain, ensure_ascii=False, sort_keys=True)
+    odd = {"text": "a𝐇b\x01c", "rows": [["đ\\ab"]], "svg": "<svg>𝐇</svg>"}
+    assert json.loads(as_json(odd, covered)) == {"text": "a\ufffdb\ufffdc", "rows": [["đ\\ab"]], "svg": "<svg>𝐇</svg>"}
 
 
 def test_same_document_gives_the_same_bytes_cold(tmp_path):
