@@ -85,7 +85,7 @@ class Engine:
         return paths
 
     def _pooled(self, pool: ProcessPoolExecutor, order: list, missing: dict, before: int) -> None:
-        # One input at a time: they differ in cost, and chunks would leave a core idle.
+        # One input a task (no chunksize): they differ in cost, and bundles would leave a core idle.
         made_all = pool.map(functools.partial(_made, self.start, self.make), [missing[p] for p in order])
         for done, (p, (made, seconds)) in enumerate(zip(order, made_all), start=before + 1):
             self._keep(p, made)
