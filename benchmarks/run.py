@@ -15,18 +15,15 @@ from . import workloads
 HERE = Path(__file__).resolve().parent
 
 
-def build(data: Path, output: Path, cache: Path) -> dict:
+def build(data: Path, output: Path, cache: Path, script: str = "build_once.py") -> dict:
+    """What `script` (a build, or the preview's builds) prints of its run, in a process of its own."""
     result = subprocess.run(
-        [sys.executable, str(HERE / "build_once.py"), str(data), str(output), str(cache)],
+        [sys.executable, str(HERE / script), str(data), str(output), str(cache)],
         capture_output=True,
         text=True,
         check=True,
     )
-    return _json(result.stdout)
-
-
-def _json(printed: str) -> dict:
-    return json.loads(printed.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def plain_pelican(folder: Path, count: int) -> float:
@@ -69,14 +66,7 @@ def run(name: str) -> dict:
         workloads.change_one_score(data)
         runs["one score changed"] = build(data, output, cache)
         if name == workloads.EMBEDDED:
-            preview = _json(
-                subprocess.run(
-                    [sys.executable, str(HERE / "preview_once.py"), str(data), str(scratch / "preview"), str(cache)],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout
-            )
+            preview = build(data, scratch / "preview", cache, "preview_once.py")
         else:
             preview = None
             workloads.change_one_edition(data)
@@ -129,26 +119,19 @@ def report(results: list[dict]) -> str:
         "plain Pelican, as many Markdown articles, per second (whole run)",
         [f"{r['pages'] / r['plain_seconds']:.0f}" for r in results],
     )
-    for stage in sorted({k for r in results for k in r["runs"]["cold"]["passes"]}):
-        row(
-            f"cold, {stage}: seconds (made)",
-            [
-                f"{r['runs']['cold']['passes'][stage][2]:.1f} s ({r['runs']['cold']['passes'][stage][0]})"
-                if stage in r["runs"]["cold"]["passes"]
-                else "—"
-                for r in results
-            ],
-        )
-    for kind in sorted({k for r in results for k in r["runs"]["cold"]["kinds"]}):
-        row(
-            f"cold, {kind}: made / ms each (on one core)",
-            [
-                f"{r['runs']['cold']['kinds'][kind][0]} / {1000 * r['runs']['cold']['kinds'][kind][1] / r['runs']['cold']['kinds'][kind][0]:.0f} ms"
-                if kind in r["runs"]["cold"]["kinds"]
-                else "—"
-                for r in results
-            ],
-        )
+
+    def each(table: str, label: str, cell) -> None:
+        """A row per key of a cold build's `table` ("passes", "kinds") that any workload has."""
+        for key in sorted({k for r in results for k in r["runs"]["cold"][table]}):
+            found = [r["runs"]["cold"][table].get(key) for r in results]
+            row(label.format(key), [cell(*figures) if figures else "—" for figures in found])
+
+    each("passes", "cold, {}: seconds (made)", lambda made, cached, seconds: f"{seconds:.1f} s ({made})")
+    each(
+        "kinds",
+        "cold, {}: made / ms each (on one core)",
+        lambda made, seconds: f"{made} / {1000 * seconds / made:.0f} ms",
+    )
     for label in ("cold", "one edition corrected"):
         row(
             f"charts rendered, {label} / ms per chart",

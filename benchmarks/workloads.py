@@ -89,24 +89,27 @@ def change_one_edition(folder: Path, share: float = 0.05, seed: int = 7) -> None
 def change_one_score(folder: Path) -> None:
     """One figure corrected, the smallest change a data officer saves: the first score of
     the latest edition's first results file moves by the smallest step it is written in."""
-    path = max(folder.rglob("results.csv"), key=lambda p: (p.parent.name, p.as_posix()))
-    rows = list(csv.reader(path.open(encoding="utf-8")))
-    column = rows[0].index("score") if "score" in rows[0] else 2
-    row = next(r for r in rows[1:] if r[column])
-    decimals = len(row[column].split(".")[1]) if "." in row[column] else 0
-    step = 10**-decimals
-    value = float(row[column])
-    row[column] = f"{value - step if value >= step else value + step:.{decimals}f}"
-    with open(path, "w", newline="", encoding="utf-8") as out:
-        csv.writer(out, lineterminator="\n").writerows(rows)
+
+    def corrected(score: str) -> str:
+        decimals = len(score.split(".")[1]) if "." in score else 0
+        step, value = 10**-decimals, float(score)
+        return f"{value - step if value >= step else value + step:.{decimals}f}"
+
+    _edit_first_score(folder, corrected)
 
 
 def break_one_score(folder: Path) -> None:
     """A slip the data officer saves: the score changed by `change_one_score` becomes text."""
+    _edit_first_score(folder, lambda score: "không rõ")
+
+
+def _edit_first_score(folder: Path, edit) -> None:
+    """The first score given in the latest edition's first results file, replaced by `edit(score)`."""
     path = max(folder.rglob("results.csv"), key=lambda p: (p.parent.name, p.as_posix()))
     rows = list(csv.reader(path.open(encoding="utf-8")))
     column = rows[0].index("score") if "score" in rows[0] else 2
-    next(r for r in rows[1:] if r[column])[column] = "không rõ"
+    row = next(r for r in rows[1:] if r[column])
+    row[column] = edit(row[column])
     with open(path, "w", newline="", encoding="utf-8") as out:
         csv.writer(out, lineterminator="\n").writerows(rows)
 

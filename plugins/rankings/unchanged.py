@@ -62,7 +62,7 @@ def pass_key(made_from: str, settings: dict, handed: tuple[str, ...]) -> str:
 
 def files_digest(site: Path, skip: frozenset[str]) -> str:
     """A hash of a site as it stands: each file's path and bytes, but those of the top
-    level names in `skip` (another language's site, the build's own record)."""
+    level names in `skip` (another language's site, the build's marker)."""
     digest = hashlib.sha256()
     for path in sorted(_site_files(site, skip)):
         digest.update(f"\0{path.relative_to(site).as_posix()}\0".encode() + path.read_bytes())

@@ -15,9 +15,9 @@ TEMPLATE = "report.typ"
 STANDARD = "ua-1"  # PDF/UA-1: tagged for screen readers, checked by Typst itself
 POOL_FROM = 20  # measured: 20 reports take 0.74 s here and 0.61 s in a pool of two; 40, 1.35 and 0.92 s
 # Typst keeps all it laid out for as long as its process lives (typst-py never evicts its
-# memo cache), some seven times the document's JSON: a worker that had made 390 of the
-# scale workload's reports held 2 GB. Characters of documents a worker makes before a
-# fresh one takes over:
+# memo cache), more the larger the documents: a worker that had made 390 of the scale
+# workload's reports held 2 GB. Characters of documents a worker makes before a fresh one
+# takes over:
 RECYCLE = 40_000_000
 
 
