@@ -129,14 +129,18 @@ def preview(c, data=None, port=8000, output=".xem-truoc"):
     theme/; the open page reloads itself and shows the data's problems while there are any."""
     import threading
 
-    from rankings.build import build_site, read_settings
+    from rankings.build import build_site, check, read_settings
     from rankings.outputs.engine import Workers
     from rankings.preview import Preview, server, watch
     from rankings.settings import data_folder
 
     folder = Path(data or data_folder(read_settings(CONF)))
     workers = Workers()  # kept from build to build: a save need not start them again
-    live = Preview(lambda: build_site(output, folder, conf=CONF, workers=workers))
+    live = Preview(
+        lambda passes: build_site(output, folder, conf=CONF, workers=workers, passes=passes),
+        lambda: check(CONF, folder),
+        folder,
+    )
     try:  # the port first: a busy one is said before a whole build
         httpd = server(live, Path(output), int(port))
     except (OSError, OverflowError, ValueError) as error:
@@ -275,9 +279,10 @@ def webfonts(c):
         print(f"{out.relative_to(HERE)}: {out.stat().st_size} bytes")
 
 
-@task(help={"workloads": "comma-separated: national, scale (default: national,scale)"})
+@task(help={"workloads": "comma-separated: embedded, national, scale (default: all three)"})
 def bench(c, workloads="embedded,national,scale"):
-    """Benchmark generated workloads (cold, no change, one edition changed) beside plain Pelican."""
+    """Benchmark the workloads (built cold, unchanged, with one score and one edition
+    corrected; the preview on the embedded data) beside plain Pelican."""
     from benchmarks.run import report, run
 
     print(report([run(name) for name in workloads.split(",")]))

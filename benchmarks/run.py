@@ -98,10 +98,15 @@ def report(results: list[dict]) -> str:
                 for r in results
             ],
         )
-    row(
-        "preview: one score saved → site rebuilt (the preview's process and workers)",
-        [f"{r['preview']['rebuilt']:.1f} s" if r["preview"] else "—" for r in results],
-    )
+    for key, label in (
+        ("bloc_page", "the bloc's table reloaded"),
+        ("unit_page", "the unit's page reloaded"),
+        ("rebuilt", "the site on disk built again"),
+    ):
+        row(
+            f"preview: one score saved → {label}",
+            [f"{r['preview'][key]:.{1 if key == 'rebuilt' else 2}f} s" if r["preview"] else "—" for r in results],
+        )
     row(
         "preview: a score saved as text → its problem known",
         [

@@ -86,7 +86,7 @@ def change_one_edition(folder: Path, share: float = 0.05, seed: int = 7) -> None
         csv.writer(out).writerows(rows)
 
 
-def change_one_score(folder: Path) -> None:
+def change_one_score(folder: Path) -> tuple[Path, str, str]:
     """One figure corrected, the smallest change a data officer saves: the first score of
     the latest edition's first results file moves by the smallest step it is written in."""
 
@@ -95,16 +95,17 @@ def change_one_score(folder: Path) -> None:
         step, value = 10**-decimals, float(score)
         return f"{value - step if value >= step else value + step:.{decimals}f}"
 
-    _edit_first_score(folder, corrected)
+    return _edit_first_score(folder, corrected)
 
 
-def break_one_score(folder: Path) -> None:
+def break_one_score(folder: Path) -> tuple[Path, str, str]:
     """A slip the data officer saves: the score changed by `change_one_score` becomes text."""
-    _edit_first_score(folder, lambda score: "không rõ")
+    return _edit_first_score(folder, lambda score: "không rõ")
 
 
-def _edit_first_score(folder: Path, edit) -> None:
-    """The first score given in the latest edition's first results file, replaced by `edit(score)`."""
+def _edit_first_score(folder: Path, edit) -> tuple[Path, str, str]:
+    """The first score given in the latest edition's first results file, replaced by
+    `edit(score)`: that file, and the unit and bloc of its row."""
     path = max(folder.rglob("results.csv"), key=lambda p: (p.parent.name, p.as_posix()))
     rows = list(csv.reader(path.open(encoding="utf-8")))
     column = rows[0].index("score") if "score" in rows[0] else 2
@@ -112,6 +113,7 @@ def _edit_first_score(folder: Path, edit) -> None:
     row[column] = edit(row[column])
     with open(path, "w", newline="", encoding="utf-8") as out:
         csv.writer(out, lineterminator="\n").writerows(rows)
+    return path, row[0], row[1]
 
 
 def markdown_articles(folder: Path, count: int) -> Path:

@@ -40,10 +40,10 @@ FIXTURE = ROOT / "tests" / "fixtures" / "basic"
 CACHE = ROOT / ".cache" / "tests"
 
 
-def build(output: Path, data: Path | None = None, **settings) -> Path:
-    """`invoke build --data DATA --output OUTPUT`, with the suite's cache."""
+def build(output: Path, data: Path | None = None, passes: dict | None = None, **settings) -> Path:
+    """`invoke build --data DATA --output OUTPUT`, with the suite's cache (`passes`: as the preview builds)."""
     return build_site(
-        output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": str(CACHE), **settings}
+        output, data, conf=ROOT / "pelicanconf.py", settings={"CACHE_PATH": str(CACHE), **settings}, passes=passes
     ).output
 
 

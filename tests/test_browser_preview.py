@@ -13,11 +13,16 @@ def test_the_preview_follows_the_data_and_shows_its_problems(browser, tmp_path):
     import shutil
     import threading
 
-    from conftest import FIXTURE, build
+    from conftest import FIXTURE, ROOT, build
+    from rankings.build import check
     from rankings.preview import Preview, server, watch
 
     data = Path(shutil.copytree(FIXTURE, tmp_path / "basic"))
-    shown = Preview(lambda: build(tmp_path / "xem-truoc", data))
+    shown = Preview(
+        lambda passes: build(tmp_path / "xem-truoc", data, passes=passes),
+        lambda: check(ROOT / "pelicanconf.py", data),
+        data,
+    )
     shown.rebuild()
     httpd = server(shown, tmp_path / "xem-truoc", 0)
     stop = threading.Event()
@@ -40,6 +45,10 @@ def test_the_preview_follows_the_data_and_shows_its_problems(browser, tmp_path):
             "document.querySelector('tr#huyen-b') && document.querySelector('tr#huyen-b').innerText.includes('91,00')",
             timeout=60000,
         )
+        # Shown before the site is built again; the page says what is still the previous build's.
+        note = page.get_by_role("status").filter(has_text="Đang dựng lại tệp PDF, bảng tính và chỉ mục tìm kiếm")
+        note.wait_for(timeout=10000)
+        note.wait_for(state="detached", timeout=60000)
         results.write_text(
             results.read_text(encoding="utf-8").replace("huyen-b,huyen,91", "huyen-b,huyen,9 1"), encoding="utf-8"
         )

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from conftest import CACHE, FIXTURE, ROOT, build, html, record_workbook_agrees, text, workbook_agrees
 from expected import differences
-from rankings.build import build_site
+from rankings.build import build_site, check
 
 EXPECTED = ROOT / "tests" / "expected" / "basic"
 
@@ -261,6 +261,39 @@ def test_a_rebuild_carries_what_did_not_change_and_equals_a_cold_build(data, tmp
     cold = build(tmp_path / "cold", data, CACHE_PATH=str(tmp_path / "cold-cache"))
     assert "84,5" in (output / "2020" / "so" / "index.html").read_text(encoding="utf-8")
     assert _tree(output) == _tree(cold)
+
+
+@pytest.mark.slow
+def test_the_preview_shows_saved_data_as_the_next_build_writes_it(data, tmp_path):
+    """The preview's pages of data just saved, each made alone by the previous build's
+    passes, are the pages the build of that data then writes, byte for byte, in every
+    language; only the announcements and pages of the content are not theirs to make."""
+    from rankings.preview import Saved
+
+    passes = {}
+    output = build(tmp_path / "site", data, passes=passes)
+    assert list(passes) == ["vi", "en"]
+    results = data / "2020" / "results.csv"
+    results.write_text(
+        results.read_text(encoding="utf-8").replace("so-tai-chinh;so;85,0;", "so-tai-chinh;so;84,5;"), encoding="utf-8"
+    )
+    saved = Saved(check(ROOT / "pelicanconf.py", data), passes)
+    assert "84,5" in saved.page("/2020/so/").decode("utf-8")
+    assert "84,5" not in (output / "2020" / "so" / "index.html").read_text(encoding="utf-8")
+    build(output, data)
+    made, theirs = 0, []
+    for page in sorted(output.rglob("*.html")):
+        address = page.relative_to(output).as_posix()
+        shown = saved.page("/" + address.removesuffix("index.html"))
+        if shown is None:
+            theirs.append(address)
+        else:
+            assert shown == page.read_bytes(), address
+            made += 1
+    assert made > 100
+    assert theirs == [
+        f"{lang}{page}/index.html" for lang in ("en/", "") for page in ("gioi-thieu", "tin-tuc/ket-qua-nam-2019")
+    ]
 
 
 def test_the_output_tree_is_the_expected_one(site):

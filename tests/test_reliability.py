@@ -318,7 +318,7 @@ def preview(tmp_path):
     (tmp_path / "site" / "index.html").write_text("<html><body>kết quả chưa công bố</body></html>", encoding="utf-8")
     calls = []
 
-    def fails_once():
+    def fails_once(passes):
         calls.append(1)
         if len(calls) == 1:
             raise OSError(28, "No space left on device")
@@ -362,6 +362,60 @@ def test_a_failed_build_is_shown_in_the_page_and_the_preview_goes_on(preview):
     assert status == 200 and "No space left on device" in body and "loi-du-lieu" in body
     shown.rebuild()  # mended: the site again
     assert "kết quả chưa công bố" in ask(port, "/")[1]
+
+
+class Pass:
+    """Stands in for a language's pass of a build: pages of other data, made when asked."""
+
+    def __init__(self, lang: str, made: list):
+        self.lang, self.made = lang, made
+
+    def ready(self):
+        pass
+
+    def remade(self, portal):
+        return self
+
+    def page(self, save_as: str):
+        self.made.append((self.lang, save_as))
+        return f"<html><body>{self.lang} {save_as}</body></html>" if save_as != "none.html" else None
+
+
+def test_a_saved_score_reloads_the_page_once_made_before_the_site_is_built(tmp_path):
+    """Only the data changed: its check, then the reader's page made from it (by the
+    language's pass, under its address there), then the site built again, without a second
+    reload. A change to the content, or the data's problems, take the way they always did."""
+    data, made, events = tmp_path / "data", [], []
+
+    def build(passes):
+        events.append(("build", list(made)))
+        passes.update(vi=Pass("vi", made), en=Pass("en", made))
+
+    def check():
+        events.append(("check", None))
+        if (data / "broken").exists():
+            raise DataError([Problem("basic/2019/results.csv", 9, "score", "«huyen-b»: không phải là số")])
+        return "portal"
+
+    shown = Preview(build, check, data)
+    shown.rebuild()
+    assert shown.version == 1 and events == [("build", [])] and shown.page("/") is None
+    running = threading.Thread(target=shown.rebuild, args=({data / "2019" / "results.csv"},))
+    running.start()
+    while shown.version == 1:
+        time.sleep(0.01)
+    assert shown.building and shown.page("/en/2019/huyen/") == b"<html><body>en 2019/huyen/index.html</body></html>"
+    assert shown.page("/none.html") is None
+    running.join()
+    assert events[1:] == [("check", None), ("build", [("en", "2019/huyen/index.html"), ("vi", "none.html")])]
+    assert shown.version == 2 and not shown.building and shown.page("/") is None  # the site on disk again
+
+    shown.rebuild({data / "content" / "tin.md"})  # announcements kept with the data: built as before
+    assert shown.version == 3 and events[-1][0] == "build" and events[-2][0] == "build"
+    (data / "broken").mkdir(parents=True)
+    shown.rebuild({data / "2019" / "results.csv"})
+    assert shown.version == 4 and events[-1] == ("check", None) and "dòng 9" in shown.problems[0]
+    assert shown.page_of_problems().count(b"<li>") == 1
 
 
 def test_a_busy_port_is_one_line_before_any_build():

@@ -65,7 +65,8 @@ def read_settings(
 PORTAL = "rankings_portal"  # the build's one snapshot of the data
 STATS = "rankings_stats"  # what each pass made, added up (progress.Stats)
 WORKERS = "rankings_workers"  # the build's one pool of worker processes (outputs.engine.Workers)
-HANDED = (PORTAL, STATS, WORKERS)
+PREVIEW = "rankings_preview"  # the preview's: each pass leaves its generator here, by language
+HANDED = (PORTAL, STATS, WORKERS, PREVIEW)
 
 
 @dataclass(frozen=True)
@@ -107,13 +108,16 @@ def build_site(
     content: str | Path | None = None,
     settings: dict | None = None,
     workers: Workers | None = None,
+    passes: dict | None = None,
 ) -> Built:
     """Build into a temporary sibling of `output` and swap it in; raise DataError on bad
     data or content, SettingsError on bad settings and OutputError on an output it must
     not replace, leaving `output` as it was. The data and the content are read once, at
     the start, and that one snapshot makes every page: a file saved while the build runs
     never reaches half of the site. `workers`: a pool that outlives the build (the
-    preview's, kept warm between its builds); else the build starts its own when needed."""
+    preview's, kept warm between its builds); else the build starts its own when needed.
+    `passes`: the preview's, given each language's generator (to make pages again from
+    the next data saved); every pass then runs, none is carried."""
     from pelican.log import init as init_logging
 
     from .glue.content import copy_content
@@ -134,7 +138,8 @@ def build_site(
         contextlib.nullcontext(workers) if workers else Workers() as workers,
     ):
         base["PATH"] = str(copy_content(base["PATH"], Path(snapshot)))
-        _build(output, dict(base, **{PORTAL: portal, STATS: stats, WORKERS: workers}), inputs, made_from)
+        handed = {PORTAL: portal, STATS: stats, WORKERS: workers, **({PREVIEW: passes} if passes is not None else {})}
+        _build(output, dict(base, **handed), inputs, made_from)
     return Built(output, portal, stats)
 
 
@@ -214,7 +219,7 @@ def _build(output: Path, base: dict, inputs: str, made_from: Callable[[], str]) 
             # extensions, the plugins' names), which would reach the next pass.
             settings = dict(
                 copy.deepcopy({k: v for k, v in base.items() if k not in HANDED}),
-                **{k: base[k] for k in HANDED},
+                **{k: base[k] for k in HANDED if k in base},
                 **overrides,
                 DEFAULT_LANG=lang,
                 OUTPUT_PATH=str(site),
@@ -226,7 +231,7 @@ def _build(output: Path, base: dict, inputs: str, made_from: Callable[[], str]) 
             skip = frozenset([MARKER, *(lang for lang, _ in sites[1:])] if first else [])
             key = unchanged.pass_key(inputs, settings, HANDED)
             old = output / site.relative_to(staging)
-            if unchanged.carried(before.get(lang), key, old, skip):
+            if PREVIEW not in base and unchanged.carried(before.get(lang), key, old, skip):
                 start = time.perf_counter()
                 count = unchanged.carry(old, site, skip)
                 base[STATS].add("carried", count, 0, time.perf_counter() - start, lang)

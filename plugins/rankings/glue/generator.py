@@ -11,13 +11,14 @@ import os
 import shutil
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.contents import Page as PelicanPage
 from pelican.generators import Generator
 
 from .. import settings as config
-from ..build import PORTAL, WORKERS
+from ..build import PORTAL, PREVIEW, WORKERS
 from ..progress import step
 from . import pages
 
@@ -45,36 +46,47 @@ def site_catalog(settings: dict, portal, language, announcements: dict | None = 
 class RankingsGenerator(Generator):
     def generate_context(self):
         # The rendering libraries load here, when a site is built, not when the plugin is.
-        from ..outputs.charts import page_charts
         from ..pipeline import load
-        from ..site import lineage
         from ..site.i18n import Language, translations
 
-        lang = self.settings["DEFAULT_LANG"]
-        language = Language(
+        self.language = Language(
             config.get(self.settings, "RANKINGS_LOCALE"),
-            translations(str(config.translations_folder(self.settings)), lang),
+            translations(str(config.translations_folder(self.settings)), self.settings["DEFAULT_LANG"]),
         )
         # The build's snapshot (build.py), read once for every pass; a bare Pelican run reads its own.
         loaded = self.settings.get(PORTAL) or load(config.data_folder(self.settings), config.urls(self.settings))
         for warning in loaded.warnings if config.get(self.settings, "RANKINGS_REPORT_WARNINGS") else []:
             log.warning("%s", warning)
         # An article announces an edition (`Edition: 2019`; in a portal, with `Series: dti`).
-        announcements = {
+        self.announcements = {
             (getattr(a, "series", ""), int(a.edition)): a
             for a in self.context.get("articles", [])
             if str(getattr(a, "edition", "")).isdigit()
         }
-        self.catalog = site_catalog(self.settings, loaded, language, announcements, page_charts)
+        self.catalog = self._catalog_of(loaded)
         if PORTAL not in self.settings:  # a build checked its snapshot so before any pass (build._checked)
             self._refuse_clashing_content()
-        self.context["portal"] = self.catalog.portal
-        self.context["urls"] = self.catalog.urls
-        # A merger or rename in words, the same on each page it concerns and in the PDFs.
-        self.context["change_said"] = lambda change: lineage.said(change, language, lang)
-        self.context["recast_said"] = lambda recast, change: lineage.recast_said(
-            recast, change, language, self.catalog.portal.agencies
-        )
+        self.context.update(self._catalog_context(self.catalog))
+
+    def _catalog_of(self, portal):
+        from ..outputs.charts import page_charts
+
+        return site_catalog(self.settings, portal, self.language, self.announcements, page_charts)
+
+    def _catalog_context(self, catalog) -> dict:
+        """What the templates get of the catalog, besides each page's own."""
+        from ..site import lineage
+
+        lang = self.settings["DEFAULT_LANG"]
+        return {
+            "portal": catalog.portal,
+            "urls": catalog.urls,
+            # A merger or rename in words, the same on each page it concerns and in the PDFs.
+            "change_said": lambda change: lineage.said(change, catalog.language, lang),
+            "recast_said": lambda recast, change: lineage.recast_said(
+                recast, change, catalog.language, catalog.portal.agencies
+            ),
+        }
 
     def _refuse_clashing_content(self) -> None:
         """An article or page written where the site writes its own (a page with `Slug:
@@ -92,25 +104,8 @@ class RankingsGenerator(Generator):
 
     def generate_output(self, writer):
         figures = self._charts()
-        written = {page: self._pelican_page(page) for page in self.catalog.pages}
-        jobs = []
         start = time.perf_counter()
-        for page in self.catalog.pages:
-            extra = {"charts": figures.get(page, [])}
-            if page.parent is not None:
-                extra = {
-                    "figure": next(f for f in figures[page.parent] if f.chart is page.embeds),
-                    "parent": written[page.parent],
-                }
-            jobs.append(
-                pages.Job(
-                    page.save_as,
-                    self.get_template(page.template),
-                    self.context,
-                    dict(page.context, page=written[page], url=page.url, **extra),
-                    self.settings["RELATIVE_URLS"] and page.relative,
-                )
-            )
+        jobs = self._jobs(self.catalog.pages, figures, self.context)
         for job, html in zip(jobs, pages.render_all(jobs)):
             writer.write_file(
                 job.save_as, pages.Rendered(html), self.context, relative_urls=job.relative_urls, **job.variables
@@ -119,8 +114,38 @@ class RankingsGenerator(Generator):
         self._write_downloads()
         self._write_cards()
         self._write_reports(figures)
+        if PREVIEW in self.settings:
+            self.settings[PREVIEW][self.settings["DEFAULT_LANG"]] = self
 
-    def _pelican_page(self, page) -> PelicanPage:
+    def _jobs(self, chosen: list, figures: dict, context: dict) -> list[pages.Job]:
+        """The rendering of each of the `chosen` pages, with their charts' figures."""
+        written = {}
+
+        def pelican(page) -> PelicanPage:
+            if page not in written:
+                written[page] = self._pelican_page(page, context)
+            return written[page]
+
+        jobs = []
+        for page in chosen:
+            extra = {"charts": figures.get(page, [])}
+            if page.parent is not None:
+                extra = {
+                    "figure": next(f for f in figures[page.parent] if f.chart is page.embeds),
+                    "parent": pelican(page.parent),
+                }
+            jobs.append(
+                pages.Job(
+                    page.save_as,
+                    self.get_template(page.template),
+                    context,
+                    dict(page.context, page=pelican(page), url=page.url, **extra),
+                    self.settings["RELATIVE_URLS"] and page.relative,
+                )
+            )
+        return jobs
+
+    def _pelican_page(self, page, context: dict) -> PelicanPage:
         day = page.date
         return PelicanPage(
             "",
@@ -132,14 +157,11 @@ class RankingsGenerator(Generator):
                 "date": datetime.datetime(day.year, day.month, day.day),
             },
             settings=self.settings,
-            context=self.context,
+            context=context,
         )
 
-    def _charts(self) -> dict:
-        """Each page's charts as figures: SVG to inline, data written beside the page."""
-        from ..outputs.chart_svg import chart_engine, drawn_size
-        from ..site.addresses import in_page
-        from ..site.catalog import Figure
+    def _chart_engine(self):
+        from ..outputs.chart_svg import chart_engine
 
         engine = chart_engine(
             config.chart_fonts(self.settings),
@@ -147,31 +169,38 @@ class RankingsGenerator(Generator):
             config.get(self.settings, "RANKINGS_LOCALE"),
         )
         engine.shared = self.settings.get(WORKERS)
-        pairs = [(page, chart) for page in self.catalog.pages for chart in page.charts]
+        return engine
+
+    def _charts(self) -> dict:
+        """Each page's charts as figures (SVG to inline), and their files beside the page."""
+        from ..site.addresses import in_page
+
+        engine = self._chart_engine()
         start = time.perf_counter()
         engine.on_progress = functools.partial(step, f"biểu đồ ({self.settings['DEFAULT_LANG']})")
-        files = engine.prepare([chart for _, chart in pairs])
+        figures, files = _figures(engine, self.catalog, self.catalog.pages)
         self._stage("charts", engine.rendered, engine.cached, time.perf_counter() - start, engine.kinds)
-        figures = {}
-        urls = self.catalog.urls
-        for (page, chart), (svg_file, csv_file, png_file) in zip(pairs, files):
-            folder = os.path.join(self.output_path, page.url)
-            os.makedirs(folder, exist_ok=True)
-            data_url = urls.chart_data(page.url, chart.id)
-            shutil.copyfile(csv_file, os.path.join(self.output_path, data_url))
-            png_url = urls.chart_image(page.url, chart.id, "png")
-            shutil.copyfile(png_file, os.path.join(self.output_path, png_url))
-            svg = svg_file.read_text(encoding="utf-8")
-            width, height = drawn_size(svg)
-            image_url = urls.chart_image(page.url, chart.id)
+        for page, figure, (_, csv_file, png_file) in files:
+            os.makedirs(os.path.join(self.output_path, page.url), exist_ok=True)
+            shutil.copyfile(csv_file, os.path.join(self.output_path, figure.data_url))
+            shutil.copyfile(png_file, os.path.join(self.output_path, figure.png_url))
             # The file links (a map's provinces) from where it lies, as its page does.
             root = pages.root(page.save_as, self.settings["RELATIVE_URLS"] and page.relative, self.settings["SITEURL"])
-            with open(os.path.join(self.output_path, image_url), "w", encoding="utf-8") as out:
-                out.write(in_page(svg, root))
-            figures.setdefault(page, []).append(
-                Figure(chart, svg, width, height, data_url, urls.embed(page.url, chart.id), image_url, png_url)
-            )
+            with open(os.path.join(self.output_path, figure.image_url), "w", encoding="utf-8") as out:
+                out.write(in_page(figure.svg, root))
         return figures
+
+    def ready(self) -> None:
+        """The chart engine loaded in this process (the preview's, for its first page remade)."""
+        self._chart_engine().start()
+
+    def remade(self, portal) -> Remade:
+        """This pass's pages made again from other data (the preview's, just saved), one
+        at a time as they are asked for: the same templates, context and charts as the
+        pass, so that each is the page the next build will write."""
+        catalog = self._catalog_of(portal)
+        context = dict(self.context, **self._catalog_context(catalog))
+        return Remade(self, catalog, context, {page.save_as: page for page in catalog.pages})
 
     def _write_cards(self) -> None:
         from ..outputs import cards
@@ -259,6 +288,53 @@ class RankingsGenerator(Generator):
                 _copy_unchanged(download.source, target)
             else:
                 target.write_bytes(download.content())
+
+
+def _figures(engine, catalog, chosen: list) -> tuple[dict, list]:
+    """The charts of the `chosen` pages as figures, drawn or from the cache: by page, and
+    each with its page and cached files (SVG, CSV, PNG)."""
+    from ..outputs.chart_svg import drawn_size
+    from ..site.catalog import Figure
+
+    urls = catalog.urls
+    pairs = [(page, chart) for page in chosen for chart in page.charts]
+    figures, files = {}, []
+    for (page, chart), paths in zip(pairs, engine.prepare([chart for _, chart in pairs])):
+        svg = paths[0].read_text(encoding="utf-8")
+        width, height = drawn_size(svg)
+        figure = Figure(
+            chart,
+            svg,
+            width,
+            height,
+            urls.chart_data(page.url, chart.id),
+            urls.embed(page.url, chart.id),
+            urls.chart_image(page.url, chart.id),
+            urls.chart_image(page.url, chart.id, "png"),
+        )
+        figures.setdefault(page, []).append(figure)
+        files.append((page, figure, paths))
+    return figures, files
+
+
+@dataclass(frozen=True)
+class Remade:
+    """A pass's pages of other data, each made when asked for (`RankingsGenerator.remade`)."""
+
+    generator: RankingsGenerator
+    catalog: object  # site.catalog.Catalog
+    context: dict
+    by_file: dict  # save_as → the catalog's page
+
+    def page(self, save_as: str) -> str | None:
+        """The HTML of the page written at `save_as` (below its language's site), its charts
+        drawn if they are not in the cache; None if the catalog has no such page."""
+        page = self.by_file.get(save_as)
+        if page is None:
+            return None
+        chosen = [page] if page.parent is None else [page, page.parent]
+        figures, _ = _figures(self.generator._chart_engine(), self.catalog, chosen)
+        return self.generator._jobs([page], figures, self.context)[0].render()
 
 
 def _copy_unchanged(document, target: Path) -> None:

@@ -77,6 +77,18 @@ def _png(drawn: bytes) -> bytes:
     return out.getvalue()
 
 
+@functools.cache
+def ready(font_folder: str) -> None:
+    """The fonts registered and the drawing libraries loaded, once a process, before its
+    first chart: Altair, and vl-convert's first drawing, which starts its JavaScript
+    engine (a second between them, which a preview pays after its first build, not on a save)."""
+    import altair  # noqa: F401 (what a chart's spec is built with)
+    import vl_convert
+
+    fonts.register(font_folder)
+    vl_convert.vegalite_to_svg({"mark": "point"})
+
+
 def _inputs(chart: Chart) -> str:
     return chart.inputs
 
@@ -95,7 +107,7 @@ def chart_engine(font_folder: Path, cache_folder: Path, locale: str) -> Engine:
         ),
         (".svg", ".csv", ".png"),
         POOL_FROM,
-        functools.partial(fonts.register, str(font_folder)),
+        functools.partial(ready, str(font_folder)),
         kind=chart_kind,
     )
 
