@@ -2,7 +2,7 @@
 preview set up as the command sets it up (its build, its check, its server, its watcher),
 then, as a data officer does, one score corrected with a page open, which asks the
 preview four times a second whether to reload (as the page's script does) and then
-loads itself again. Timed from the save to the reloaded page's last byte: once with the
+loads itself again; the preview makes the pages it served last first. Timed from the save to the reloaded page's last byte: once with the
 bloc's table open, once with the unit's page; then until the site on disk is built
 again; then a score saved as text, until the page would show the problem. Prints its
 timings as JSON."""
@@ -65,6 +65,8 @@ def main(data: str, output: str, cache: str) -> None:
             while state()["building"]:
                 time.sleep(POLL)
             version = state()["version"]
+            if page is not None:  # open in the browser
+                urllib.request.urlopen(ask + page).read()
             start = time.perf_counter()
             save()
             while state()["version"] == version:

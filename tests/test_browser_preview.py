@@ -46,7 +46,7 @@ def test_the_preview_follows_the_data_and_shows_its_problems(browser, tmp_path):
             timeout=60000,
         )
         # Shown before the site is built again; the page says what is still the previous build's.
-        note = page.get_by_role("status").filter(has_text="Đang dựng lại tệp PDF, bảng tính và chỉ mục tìm kiếm")
+        note = page.get_by_role("status").filter(has_text="đang dựng lại các tệp tải về")
         note.wait_for(timeout=10000)
         note.wait_for(state="detached", timeout=60000)
         results.write_text(

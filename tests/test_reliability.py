@@ -383,8 +383,9 @@ class Pass:
 
 def test_a_saved_score_reloads_the_page_once_made_before_the_site_is_built(tmp_path):
     """Only the data changed: its check, then the reader's page made from it (by the
-    language's pass, under its address there), then the site built again, without a second
-    reload. A change to the content, or the data's problems, take the way they always did."""
+    language's pass, under its address there; a page served before, at once), then the
+    site built again, without a second reload. A change to the content, or the data's
+    problems, take the way they always did."""
     data, made, events = tmp_path / "data", [], []
 
     def build(passes):
@@ -410,11 +411,15 @@ def test_a_saved_score_reloads_the_page_once_made_before_the_site_is_built(tmp_p
     assert events[1:] == [("check", None), ("build", [("en", "2019/huyen/index.html"), ("vi", "none.html")])]
     assert shown.version == 2 and not shown.building and shown.page("/") is None  # the site on disk again
 
+    shown.served("/2019/so/")  # open in a browser: made before the build, unasked
+    shown.rebuild({data / "2019" / "results.csv"})
+    assert events[-1] == ("build", [*events[2][1], ("vi", "2019/so/index.html")]) and shown.version == 3
+
     shown.rebuild({data / "content" / "tin.md"})  # announcements kept with the data: built as before
-    assert shown.version == 3 and events[-1][0] == "build" and events[-2][0] == "build"
+    assert shown.version == 4 and events[-1][0] == "build" and events[-2][0] == "build"
     (data / "broken").mkdir(parents=True)
     shown.rebuild({data / "2019" / "results.csv"})
-    assert shown.version == 4 and events[-1] == ("check", None) and "dòng 9" in shown.problems[0]
+    assert shown.version == 5 and events[-1] == ("check", None) and "dòng 9" in shown.problems[0]
     assert shown.page_of_problems().count(b"<li>") == 1
 
 

@@ -26,7 +26,7 @@ RELOADER = f"""(function () {{
   var note = document.createElement("p");
   note.setAttribute("role", "status");
   note.style.cssText = "position:fixed;bottom:0;left:0;margin:0;padding:.5em 1em;background:#1f1f1f;color:#fff;font:1rem sans-serif;z-index:9";
-  note.textContent = "Đang dựng lại tệp PDF, bảng tính và chỉ mục tìm kiếm…";
+  note.textContent = "Trang này đã theo dữ liệu vừa lưu; đang dựng lại các tệp tải về (PDF, bảng tính, biểu đồ) và chỉ mục tìm kiếm…";
   setInterval(function () {{
     fetch("{STATE}").then(function (r) {{ return r.json(); }}).then(function (s) {{
       if (s.version !== shown) location.reload();
@@ -48,20 +48,25 @@ class Saved:
     def __init__(self, portal, passes: dict):
         self._portal, self._passes = portal, passes
         self._sites: dict = {}  # language → its catalog of this data, made on its first page
+        self._pages: dict[str, bytes | None] = {}  # address → the page, once made
         self._making = threading.Lock()  # one page at a time: they share the chart engine
         self.shown = threading.Event()  # a page was made: the reader has what they saved
 
     def page(self, path: str) -> bytes | None:
         """The page at `path` (an address on the preview's server), or None if there is none."""
-        below = urllib.parse.unquote(path).lstrip("/")
+        with self._making:
+            if path not in self._pages:
+                self._pages[path] = self._made(urllib.parse.unquote(path).lstrip("/"))
+        self.shown.set()
+        return self._pages[path]
+
+    def _made(self, below: str) -> bytes | None:
         default, *others = self._passes
         lang = next((lang for lang in others if below.startswith(f"{lang}/")), default)
         below = below if lang == default else below[len(lang) + 1 :]
-        with self._making:
-            if lang not in self._sites:
-                self._sites[lang] = self._passes[lang].remade(self._portal)
-            made = self._sites[lang].page(below + "index.html" if below.endswith("/") or not below else below)
-        self.shown.set()
+        if lang not in self._sites:
+            self._sites[lang] = self._passes[lang].remade(self._portal)
+        made = self._sites[lang].page(below + "index.html" if below.endswith("/") or not below else below)
         return None if made is None else made.encode("utf-8")
 
 
@@ -71,6 +76,7 @@ class Preview:
     built again."""
 
     WAIT = 2.0  # seconds the site's build waits for the reader's page to be made first
+    OPEN = 3  # the pages last served, taken to be open in a browser
 
     def __init__(self, build, check=None, data: Path | None = None):
         # `build(passes)` builds the site and leaves each language's pass in `passes`;
@@ -83,6 +89,7 @@ class Preview:
         self.lock = threading.Lock()
         self._passes: dict = {}  # language → the pass that made the site being served
         self._saved: Saved | None = None
+        self._served: dict[str, None] = {}  # the pages last served, the latest last
 
     def rebuild(self, changed: set[Path] = frozenset()) -> None:
         """Build again; whatever stops the build is shown in the page, and the preview goes on
@@ -98,7 +105,10 @@ class Preview:
                 saved = None
         if saved is not None:
             self._show([], saved, building=True)
-            # The two would share the processor: the page the reader waits for comes first.
+            # The two would share the processor: the pages open in a browser come first,
+            # made while it asks whether to reload; with none served yet, the first asked for.
+            for path in self._open():
+                saved.page(path)
             saved.shown.wait(self.WAIT)
         else:
             with self.lock:
@@ -123,6 +133,18 @@ class Preview:
         with self.lock:
             self.problems, self._saved, self.building = problems, saved, building
             self.version += again
+
+    def served(self, path: str) -> None:
+        """A page was served: it is open in a browser, which reloads it after a save."""
+        with self.lock:
+            self._served.pop(path, None)
+            self._served[path] = None
+            while len(self._served) > self.OPEN:
+                self._served.pop(next(iter(self._served)))
+
+    def _open(self) -> list[str]:
+        with self.lock:
+            return list(reversed(self._served))
 
     def _is_data(self, path: Path) -> bool:
         """A file the data is read from (not the announcements kept with it)."""
@@ -204,6 +226,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             if content is None and target.is_file():
                 content = target.read_bytes()
             if content is not None:
+                self.preview.served(page)
                 content = content.replace(b"</body>", script(version).encode("utf-8") + b"</body>", 1)
                 return self._send(content, "text/html; charset=utf-8")
         return super().do_GET()
