@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -156,15 +157,17 @@ class Workers:
     def __init__(self, count: int | None = None):
         self.count = count or os.cpu_count() or 1
         self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()  # the preview makes its pages beside its build
 
     @property
     def running(self) -> bool:
         return self._pool is not None
 
     def pool(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            self._pool = _pool(self.count)
-        return self._pool
+        with self._lock:
+            if self._pool is None:
+                self._pool = _pool(self.count)
+            return self._pool
 
     def __enter__(self) -> Workers:
         return self
@@ -173,9 +176,10 @@ class Workers:
         self.close()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
 
 
 def _start_worker(parent: int) -> None:
