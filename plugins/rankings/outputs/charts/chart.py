@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
+from altair.utils.schemapi import debug_mode
 
 from ..geo import simplified
 from .theme import configure
@@ -36,8 +37,11 @@ class Chart:
     @property
     def spec(self) -> dict:
         """The Vega-Lite spec, from Altair. A map's boundaries are added after Altair, which
-        would walk their 0.6 MB of coordinates for 2 s (the drawing names them only)."""
-        spec = configure(self.draw(self.data, self.params, self.headers), self.caption)
+        would walk their 0.6 MB of coordinates for 2 s (the drawing names them only).
+        Altair's debug mode, which checks each object against the schema as it is made, is
+        off: the tests check every spec whole (test_charts), and it cost a tenth of a chart."""
+        with debug_mode(False):
+            spec = configure(self.draw(self.data, self.params, self.headers), self.caption)
         if "boundaries" in self.params:
             spec.setdefault("datasets", {})[BOUNDARIES] = simplified(
                 self.params["boundaries"], self.params["width"], self.params["detail"]

@@ -145,7 +145,9 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
 def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
     text = params["text"]
     x = field(alt.X, "year", "O", headers, title=None, scale=alt.Scale(domain=list(frame["year"])), axis=year_axis())
-    base = alt.Chart(frame).encode(x=x)
+    # The data is given once, to the whole drawing: a layer given its own, Altair copies and
+    # hashes (a text dump of the frame) again for each layer and concatenation it lifts it to.
+    base = alt.Chart().encode(x=x)
     bottom = _bottom(frame)
     rank_y = field(alt.Y, "rank", "Q", headers, title=text["rank"], scale=rank_scale(bottom), axis=rank_axis(bottom))
     segment = alt.Detail("segment:N")  # a break in the line: the drawing's, not the reader's
@@ -183,6 +185,7 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
                 ),
             ).properties(width=WIDTH, height=120, title=text["score_title"]),
         )
+    drawn.data = frame
     return drawn
 
 
