@@ -378,6 +378,8 @@ class Pass:
 
     def page(self, save_as: str):
         self.made.append((self.lang, save_as))
+        if save_as == "loi.html":
+            raise ValueError("a template that fails")
         return f"<html><body>{self.lang} {save_as}</body></html>" if save_as != "none.html" else None
 
 
@@ -406,9 +408,10 @@ def test_a_saved_score_reloads_the_page_once_made_before_the_site_is_built(tmp_p
     while shown.version == 1:
         time.sleep(0.01)
     assert shown.building and shown.page("/en/2019/huyen/") == b"<html><body>en 2019/huyen/index.html</body></html>"
-    assert shown.page("/none.html") is None
+    assert shown.page("/none.html") is None and shown.page("/loi.html") is None  # the page on disk, if any
     running.join()
-    assert events[1:] == [("check", None), ("build", [("en", "2019/huyen/index.html"), ("vi", "none.html")])]
+    asked = [("en", "2019/huyen/index.html"), ("vi", "none.html"), ("vi", "loi.html")]
+    assert events[1:] == [("check", None), ("build", asked)]
     assert shown.version == 2 and not shown.building and shown.page("/") is None  # the site on disk again
 
     shown.served("/2019/so/")  # open in a browser: made before the build, unasked

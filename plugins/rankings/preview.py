@@ -56,7 +56,10 @@ class Saved:
         """The page at `path` (an address on the preview's server), or None if there is none."""
         with self._making:
             if path not in self._pages:
-                self._pages[path] = self._made(urllib.parse.unquote(path).lstrip("/"))
+                try:
+                    self._pages[path] = self._made(urllib.parse.unquote(path).lstrip("/"))
+                except Exception:  # the previous build's page meanwhile: the build that follows says what failed
+                    self._pages[path] = None
         self.shown.set()
         return self._pages[path]
 
