@@ -129,18 +129,14 @@ def preview(c, data=None, port=8000, output=".xem-truoc"):
     theme/; the open page reloads itself and shows the data's problems while there are any."""
     import threading
 
-    from rankings.build import build_site, check, read_settings
+    from rankings.build import read_settings
     from rankings.outputs.engine import Workers
     from rankings.preview import Preview, server, watch
     from rankings.settings import data_folder
 
     folder = Path(data or data_folder(read_settings(CONF)))
     workers = Workers()  # kept from build to build: a save need not start them again
-    live = Preview(
-        lambda passes: build_site(output, folder, conf=CONF, workers=workers, passes=passes),
-        lambda: check(CONF, folder),
-        folder,
-    )
+    live = Preview.of(Path(output), folder, CONF, workers=workers)
     try:  # the port first: a busy one is said before a whole build
         httpd = server(live, Path(output), int(port))
     except (OSError, OverflowError, ValueError) as error:

@@ -21,7 +21,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 from benchmarks import workloads  # noqa: E402
 from rankings import settings as config  # noqa: E402
-from rankings.build import build_site, check, read_settings  # noqa: E402
+from rankings.build import check, read_settings  # noqa: E402
 from rankings.outputs.engine import Workers  # noqa: E402
 from rankings.preview import STATE, Preview, server, watch  # noqa: E402
 
@@ -40,14 +40,9 @@ def pages(data: Path, conf: Path) -> tuple[str, str]:
 
 def main(data: str, output: str, cache: str) -> None:
     data, conf = Path(data), ROOT / "pelicanconf.py"
-    extra = {"CACHE_PATH": cache}
     bloc, unit = pages(data, conf)
     with Workers() as workers:
-        shown = Preview(
-            lambda passes: build_site(output, data, conf=conf, settings=extra, workers=workers, passes=passes),
-            lambda: check(conf, data),
-            data,
-        )
+        shown = Preview.of(Path(output), data, conf, {"CACHE_PATH": cache}, workers)
         shown.rebuild()
         httpd = server(shown, Path(output), 0)
         stop = threading.Event()

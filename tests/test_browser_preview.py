@@ -13,16 +13,11 @@ def test_the_preview_follows_the_data_and_shows_its_problems(browser, tmp_path):
     import shutil
     import threading
 
-    from conftest import FIXTURE, ROOT, build
-    from rankings.build import check
+    from conftest import CACHE, FIXTURE, ROOT
     from rankings.preview import Preview, server, watch
 
     data = Path(shutil.copytree(FIXTURE, tmp_path / "basic"))
-    shown = Preview(
-        lambda passes: build(tmp_path / "xem-truoc", data, passes=passes),
-        lambda: check(ROOT / "pelicanconf.py", data),
-        data,
-    )
+    shown = Preview.of(tmp_path / "xem-truoc", data, ROOT / "pelicanconf.py", {"CACHE_PATH": str(CACHE)})
     shown.rebuild()
     httpd = server(shown, tmp_path / "xem-truoc", 0)
     stop = threading.Event()

@@ -94,6 +94,19 @@ class Preview:
         self._saved: Saved | None = None
         self._served: dict[str, None] = {}  # the pages last served, the latest last
 
+    @classmethod
+    def of(cls, output: Path, data: Path, conf: Path, settings: dict | None = None, workers=None) -> Preview:
+        """The preview of the site of `data` built into `output` with the settings file
+        `conf` (`build.build_site`, with `settings` and a pool that outlives each build),
+        each save to the data checked first as `invoke check` checks it."""
+        from .build import build_site, check
+
+        return cls(
+            lambda passes: build_site(output, data, conf=conf, settings=settings, workers=workers, passes=passes),
+            lambda: check(conf, data),
+            data,
+        )
+
     def rebuild(self, changed: set[Path] = frozenset()) -> None:
         """Build again; whatever stops the build is shown in the page, and the preview goes on
         watching (the next save may mend it). When only the data changed, the reader's page
@@ -105,7 +118,7 @@ class Preview:
             except DataError as error:  # the build would stop at the same check
                 return self._show([str(p) for p in error.problems])
             except Exception:  # the build says it (the settings, the disk)
-                saved = None
+                pass
         if saved is not None:
             self._show([], saved, building=True)
             # The two would share the processor: the pages open in a browser come first,
