@@ -9,6 +9,8 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -84,7 +86,11 @@ elif phase == "pools running":
             next(results)  # a worker has made its first file
             die()
     engine.ProcessPoolExecutor = Pool
+elif phase == "folders exchanged":
+    exchange = build._exchange
+    build._exchange = lambda staging, output: (exchange(staging, output), die())[0]
 elif phase == "between the two renames":
+    build._exchange = lambda staging, output: False  # a system that cannot swap in one step
     rename = os.rename
     def renamed(source, target):
         rename(source, target)
@@ -96,7 +102,7 @@ build.build_site(output, {fixture!r}, conf={conf!r}, settings={{"CACHE_PATH": ca
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("phase", ["staging created", "pools running", "between the two renames"])
+@pytest.mark.parametrize("phase", ["staging created", "pools running", "folders exchanged", "between the two renames"])
 def test_a_killed_build_never_leaves_a_half_written_site(site, tmp_path, phase):
     output = Path(shutil.copytree(site, tmp_path / "output"))
     before = tree(output)
@@ -111,7 +117,8 @@ def test_a_killed_build_never_leaves_a_half_written_site(site, tmp_path, phase):
     )
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]  # it did reach that phase
     # Whenever it died, the output folder is one whole site, never a half-written one: the
-    # previous site. Killed in the instant between the two renames of the swap, the
+    # previous site, or after the exchange the new one (the same data: the same files).
+    # Killed in the instant between the two renames of a swap that could not exchange, the
     # previous site waits beside it and the next build puts it back.
     retired = tmp_path / ".output.old"
     assert tree(output if output.exists() else retired) == before
@@ -136,6 +143,33 @@ def test_recovery_removes_staging_folders_and_completes_an_interrupted_swap(tmp_
     assert (output / "index.html").read_text() == "previous" and not retired.exists()
     recover(tmp_path / "never-built")  # nothing to do
     assert not (tmp_path / "never-built").exists()
+
+
+def test_a_reader_finds_a_whole_site_at_every_instant_of_a_swap(tmp_path):
+    """As a web server reading the output while builds replace it, one after another."""
+    output = tmp_path / "site"
+    output.mkdir()
+    (output / "index.html").write_text("0")
+    missed, done = [], threading.Event()
+
+    def read():
+        while not done.is_set():
+            try:
+                (output / "index.html").read_text()
+            except FileNotFoundError:
+                missed.append(1)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    for n in range(1, 301):
+        staging = Path(tempfile.mkdtemp(prefix=".site.building-", dir=tmp_path))
+        (staging / "index.html").write_text(str(n))
+        staged.swap(staging, output)
+        shutil.rmtree(staging, ignore_errors=True)  # what the build does last: the previous site
+    done.set()
+    reader.join()
+    assert not missed and (output / "index.html").read_text() == "300"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import ctypes
+import errno
 import fcntl
 import functools
 import logging
@@ -244,7 +246,7 @@ def _build(output: Path, base: dict, inputs: str, made_from: Callable[[], str]) 
             record[lang] = {"key": key, "files": unchanged.files_digest(site, skip)}
         verify(staging, folders)
         kept.unlink(missing_ok=True)  # until the new site stands: then its own record
-        _swap(staging, output)
+        swap(staging, output)
         if made_from() == inputs:  # else something changed while it was read: the next build makes all again
             unchanged.write(kept, record)
     finally:
@@ -275,7 +277,30 @@ def verify(site: Path, language_sites: list[Path]) -> None:
         raise OutputError(f"bản dựng chưa hoàn chỉnh nên không được công bố: {'; '.join(parts)} (đĩa còn chỗ trống?)")
 
 
-def _swap(staging: Path, output: Path) -> None:
+# renameat2's flag (linux/fs.h) and "relative to the working folder" (fcntl.h)
+RENAME_EXCHANGE, AT_FDCWD = 2, -100
+
+
+def _exchange(staging: Path, output: Path) -> bool:
+    """Swap the two folders in one step: a reader finds the previous site or the new one,
+    never none. False where the system cannot (not Linux, or a file system without it)."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if not renameat2(AT_FDCWD, os.fsencode(staging), AT_FDCWD, os.fsencode(output), RENAME_EXCHANGE):
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(output))
+
+
+def swap(staging: Path, output: Path) -> None:
+    """The new site in place of the previous one. Exchanged, the staging folder holds the
+    previous site, which the caller removes; otherwise two renames, with the previous site
+    beside the output for the instant between them."""
+    if output.exists() and _exchange(staging, output):
+        return
     retired = output.with_name(f".{output.name}.old")
     shutil.rmtree(retired, ignore_errors=True)
     if output.exists():
