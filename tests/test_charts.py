@@ -3,9 +3,12 @@ that makes a no-change rebuild render nothing."""
 
 from __future__ import annotations
 
+import functools
 import gettext
+import os
 import re
 from html import unescape
+from pathlib import Path
 
 import altair as alt
 import jsonschema
@@ -223,21 +226,33 @@ def test_many_missing_charts_render_in_a_pool_with_the_same_result(tmp_path):
     assert svgs(engine(tmp_path / "reversed", workers=1), found[::-1]) == svgs(engine(tmp_path / "alone"), found)[::-1]
 
 
+def _started(folder: str) -> None:
+    """A worker's start that leaves a trace: a file named by its process."""
+    (Path(folder) / str(os.getpid())).touch()
+
+
 @pytest.mark.slow
 def test_a_builds_workers_once_started_make_every_stages_files_and_outlive_it(tmp_path):
-    """A few charts are drawn here until the build's pool runs; then every stage, however
-    small, gives it its work, and leaves it running for the next (the preview's builds)."""
+    """A few charts are drawn here until the build's pool runs; a pass warms it while its
+    catalog is made, and then every stage, however small, gives it its work, and leaves it
+    running for the next (the preview's builds)."""
     found = [c for page in all_charts(FIXTURE).values() for c in page][:4]
     alone = svgs(engine(tmp_path / "alone", workers=1), found)
+    started = tmp_path / "started"
+    started.mkdir()
     with Workers(2) as workers:
         few = engine(tmp_path / "few")
         few.shared = workers
         assert svgs(few, found[:2]) == alone[:2] and not workers.running
+        workers.warm(functools.partial(_started, str(started)))
         pool = workers.pool()
         shared = engine(tmp_path / "shared")
         shared.shared = workers
         assert svgs(shared, found) == alone
         assert workers.pool() is pool and not pool._broken
+        # the start ran in the pool's own processes (queued before the charts, so run by now)
+        ran = {int(p.name) for p in started.iterdir()}
+        assert ran and ran <= set(pool._processes) and os.getpid() not in ran
     assert not workers.running
 
 

@@ -63,6 +63,8 @@ class RankingsGenerator(Generator):
             for a in self.context.get("articles", [])
             if str(getattr(a, "edition", "")).isdigit()
         }
+        if self.settings.get(WORKERS) is not None:  # a build's pool: it starts while the catalog is made
+            self.settings[WORKERS].warm(self._chart_engine().start)
         self.catalog = self._catalog_of(loaded)
         if PORTAL not in self.settings:  # a build checked its snapshot so before any pass (build._checked)
             self._refuse_clashing_content()

@@ -169,6 +169,14 @@ class Workers:
                 self._pool = _pool(self.count)
             return self._pool
 
+    def warm(self, start: Callable[[], None]) -> None:
+        """The workers started ahead of the work, each running `start` (loading the drawing
+        libraries, a second) while the build does other things: then even a few outputs
+        are made on every core."""
+        pool = self.pool()
+        for _ in range(self.count):
+            pool.submit(start)
+
     def __enter__(self) -> Workers:
         return self
 
