@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import io
 import os
 import re
 from html import unescape
@@ -15,9 +16,10 @@ import jsonschema
 import pandas as pd
 import pytest
 from altair.vegalite.v6.schema.core import TopLevelSpec
+from PIL import Image
 
 from conftest import FIXTURE, ROOT, html, text
-from rankings.outputs import chart_svg, charts
+from rankings.outputs import chart_svg, charts, fonts, picture
 from rankings.outputs.charts import bump as bump_chart
 from rankings.outputs.charts import provinces, theme
 from rankings.outputs.engine import Workers
@@ -254,6 +256,26 @@ def test_a_builds_workers_once_started_make_every_stages_files_and_outlive_it(tm
         ran = {int(p.name) for p in started.iterdir()}
         assert ran and ran <= set(pool._processes) and os.getpid() not in ran
     assert not workers.running
+
+
+def test_a_picture_is_the_svg_drawn_at_its_scale_with_the_themes_fonts():
+    """Text in the theme's font, and a character it lacks (★) in the fallback font, as a
+    browser would draw it; nothing from the machine's own fonts."""
+
+    def drawn(text, folders, scale=1):
+        svg = (
+            '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" font-family="Be Vietnam Pro">'
+            f'<rect width="120" height="40" fill="white"/><text x="10" y="28" font-size="20">{text}</text></svg>'
+        )
+        with Image.open(io.BytesIO(picture.png(svg, scale, tuple(map(str, folders))))) as made:
+            return made.size, sum(1 for v in made.convert("L").getdata() if v < 128)
+
+    theme, fallback = (FONTS,), (FONTS, *fonts.fallback_folders(ROOT / "theme"))
+    assert ord("★") not in fonts.covered(theme) and fallback[1:]
+    size, ink = drawn("Hồ", theme)
+    assert size == (120, 40) and ink > 40
+    assert drawn("Hồ", theme, scale=2) == ((240, 80), pytest.approx(4 * ink, rel=0.2))
+    assert drawn("★", theme)[1] == 0 and drawn("★", fallback)[1] > 40
 
 
 def test_a_change_in_the_data_renders_that_chart_again(tmp_path):

@@ -558,7 +558,8 @@ def test_large_blocs_and_long_series_draw(tmp_path):
     from rankings.site.catalog import catalog
     from rankings.site.i18n import Language
 
-    register(str(ROOT / "theme" / "static" / "fonts" / "ttf"))
+    fonts = str(ROOT / "theme" / "static" / "fonts" / "ttf")
+    register(fonts)
     drawn = {}
     for name, (editions, units) in {"communes": (1, 2000), "long": (60, 5)}.items():
         workloads.WORKLOADS[name] = (editions, {"xa": units}, False)
@@ -571,7 +572,7 @@ def test_large_blocs_and_long_series_draw(tmp_path):
             for chart in page.charts:
                 kind = chart.draw.__module__.rsplit(".", 1)[-1]
                 if (name, kind) not in drawn and (kind != "bump" or page.url.startswith("2059/")):
-                    drawn[name, kind] = chart_svg._render(chart, "vi")[0]
+                    drawn[name, kind] = chart_svg._render(chart, "vi", (fonts,))[0]
     assert {k for n, k in drawn if n == "communes"} >= {"scores", "tiers", "trend"}
     assert drawn["communes", "scores"].count("<path") >= 2000  # a bar for every commune
     for kind in ("trend", "bump"):

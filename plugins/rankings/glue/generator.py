@@ -164,11 +164,13 @@ class RankingsGenerator(Generator):
 
     def _chart_engine(self):
         from ..outputs.chart_svg import chart_engine
+        from ..outputs.fonts import fallback_folders
 
         engine = chart_engine(
             config.chart_fonts(self.settings),
             config.cache_folder(self.settings, "charts"),
             config.get(self.settings, "RANKINGS_LOCALE"),
+            fallback_folders(Path(self.settings["THEME"])),
         )
         engine.shared = self.settings.get(WORKERS)
         return engine
@@ -206,6 +208,7 @@ class RankingsGenerator(Generator):
 
     def _write_cards(self) -> None:
         from ..outputs import cards
+        from ..outputs.fonts import fallback_folders
 
         template = self.env.get_template("share-card.svg")
         footer = cards.footer(self.settings.get("SITEURL", ""), self.settings["SITENAME"])
@@ -220,7 +223,11 @@ class RankingsGenerator(Generator):
             )
             for card in self.catalog.cards
         }
-        engine = cards.card_engine(config.chart_fonts(self.settings), config.cache_folder(self.settings, "cards"))
+        engine = cards.card_engine(
+            config.chart_fonts(self.settings),
+            config.cache_folder(self.settings, "cards"),
+            fallback_folders(Path(self.settings["THEME"])),
+        )
         self._timed("cards", engine, [jobs], "ảnh chia sẻ")
 
     def _write_reports(self, figures: dict) -> None:

@@ -1,5 +1,5 @@
 """Share images (Open Graph, Twitter cards): PNGs of an SVG drawn by a theme template,
-made by vl-convert's SVG renderer with the theme's fonts, through the engine."""
+drawn by Typst with the theme's fonts (picture.py), through the engine."""
 
 from __future__ import annotations
 
@@ -7,34 +7,35 @@ import functools
 import textwrap
 from pathlib import Path
 
-from . import fonts
+from . import fonts, picture
 from .engine import Engine, salt
 
 WIDTH, HEIGHT = 1200, 630  # what Open Graph and Twitter show without cropping
 POOL_FROM = 80  # a card takes ~15 ms: fewer than this are made faster here
 
 
-def _png(svg: str) -> tuple[bytes]:
-    import vl_convert
-
-    return (vl_convert.svg_to_png(svg, scale=1),)
+def _png(svg: str, font_folders: tuple[str, ...]) -> tuple[bytes]:
+    return (picture.png(svg, 1, font_folders),)
 
 
 def _text(svg: str) -> str:
     return svg
 
 
-def card_engine(font_folder: Path, cache_folder: Path) -> Engine:
-    import vl_convert
+def card_engine(font_folder: Path, cache_folder: Path, fallback: tuple[Path, ...] = ()) -> Engine:
+    """Cards drawn with the fonts of `font_folder`, and of `fallback` for characters they lack."""
+    import typst
 
+    folders = (font_folder, *fallback)
     return Engine(
-        _png,
+        functools.partial(_png, font_folders=tuple(map(str, folders))),
         _text,
         cache_folder,
-        salt(vl_convert.__version__, files=fonts.files(font_folder)),
+        salt(
+            typst.__version__, files=[Path(picture.__file__), *(f for folder in folders for f in fonts.files(folder))]
+        ),
         (".png",),
         POOL_FROM,
-        functools.partial(fonts.register, str(font_folder)),
     )
 
 

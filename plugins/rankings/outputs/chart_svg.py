@@ -13,7 +13,7 @@ from pathlib import Path
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from ..site.addresses import CHART_IDS
-from . import fonts, spreadsheet
+from . import fonts, picture, spreadsheet
 from .charts import FILES, Chart
 from .engine import Engine, salt
 
@@ -23,7 +23,6 @@ _REFERENCE = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 _COUNTER = re.compile(r"_\d+$")
 _NAMED_MARK = re.compile(r'<(path|rect|circle|line)( [^>]*?aria-label="([^"]*)"[^>]*?)/>')
 _COORDINATE = re.compile(r"(?<=[ML,])(-?\d+\.\d)\d+")
-_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)"[^>]*?height="([\d.]+)"')
 # What Vega writes that draws nothing: a move by nothing, full opacity, and the empty
 # background and foreground paths of groups that have neither fill nor stroke.
 _NO_OP = re.compile(
@@ -49,10 +48,10 @@ PNG_SCALE = 2  # a picture for an article: twice the size the page draws it at,
 PNG_PIXELS = 4_000_000  # up to this many pixels: a bloc of 240 units, drawn at 2x, would take 34 MB a copy
 
 
-def _render(chart: Chart, locale: str) -> tuple[str, str, bytes]:
+def _render(chart: Chart, locale: str, font_folders: tuple[str, ...]) -> tuple[str, str, bytes]:
     """The chart's SVG, its ids prefixed with the chart's so that several charts can be
     inlined in one page; its data as CSV; and its picture as PNG, for tools that take no
-    SVG (resvg through vl-convert, from the SVG: the same drawing, not a second one)."""
+    SVG (drawn from the SVG: the same drawing, not a second one)."""
     import vl_convert
 
     svg = vl_convert.vegalite_to_svg(chart.spec, format_locale=number_format(locale))
@@ -61,7 +60,7 @@ def _render(chart: Chart, locale: str) -> tuple[str, str, bytes]:
     svg = _prefix_ids(_titled(_compact(svg)), f"bd-{chart.id}")
     width, height = drawn_size(svg)
     scale = min(PNG_SCALE, (PNG_PIXELS / (width * height)) ** 0.5)
-    return svg, "\ufeff" + table, _png(vl_convert.svg_to_png(svg, scale=scale))
+    return svg, "\ufeff" + table, _png(picture.png(svg, scale, font_folders))
 
 
 def _png(drawn: bytes) -> bytes:
@@ -78,36 +77,50 @@ def _png(drawn: bytes) -> bytes:
 
 
 @functools.cache
-def ready(font_folder: str) -> None:
+def ready(font_folders: tuple[str, ...]) -> None:
     """The fonts registered and the drawing libraries loaded, once a process, before its
-    first chart: Altair, and vl-convert's first drawing, which starts its JavaScript
-    engine (a second between them, which a preview pays after its first build, not on a save)."""
+    first chart: Altair, vl-convert's first drawing, which starts its JavaScript engine,
+    and Typst's fonts for the pictures (a second in all, which a preview pays after its
+    first build, not on a save). vl-convert draws with the first folder's fonts."""
     import altair  # noqa: F401 (what a chart's spec is built with)
     import vl_convert
 
-    fonts.register(font_folder)
-    vl_convert.vegalite_to_svg({"mark": "point"})
+    fonts.register(font_folders[0])
+    svg = vl_convert.vegalite_to_svg({"mark": "point"})
+    picture.png(svg, 1, font_folders)
 
 
 def _inputs(chart: Chart) -> str:
     return chart.inputs
 
 
-def chart_engine(font_folder: Path, cache_folder: Path, locale: str) -> Engine:
+def chart_engine(font_folder: Path, cache_folder: Path, locale: str, fallback: tuple[Path, ...] = ()) -> Engine:
+    """Charts drawn with the fonts of `font_folder`; their pictures also with those of
+    `fallback`, for characters the first lack (as a browser would)."""
+    import typst
     import vl_convert
 
+    folders = (font_folder, *fallback)
+    names = tuple(map(str, folders))
     return Engine(
-        functools.partial(_render, locale=locale),
+        functools.partial(_render, locale=locale, font_folders=names),
         _inputs,
         cache_folder,
         salt(
             vl_convert.__version__,
+            typst.__version__,
             json.dumps(number_format(locale)),
-            files=[*FILES, Path(__file__), Path(spreadsheet.__file__), *fonts.files(font_folder)],
+            files=[
+                *FILES,
+                Path(__file__),
+                Path(spreadsheet.__file__),
+                Path(picture.__file__),
+                *(f for folder in folders for f in fonts.files(folder)),
+            ],
         ),
         (".svg", ".csv", ".png"),
         POOL_FROM,
-        functools.partial(ready, str(font_folder)),
+        functools.partial(ready, names),
         kind=chart_kind,
     )
 
@@ -170,8 +183,8 @@ def _titled(svg: str) -> str:
 def drawn_size(svg: str) -> tuple[int, int]:
     """The width and height vl-convert drew the chart at, in pixels (the page sizes its
     frame and the embed code by them)."""
-    width, height = _SIZE.search(svg).groups()
-    return int(float(width)), int(float(height))
+    width, height = picture.size(svg)
+    return int(width), int(height)
 
 
 def _prefix_ids(markup: str, prefix: str) -> str:

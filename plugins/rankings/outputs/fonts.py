@@ -1,4 +1,5 @@
-"""The theme's fonts, registered with the SVG renderer (vl-convert) once per process."""
+"""The theme's fonts: registered with the SVG renderer (vl-convert) once a process, and
+the same files for Typst (PDFs, pictures)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,18 @@ def covered(folders: tuple[Path, ...]) -> frozenset[int]:
 def files(folder: Path) -> list[Path]:
     """The font files, for the salt of what they shape."""
     return sorted(folder.glob("*.ttf"))
+
+
+def fallback_folders(theme: Path) -> tuple[Path, ...]:
+    """The theme's fonts for characters its own font lacks (theme/fonts/fallback)."""
+    folder = theme / "fonts" / "fallback"
+    return (folder,) if folder.is_dir() else ()
+
+
+@functools.cache
+def typst_fonts(folders: tuple[str, ...]):
+    """Typst's fonts: those of these folders alone, no system font and none of those
+    built into Typst, so that every machine draws with the same."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=list(folders))

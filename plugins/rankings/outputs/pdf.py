@@ -26,13 +26,8 @@ def _compiler(templates: str, font_folder: str):
     """One compiler per process: Typst keeps what it laid out, and re-lays out only what changed."""
     import typst
 
-    # Only the theme's fonts (and its fallback for characters they lack): no system font,
-    # and none of those built into Typst.
-    found = typst.Fonts(
-        include_system_fonts=False,
-        include_embedded_fonts=False,
-        font_paths=[font_folder, *map(str, fallback_folders(Path(templates)))],
-    )
+    # The theme's fonts, and its fallback for characters they lack.
+    found = fonts.typst_fonts((font_folder, *map(str, fallback_folders(Path(templates)))))
     return typst.Compiler(str(Path(templates, TEMPLATE)), root=templates, font_paths=found)
 
 
@@ -68,9 +63,8 @@ def _drawable(value, covered: frozenset[int]):
 
 
 def fallback_folders(templates: Path) -> tuple[Path, ...]:
-    """The theme's fonts for characters its own font lacks (theme/fonts/fallback)."""
-    folder = templates.parent.parent / "fonts" / "fallback"
-    return (folder,) if folder.is_dir() else ()
+    """The theme's fallback fonts, from its folder of Typst templates."""
+    return fonts.fallback_folders(templates.parent.parent)
 
 
 def drawable(font_folder: Path, templates: Path) -> frozenset[int]:
