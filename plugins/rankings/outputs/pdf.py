@@ -46,8 +46,14 @@ _LAID_OUT = " \n\t"  # spacing Typst lays out without a glyph (other controls ar
 def as_json(document: dict, covered: frozenset[int] | None = None) -> str:
     """The document as the template reads it (and as the cache knows it). A character
     none of the fonts can draw becomes MISSING: PDF/UA forbids text that cannot be shown,
-    and Typst rightly refuses such a file (the page and the open data keep the text)."""
-    return json.dumps(_drawable(document, covered) if covered else document, ensure_ascii=False, sort_keys=True)
+    and Typst rightly refuses such a file (the page and the open data keep the text).
+    Most documents have none: their text is checked whole, in one pass over its distinct
+    characters, and walked string by string only if one is not drawn (or escaped: a
+    control character is written as \\u…)."""
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True)
+    if not covered or ("\\u" not in text and all(ord(ch) in covered or ch in _LAID_OUT for ch in set(text))):
+        return text
+    return json.dumps(_drawable(document, covered), ensure_ascii=False, sort_keys=True)
 
 
 def _drawable(value, covered: frozenset[int]):
