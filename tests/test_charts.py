@@ -32,7 +32,7 @@ FONTS = ROOT / "theme" / "static" / "fonts" / "ttf"
 
 
 def engine(cache, workers=None):
-    made = chart_svg.chart_engine(FONTS, cache, "vi")
+    made = chart_svg.chart_engine((FONTS,), cache, "vi")
     made.workers = workers or made.workers
     return made
 
@@ -270,7 +270,7 @@ def test_a_picture_is_the_svg_drawn_at_its_scale_with_the_themes_fonts():
         with Image.open(io.BytesIO(picture.png(svg, scale, tuple(map(str, folders))))) as made:
             return made.size, sum(1 for v in made.convert("L").getdata() if v < 128)
 
-    theme, fallback = (FONTS,), (FONTS, *fonts.fallback_folders(ROOT / "theme"))
+    theme, fallback = (FONTS,), (FONTS, ROOT / "theme" / "fonts" / "fallback")
     assert ord("★") not in fonts.covered(theme) and fallback[1:]
     size, ink = drawn("Hồ", theme)
     assert size == (120, 40) and ink > 40

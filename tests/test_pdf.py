@@ -111,7 +111,8 @@ def test_title_author_language_tags_and_web_address(site):
         assert "Bản trực tuyến: Xếp hạng ứng dụng CNTT và chuyển đổi số — /co-quan/so-y-te/" in text, page
 
 
-TEMPLATES, FONTS = ROOT / "theme" / "templates" / "pdf", ROOT / "theme" / "static" / "fonts" / "ttf"
+TEMPLATES = ROOT / "theme" / "templates" / "pdf"
+FONTS = (ROOT / "theme" / "static" / "fonts" / "ttf", ROOT / "theme" / "fonts" / "fallback")  # settings.font_folders
 
 
 def document(heading: str, **changed) -> str:

@@ -22,12 +22,12 @@ from rankings.build import check
 from rankings.data.model import Tier
 from rankings.data.problems import DataError
 from rankings.data.text import BIDI
-from rankings.outputs.pdf import drawable
+from rankings.outputs.fonts import covered
 from rankings.outputs.spreadsheet import safe_cell
 from rankings.pipeline import load
 from rankings.rules import ranking
 
-DRAWABLE = drawable(ROOT / "theme" / "static" / "fonts" / "ttf", ROOT / "theme" / "templates" / "pdf")
+DRAWABLE = covered((ROOT / "theme" / "static" / "fonts" / "ttf", ROOT / "theme" / "fonts" / "fallback"))
 ROWS = [
     ("so-tttt", "so"),
     ("so-noi-vu", "so"),

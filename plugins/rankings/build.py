@@ -94,11 +94,10 @@ def _valid(settings: dict) -> dict:
 def _checked(settings: dict) -> Portal:
     """The data, then the content: each raises one DataError listing its problems."""
     from .glue.content import check_content
-    from .outputs.pdf import drawable
+    from .outputs.fonts import covered
     from .pipeline import load
 
-    fonts = drawable(config.chart_fonts(settings), Path(settings["THEME"]) / "templates" / "pdf")
-    portal = load(config.data_folder(settings), config.urls(settings), fonts)
+    portal = load(config.data_folder(settings), config.urls(settings), covered(config.font_folders(settings)))
     check_content(settings, portal)
     return portal
 

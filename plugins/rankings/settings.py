@@ -114,6 +114,14 @@ def chart_fonts(settings: dict) -> Path:
     return Path(settings["THEME"]) / "static" / "fonts" / "ttf"
 
 
+def font_folders(settings: dict) -> tuple[Path, ...]:
+    """The fonts that draw charts, pictures and PDFs: the chart fonts, then the theme's
+    fallback (theme/fonts/fallback) for characters they lack. Check refuses data text
+    with a character none of them draws; a PDF shows it as missing."""
+    fallback = Path(settings["THEME"]) / "fonts" / "fallback"
+    return (chart_fonts(settings), *([fallback] if fallback.is_dir() else []))
+
+
 def translations_folder(settings: dict) -> Path:
     if get(settings, "RANKINGS_TRANSLATIONS"):
         return _folder(settings, "RANKINGS_TRANSLATIONS")

@@ -164,13 +164,11 @@ class RankingsGenerator(Generator):
 
     def _chart_engine(self):
         from ..outputs.chart_svg import chart_engine
-        from ..outputs.fonts import fallback_folders
 
         engine = chart_engine(
-            config.chart_fonts(self.settings),
+            config.font_folders(self.settings),
             config.cache_folder(self.settings, "charts"),
             config.get(self.settings, "RANKINGS_LOCALE"),
-            fallback_folders(Path(self.settings["THEME"])),
         )
         engine.shared = self.settings.get(WORKERS)
         return engine
@@ -208,7 +206,6 @@ class RankingsGenerator(Generator):
 
     def _write_cards(self) -> None:
         from ..outputs import cards
-        from ..outputs.fonts import fallback_folders
 
         template = self.env.get_template("share-card.svg")
         footer = cards.footer(self.settings.get("SITEURL", ""), self.settings["SITENAME"])
@@ -223,21 +220,19 @@ class RankingsGenerator(Generator):
             )
             for card in self.catalog.cards
         }
-        engine = cards.card_engine(
-            config.chart_fonts(self.settings),
-            config.cache_folder(self.settings, "cards"),
-            fallback_folders(Path(self.settings["THEME"])),
-        )
+        engine = cards.card_engine(config.font_folders(self.settings), config.cache_folder(self.settings, "cards"))
         self._timed("cards", engine, [jobs], "ảnh chia sẻ")
 
     def _write_reports(self, figures: dict) -> None:
         from ..outputs.engine import chunks
-        from ..outputs.pdf import as_json, drawable, pdf_engine
+        from ..outputs.fonts import covered
+        from ..outputs.pdf import as_json, pdf_engine
         from ..site.reports import address, document
 
         site, lang = self.settings.get("SITEURL", ""), self.settings["DEFAULT_LANG"]
         templates = Path(self.settings["THEME"]) / "templates" / "pdf"
-        drawn = drawable(config.chart_fonts(self.settings), templates)
+        font_folders = config.font_folders(self.settings)
+        drawn = covered(font_folders)
 
         def documents():
             for report in self.catalog.reports:
@@ -252,7 +247,7 @@ class RankingsGenerator(Generator):
                 yield Path(self.output_path, report.path), as_json(made, drawn)
 
         batches = (dict(batch) for batch in chunks(documents(), lambda job: len(job[1]), DOCUMENTS_AT_ONCE))
-        engine = pdf_engine(templates, config.chart_fonts(self.settings), config.cache_folder(self.settings, "pdf"))
+        engine = pdf_engine(templates, font_folders, config.cache_folder(self.settings, "pdf"))
         self._timed("PDFs", engine, batches, "tệp PDF")
 
     def _timed(self, what: str, engine, batches: Iterable[dict], shown_as: str) -> None:

@@ -22,18 +22,15 @@ def _text(svg: str) -> str:
     return svg
 
 
-def card_engine(font_folder: Path, cache_folder: Path, fallback: tuple[Path, ...] = ()) -> Engine:
-    """Cards drawn with the fonts of `font_folder`, and of `fallback` for characters they lack."""
+def card_engine(font_folders: tuple[Path, ...], cache_folder: Path) -> Engine:
+    """Cards drawn with the fonts of `font_folders` (settings.font_folders)."""
     import typst
 
-    folders = (font_folder, *fallback)
     return Engine(
-        functools.partial(_png, font_folders=tuple(map(str, folders))),
+        functools.partial(_png, font_folders=tuple(map(str, font_folders))),
         _text,
         cache_folder,
-        salt(
-            typst.__version__, files=[Path(picture.__file__), *(f for folder in folders for f in fonts.files(folder))]
-        ),
+        salt(typst.__version__, files=[Path(picture.__file__), *fonts.files(*font_folders)]),
         (".png",),
         POOL_FROM,
     )

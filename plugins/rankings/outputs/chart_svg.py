@@ -94,14 +94,13 @@ def _inputs(chart: Chart) -> str:
     return chart.inputs
 
 
-def chart_engine(font_folder: Path, cache_folder: Path, locale: str, fallback: tuple[Path, ...] = ()) -> Engine:
-    """Charts drawn with the fonts of `font_folder`; their pictures also with those of
-    `fallback`, for characters the first lack (as a browser would)."""
+def chart_engine(font_folders: tuple[Path, ...], cache_folder: Path, locale: str) -> Engine:
+    """Charts drawn with the fonts of the first of `font_folders`; their pictures with all
+    of them, the others for characters the first lack (as a browser would)."""
     import typst
     import vl_convert
 
-    folders = (font_folder, *fallback)
-    names = tuple(map(str, folders))
+    names = tuple(map(str, font_folders))
     return Engine(
         functools.partial(_render, locale=locale, font_folders=names),
         _inputs,
@@ -115,7 +114,7 @@ def chart_engine(font_folder: Path, cache_folder: Path, locale: str, fallback: t
                 Path(__file__),
                 Path(spreadsheet.__file__),
                 Path(picture.__file__),
-                *(f for folder in folders for f in fonts.files(folder)),
+                *fonts.files(*font_folders),
             ],
         ),
         (".svg", ".csv", ".png"),

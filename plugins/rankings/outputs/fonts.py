@@ -20,22 +20,15 @@ def covered(folders: tuple[Path, ...]) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
     found = set()
-    for folder in folders:
-        for path in files(folder):
-            with TTFont(path, lazy=True) as font:
-                found.update(font.getBestCmap())
+    for path in files(*folders):
+        with TTFont(path, lazy=True) as font:
+            found.update(font.getBestCmap())
     return frozenset(found)
 
 
-def files(folder: Path) -> list[Path]:
-    """The font files, for the salt of what they shape."""
-    return sorted(folder.glob("*.ttf"))
-
-
-def fallback_folders(theme: Path) -> tuple[Path, ...]:
-    """The theme's fonts for characters its own font lacks (theme/fonts/fallback)."""
-    folder = theme / "fonts" / "fallback"
-    return (folder,) if folder.is_dir() else ()
+def files(*folders: Path) -> list[Path]:
+    """The font files of these folders, for the salt of what they shape."""
+    return [path for folder in folders for path in sorted(Path(folder).glob("*.ttf"))]
 
 
 @functools.cache

@@ -22,17 +22,15 @@ RECYCLE = 40_000_000
 
 
 @functools.cache
-def _compiler(templates: str, font_folder: str):
+def _compiler(templates: str, font_folders: tuple[str, ...]):
     """One compiler per process: Typst keeps what it laid out, and re-lays out only what changed."""
     import typst
 
-    # The theme's fonts, and its fallback for characters they lack.
-    found = fonts.typst_fonts((font_folder, *map(str, fallback_folders(Path(templates)))))
-    return typst.Compiler(str(Path(templates, TEMPLATE)), root=templates, font_paths=found)
+    return typst.Compiler(str(Path(templates, TEMPLATE)), root=templates, font_paths=fonts.typst_fonts(font_folders))
 
 
-def _render(document: str, templates: str, font_folder: str) -> tuple[bytes]:
-    return (_compiler(templates, font_folder).compile(sys_inputs={"data": document}, pdf_standards=[STANDARD]),)
+def _render(document: str, templates: str, font_folders: tuple[str, ...]) -> tuple[bytes]:
+    return (_compiler(templates, font_folders).compile(sys_inputs={"data": document}, pdf_standards=[STANDARD]),)
 
 
 def _text(document: str) -> str:
@@ -68,34 +66,18 @@ def _drawable(value, covered: frozenset[int]):
     return value
 
 
-def fallback_folders(templates: Path) -> tuple[Path, ...]:
-    """The theme's fallback fonts, from its folder of Typst templates."""
-    return fonts.fallback_folders(templates.parent.parent)
-
-
-def drawable(font_folder: Path, templates: Path) -> frozenset[int]:
-    """Every character the site's fonts draw: its own and the fallback. Check refuses data
-    text with any other; a PDF shows any other as MISSING."""
-    return fonts.covered((font_folder, *fallback_folders(templates)))
-
-
-def pdf_engine(templates: Path, font_folder: Path, cache_folder: Path, workers: int | None = None) -> Engine:
-    """PDFs from documents; `templates` is the theme's folder of Typst templates."""
+def pdf_engine(
+    templates: Path, font_folders: tuple[Path, ...], cache_folder: Path, workers: int | None = None
+) -> Engine:
+    """PDFs from documents; `templates` is the theme's folder of Typst templates, and the
+    reports are set in the fonts of `font_folders` alone (settings.font_folders)."""
     import typst
 
     engine = Engine(
-        functools.partial(_render, templates=str(templates), font_folder=str(font_folder)),
+        functools.partial(_render, templates=str(templates), font_folders=tuple(map(str, font_folders))),
         _text,
         cache_folder,
-        salt(
-            typst.__version__,
-            STANDARD,
-            files=[
-                *templates.glob("*.typ"),
-                *fonts.files(font_folder),
-                *(f for folder in fallback_folders(templates) for f in fonts.files(folder)),
-            ],
-        ),
+        salt(typst.__version__, STANDARD, files=[*templates.glob("*.typ"), *fonts.files(*font_folders)]),
         (".pdf",),
         POOL_FROM,
         recycle=RECYCLE,
