@@ -55,6 +55,10 @@ CONFIG = {
         "labelFontSize": 12,
         "titleFontSize": 12,
         "titleFontWeight": 600,
+        # No axis label is cut by its measured width: checking a label against a limit
+        # measures it once more, and vl-convert measures by laying out each glyph (a
+        # seventh of a trend chart). Names are cut by characters instead (`labels`).
+        "labelLimit": 0,
     },
     "legend": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": INK, "titleColor": INK},
     "title": {"fontSize": 14, "anchor": "start", "color": INK, "fontWeight": 700},
@@ -121,7 +125,7 @@ def year_axis() -> alt.Axis:
 def labels(characters: int) -> alt.Axis:
     """Axis labels cut at a number of characters. Vega's labelLimit cuts by measured
     width, measuring each label many times: 0.7 s of a 1 s chart of 80 units."""
-    return alt.Axis(labelLimit=0, labelExpr=f"truncate(datum.label, {characters})")
+    return alt.Axis(labelExpr=f"truncate(datum.label, {characters})")
 
 
 def rank_axis(bottom: int) -> alt.Axis:
