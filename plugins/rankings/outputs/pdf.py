@@ -15,10 +15,12 @@ TEMPLATE = "report.typ"
 STANDARD = "ua-1"  # PDF/UA-1: tagged for screen readers, checked by Typst itself
 POOL_FROM = 20  # measured: 20 reports take 0.74 s here and 0.61 s in a pool of two; 40, 1.35 and 0.92 s
 # Typst keeps all it laid out for as long as its process lives (typst-py never evicts its
-# memo cache), more the larger the documents: a worker that had made 390 of the scale
-# workload's reports held 2 GB. Characters of documents a worker makes before a fresh one
-# takes over:
-RECYCLE = 40_000_000
+# memo cache), more the larger the documents: each of the scale workload's largest reports
+# (1.4 M characters) adds about 160 MB. Characters of documents a worker makes before a
+# fresh one takes over, measured on the scale workload's 780 reports: at 40 M a worker
+# grew to 1.8 GB and all took 101 s; at 4 M, 600 MB and 79 s (a smaller memo is faster to
+# search); national's reports, in two pools a language more, take 0.4 s longer.
+RECYCLE = 4_000_000
 
 
 @functools.cache
