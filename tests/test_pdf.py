@@ -180,6 +180,21 @@ def test_reports_are_made_by_fresh_processes_every_so_many_characters(tmp_path, 
         assert (tmp_path / "pool" / f"{i}.pdf").read_bytes() == (tmp_path / "alone" / f"{i}.pdf").read_bytes()
 
 
+def test_a_few_reports_larger_than_a_worker_may_hold_are_made_in_fresh_workers(tmp_path, monkeypatch):
+    """Fewer reports than start a pool are made in the build's own process, which keeps all
+    Typst laid out, unless together they are more than a worker may make (`recycle`)."""
+    engine = pdf_engine(TEMPLATES, FONTS, tmp_path / "cache", workers=2)
+    size = len(document("Báo cáo số 0"))
+    monkeypatch.setattr(engine, "recycle", 2 * size)
+    pools = []
+    monkeypatch.setattr(engine_module, "_pool", lambda workers: pools.append(workers) or real_pool(workers))
+    # As much as a worker holds, then more.
+    engine.write_all({tmp_path / f"{i}.pdf": document(f"Báo cáo số {i}") for i in range(2)})
+    assert pools == [] and engine.rendered == 2
+    engine.write_all({tmp_path / f"{i}.pdf": document(f"Báo cáo số {i}") for i in range(2, 5)})
+    assert pools == [2] and engine.rendered == 5
+
+
 def test_runs_by_size_hold_at_most_the_limit_and_at_least_one_item():
     assert list(engine_module.chunks([5, 1, 1, 3, 9], lambda n: n, 6)) == [[5, 1], [1, 3], [9]]
     assert list(engine_module.chunks([5, 1], lambda n: n, 0)) == [[5, 1]]

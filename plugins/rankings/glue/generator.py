@@ -23,10 +23,6 @@ from ..progress import step
 from . import pages
 
 log = logging.getLogger(__name__)
-# Characters of report documents held at once (an edition's, with its tables and charts,
-# is megabytes of JSON, and the scale workload has 780 reports): as many as two workers
-# make before fresh ones take over (pdf.RECYCLE).
-DOCUMENTS_AT_ONCE = 80_000_000
 
 
 def site_catalog(settings: dict, portal, language, announcements: dict | None = None, charts=None):
@@ -246,8 +242,12 @@ class RankingsGenerator(Generator):
                 )
                 yield Path(self.output_path, report.path), as_json(made, drawn)
 
-        batches = (dict(batch) for batch in chunks(documents(), lambda job: len(job[1]), DOCUMENTS_AT_ONCE))
         engine = pdf_engine(templates, font_folders, config.cache_folder(self.settings, "pdf"))
+        # Documents held at once (an edition's, with its tables and charts, is megabytes of
+        # JSON, and the scale workload has 780 reports): as many as one pool makes before
+        # fresh workers take over.
+        at_once = engine.workers * engine.recycle
+        batches = (dict(batch) for batch in chunks(documents(), lambda job: len(job[1]), at_once))
         self._timed("PDFs", engine, batches, "tệp PDF")
 
     def _timed(self, what: str, engine, batches: Iterable[dict], shown_as: str) -> None:

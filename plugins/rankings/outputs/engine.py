@@ -61,7 +61,10 @@ class Engine:
         self.rendered += len(missing)
         shared = self.shared if self.recycle is None else None
         running = shared is not None and shared.running
-        if missing and (running or (len(missing) >= self.pool_from and self.workers > 1)):
+        # Few inputs are made here, unless they are more than a worker may hold (`recycle`):
+        # this process would keep all of it.
+        large = self.recycle is not None and sum(len(self.key(item)) for item in missing.values()) > self.recycle
+        if missing and (running or ((len(missing) >= self.pool_from or large) and self.workers > 1)):
             # The longest first (the longest input, the most marks or lines), so that no
             # core is left alone with a 63-line chart at the end.
             order = sorted(missing, key=lambda p: -len(self.key(missing[p])))
