@@ -10,7 +10,7 @@ from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.tables import rank_label
 from ...site.views import UnitEdition
-from .chart import Chart
+from .chart import Chart, by_name
 from .theme import (
     ACCENT,
     INK,
@@ -130,25 +130,28 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
         "score_title": _("Điểm (quy về % điểm tối đa của từng năm)"),
         "note": note,
     }
+    # What the drawing takes from the data, said in the parameters: the drawing reads
+    # nothing else of it, so charts that share these share one spec (by_name).
+    shape = {"years": list(frame["year"]), "bottom": _bottom(frame), "scores": bool(frame["score"].notna().sum() >= 2)}
     return Chart(
         prefix(dataset) + CHART_IDS["trend"],
         title,
         caption,
         frame,
         headers,
-        {"breaks": breaks, "text": text},
+        {"breaks": breaks, "text": text, **shape},
         draw,
         dataset.id,
     )
 
 
-def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
-    text = params["text"]
-    x = field(alt.X, "year", "O", headers, title=None, scale=alt.Scale(domain=list(frame["year"])), axis=year_axis())
-    # The data is given once, to the whole drawing: a layer given its own, Altair copies and
-    # hashes (a text dump of the frame) again for each layer and concatenation it lifts it to.
+@by_name
+def draw(data: alt.NamedData, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
+    text, bottom = params["text"], params["bottom"]
+    x = field(alt.X, "year", "O", headers, title=None, scale=alt.Scale(domain=params["years"]), axis=year_axis())
+    # The data is given once, to the whole drawing: a layer given its own, Altair copies it
+    # again for each layer and concatenation it lifts it to.
     base = alt.Chart().encode(x=x)
-    bottom = _bottom(frame)
     rank_y = field(alt.Y, "rank", "Q", headers, title=text["rank"], scale=rank_scale(bottom), axis=rank_axis(bottom))
     segment = alt.Detail("segment:N")  # a break in the line: the drawing's, not the reader's
     known = base.transform_filter("datum.rank != null")
@@ -172,7 +175,7 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
         height=200,
         title=alt.TitleParams(text["title"], subtitle=notes or alt.Undefined, subtitleColor=MUTED, subtitleFontSize=11),
     )
-    if frame["score"].notna().sum() >= 2:  # one point is no trend
+    if params["scores"]:  # one point is no trend
         score = base.transform_filter("datum.score != null").encode(
             y=field(alt.Y, "score", "Q", headers, title=text["score"], scale=alt.Scale(domain=[0, 100]))
         )
@@ -185,7 +188,7 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
                 ),
             ).properties(width=WIDTH, height=120, title=text["score_title"]),
         )
-    drawn.data = frame
+    drawn.data = data
     return drawn
 
 
