@@ -47,9 +47,9 @@ class Chart:
             spec = json.loads(_spec_by_name(self.draw, _text(self.params), _text(self.headers)))
             spec["description"] = self.caption
             spec.setdefault("datasets", {})[DATA] = alt.data_transformers.get()(self.data)["values"]
-            return spec
-        with debug_mode(False):
-            spec = configure(self.draw(self.data, self.params, self.headers), self.caption)
+        else:
+            with debug_mode(False):
+                spec = configure(self.draw(self.data, self.params, self.headers), self.caption)
         if "boundaries" in self.params:
             spec.setdefault("datasets", {})[BOUNDARIES] = simplified(
                 self.params["boundaries"], self.params["width"], self.params["detail"]
