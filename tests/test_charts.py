@@ -141,25 +141,30 @@ def test_trend_marks_gaps_and_methodology_breaks():
     assert merged.data["rank"].tolist() == [2, 1]
 
 
-def test_a_trend_spec_built_once_for_its_parameters_draws_as_with_its_data_inline():
-    """A unit's trend chart is drawn by name: built once for the charts that share its
-    parameters, its data added after. Each must draw the same SVG as the drawing given
-    its own data the way Altair takes it, inline."""
+def test_a_trend_spec_built_and_compiled_once_for_its_parameters_draws_as_with_its_data_inline():
+    """A unit's trend chart is drawn by name: its spec built, and compiled to Vega, once
+    for the charts that share its parameters, its data added after. Each must draw the
+    same SVG as the drawing given its own data the way Altair takes it, inline."""
     import vl_convert
 
+    from rankings.outputs import chart_svg
     from rankings.outputs.charts import chart as chart_module
 
     trends = [c for page in all_charts(FIXTURE).values() for c in page if c.id.endswith("thu-hang-qua-cac-nam")]
     shared = [c for c in trends if c.params == trends[0].params and c.headers == trends[0].headers]
     assert len(trends) > len(shared) > 1  # some share their parameters, not all
     chart_module._spec_by_name.cache_clear()
+    chart_svg._compiled.cache_clear()
     for c in trends:
         inline = theme.configure(c.draw(c.data, c.params, c.headers), c.caption)
         assert "datasets" in inline and chart_module.DATA not in inline["datasets"]
-        assert vl_convert.vegalite_to_svg(c.spec) == vl_convert.vegalite_to_svg(inline)
-    built = chart_module._spec_by_name.cache_info()
-    assert built.misses == len({(chart_module._text(c.params), chart_module._text(c.headers)) for c in trends})
-    assert built.hits >= len(shared) - 1
+        drawn = vl_convert.vegalite_to_svg(inline, format_locale=chart_svg.number_format("vi"))
+        assert chart_svg._svg(c, "vi") == drawn
+        assert vl_convert.vegalite_to_svg(c.spec, format_locale=chart_svg.number_format("vi")) == drawn
+    shapes = len({(chart_module._text(c.params), chart_module._text(c.headers)) for c in trends})
+    built, compiled = chart_module._spec_by_name.cache_info(), chart_svg._compiled.cache_info()
+    assert built.misses == compiled.misses == shapes
+    assert compiled.hits >= len(shared) - 1
 
 
 def test_the_map_colours_the_provinces_of_its_year_and_marks_the_missing(tmp_path):

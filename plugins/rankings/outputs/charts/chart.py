@@ -41,20 +41,33 @@ class Chart:
         would walk their 0.6 MB of coordinates for 2 s (the drawing names them only).
         Altair's debug mode, which checks each object against the schema as it is made, is
         off: the tests check every spec whole (test_charts), and it cost a tenth of a chart.
-        A drawing `by_name` is built once for all charts of the same parameters, and each
-        chart's data added to it (as Altair would give it)."""
-        if getattr(self.draw, "by_name", False):
-            spec = json.loads(_spec_by_name(self.draw, _text(self.params), _text(self.headers)))
+        A drawing `by_name` is its shape with the chart's data added."""
+        if self.shape is not None:
+            spec = json.loads(self.shape)
             spec["description"] = self.caption
-            spec.setdefault("datasets", {})[DATA] = alt.data_transformers.get()(self.data)["values"]
         else:
             with debug_mode(False):
                 spec = configure(self.draw(self.data, self.params, self.headers), self.caption)
-        if "boundaries" in self.params:
-            spec.setdefault("datasets", {})[BOUNDARIES] = simplified(
-                self.params["boundaries"], self.params["width"], self.params["detail"]
-            )
+        if named := self.datasets:
+            spec.setdefault("datasets", {}).update(named)
         return spec
+
+    @property
+    def shape(self) -> str | None:
+        """A drawing by name's spec without its data or text alternative, as JSON: built
+        once for all charts of the same parameters and headers. None for other drawings."""
+        if getattr(self.draw, "by_name", False):
+            return _spec_by_name(self.draw, _text(self.params), _text(self.headers))
+        return None
+
+    @property
+    def datasets(self) -> dict[str, list]:
+        """The data the spec names, by name: a drawing by name's own (as Altair would give
+        it), a map's boundaries."""
+        named = {DATA: alt.data_transformers.get()(self.data)["values"]} if self.shape is not None else {}
+        if "boundaries" in self.params:
+            named[BOUNDARIES] = simplified(self.params["boundaries"], self.params["width"], self.params["detail"])
+        return named
 
     @property
     def table(self) -> pd.DataFrame:
