@@ -20,7 +20,7 @@ def main(data: str, output: str, cache: str) -> None:
     seconds = time.perf_counter() - start
     stages = {name: [s.made, s.cached, s.seconds] for name, s in built.stats.stages.items()}
     passes = {name: [s.made, s.cached, s.seconds] for name, s in built.stats.passes.items()}
-    kinds = {name: [s.made, s.seconds] for name, s in built.stats.kinds.items()}
+    kinds = {name: [s.made, s.seconds, s.kernel] for name, s in built.stats.kinds.items()}
     peak_kib = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     )

@@ -29,6 +29,7 @@ class Stage:
     made: int = 0  # rendered or written in this build
     cached: int = 0  # taken from the cache
     seconds: float = 0.0
+    kernel: float = 0.0  # of a kind's seconds, those its processes spent in the kernel
 
 
 @dataclass
@@ -44,9 +45,9 @@ class Stats:
         for table, key in ((self.stages, name), (self.passes, f"{name} ({lang})")):
             stage = table.setdefault(key, Stage())
             stage.made, stage.cached, stage.seconds = stage.made + made, stage.cached + cached, stage.seconds + seconds
-        for kind, (count, spent) in (kinds or {}).items():
+        for kind, (count, spent, kernel) in (kinds or {}).items():
             stage = self.kinds.setdefault(f"{name}: {kind}", Stage())
-            stage.made, stage.seconds = stage.made + count, stage.seconds + spent
+            stage.made, stage.seconds, stage.kernel = stage.made + count, stage.seconds + spent, stage.kernel + kernel
 
     def count(self, name: str) -> int:
         """Files of a stage in the site, made now or taken from the cache."""

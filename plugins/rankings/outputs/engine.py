@@ -39,7 +39,7 @@ class Engine:
     cached: int = 0
     on_progress: Callable[[int, int], None] | None = None  # (made, to make) as the missing are made
     kind: Callable[[Any], str] | None = None  # what an input is ("trend", "map"), for `invoke bench`
-    kinds: dict = field(default_factory=dict)  # kind → [made, seconds of making, on any core]
+    kinds: dict = field(default_factory=dict)  # kind → [made, seconds of making on any core, of them in the kernel]
     shared: Workers | None = None  # the build's pool, if it has one (else one per batch)
     # At most about this many characters of input made by one process before fresh ones
     # take over, in pools of the engine's own: for a library that keeps in memory all it
@@ -82,24 +82,24 @@ class Engine:
                     done += len(chunk)
         else:
             for done, (p, item) in enumerate(missing.items(), start=1):
-                made, seconds = _made(self.start, self.make, item)
+                made, *spent = _made(self.start, self.make, item)
                 self._keep(p, made)
-                self._count(item, seconds)
+                self._count(item, *spent)
                 self._progress(done, len(missing))
         return paths
 
     def _pooled(self, pool: ProcessPoolExecutor, order: list, missing: dict, before: int) -> None:
         # One input a task (no chunksize): they differ in cost, and bundles would leave a core idle.
         made_all = pool.map(functools.partial(_made, self.start, self.make), [missing[p] for p in order])
-        for done, (p, (made, seconds)) in enumerate(zip(order, made_all), start=before + 1):
+        for done, (p, (made, *spent)) in enumerate(zip(order, made_all), start=before + 1):
             self._keep(p, made)
-            self._count(missing[p], seconds)
+            self._count(missing[p], *spent)
             self._progress(done, len(missing))
 
-    def _count(self, item, seconds: float) -> None:
+    def _count(self, item, seconds: float, kernel: float) -> None:
         if self.kind is not None:
-            counted = self.kinds.setdefault(self.kind(item), [0, 0.0])
-            counted[0], counted[1] = counted[0] + 1, counted[1] + seconds
+            counted = self.kinds.setdefault(self.kind(item), [0, 0.0, 0.0])
+            counted[0], counted[1], counted[2] = counted[0] + 1, counted[1] + seconds, counted[2] + kernel
 
     def _progress(self, done: int, total: int) -> None:
         if self.on_progress is not None:
@@ -132,13 +132,15 @@ def chunks(items: Sequence, size: Callable[[Any], int], limit: int) -> Iterator[
         yield run
 
 
-def _made(start: Callable[[], None] | None, make: Callable, item) -> tuple[Sequence[bytes | str], float]:
-    """What `make` made of `item`, and the seconds it took where it ran; `start` first
-    (cached: once a process)."""
+def _made(start: Callable[[], None] | None, make: Callable, item) -> tuple[Sequence[bytes | str], float, float]:
+    """What `make` made of `item`, the seconds it took where it ran, and the CPU seconds
+    its process spent in the kernel meanwhile (for `invoke bench`: vl-convert 1.9 maps
+    its font file again for each glyph it measures); `start` first (cached: once a process)."""
     if start:
         start()
-    begun = time.perf_counter()
-    return make(item), time.perf_counter() - begun
+    begun, kernel = time.perf_counter(), os.times().system
+    made = make(item)
+    return made, time.perf_counter() - begun, os.times().system - kernel
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
