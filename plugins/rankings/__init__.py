@@ -3,8 +3,6 @@ it connects signals only; each part loads when Pelican first calls it."""
 
 from __future__ import annotations
 
-from pelican import signals
-
 
 def _check_settings(pelican) -> None:
     from .settings import check
@@ -37,6 +35,9 @@ def _sanitise(content) -> None:
 
 
 def register():
+    # Imported here: worker processes import this package for its outputs, not Pelican.
+    from pelican import signals
+
     signals.initialized.connect(_check_settings)
     signals.get_generators.connect(_get_generators)
     signals.generator_init.connect(_prepare_environment)
