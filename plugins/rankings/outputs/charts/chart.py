@@ -42,8 +42,9 @@ class Chart:
         Altair's debug mode, which checks each object against the schema as it is made, is
         off: the tests check every spec whole (test_charts), and it cost a tenth of a chart.
         A drawing `by_name` is its shape with the chart's data added."""
-        if self.shape is not None:
-            spec = json.loads(self.shape)
+        shape = self.shape
+        if shape is not None:
+            spec = json.loads(shape)
             spec["description"] = self.caption
         else:
             with debug_mode(False):
@@ -56,7 +57,7 @@ class Chart:
     def shape(self) -> str | None:
         """A drawing by name's spec without its data or text alternative, as JSON: built
         once for all charts of the same parameters and headers. None for other drawings."""
-        if getattr(self.draw, "by_name", False):
+        if _by_name(self.draw):
             return _spec_by_name(self.draw, _text(self.params), _text(self.headers))
         return None
 
@@ -64,7 +65,7 @@ class Chart:
     def datasets(self) -> dict[str, list]:
         """The data the spec names, by name: a drawing by name's own (as Altair would give
         it), a map's boundaries."""
-        named = {DATA: alt.data_transformers.get()(self.data)["values"]} if self.shape is not None else {}
+        named = {DATA: alt.data_transformers.get()(self.data)["values"]} if _by_name(self.draw) else {}
         if "boundaries" in self.params:
             named[BOUNDARIES] = simplified(self.params["boundaries"], self.params["width"], self.params["detail"])
         return named
@@ -105,6 +106,10 @@ def by_name(draw: Callable) -> Callable:
     what such a chart costs before it is drawn)."""
     draw.by_name = True
     return draw
+
+
+def _by_name(draw: Callable) -> bool:
+    return getattr(draw, "by_name", False)
 
 
 @functools.lru_cache(maxsize=32)
