@@ -20,6 +20,7 @@ from PIL import Image
 
 from conftest import FIXTURE, ROOT, html, text
 from rankings.outputs import chart_svg, charts, fonts, picture
+from rankings.outputs import engine as engine_module
 from rankings.outputs.charts import bump as bump_chart
 from rankings.outputs.charts import provinces, theme
 from rankings.outputs.engine import Workers
@@ -282,6 +283,19 @@ def test_a_builds_workers_once_started_make_every_stages_files_and_outlive_it(tm
         ran = {int(p.name) for p in started.iterdir()}
         assert ran and ran <= set(pool._processes) and os.getpid() not in ran
     assert not workers.running
+
+
+@pytest.mark.slow
+def test_a_worker_starts_with_the_libraries_loaded_and_is_no_fork_of_the_build():
+    """The workers' libraries are loaded once, by the fork server, and each worker starts
+    as its copy: a library named wrong would be skipped without a word, and every worker
+    would load it again. (`eval` is a builtin: the worker loads nothing to run it.)"""
+    with engine_module._pool(1) as pool:
+        loaded = pool.submit(eval, "sorted(__import__('sys').modules)").result()
+        parent = pool.submit(eval, "__import__('os').getppid()").result()
+    assert set(engine_module.LIBRARIES) <= set(loaded)
+    assert "rankings.outputs.chart_svg" not in loaded  # nothing of the build's but what it asked for
+    assert parent != os.getpid()  # not forked from the build, whose threads a fork would not copy
 
 
 def test_a_picture_is_the_svg_drawn_at_its_scale_with_the_themes_fonts():

@@ -24,7 +24,7 @@ from pathlib import Path
 from . import settings as config
 from . import unchanged
 from .data.model import Portal
-from .outputs.engine import Workers
+from .outputs.engine import Workers, serve
 from .progress import Stats
 
 MARKER = ".xep-hang-site"  # left in every site a build writes: the folder may be replaced by the next
@@ -128,6 +128,7 @@ def build_site(
     output = Path(output).resolve()
     base = _valid(read_settings(conf, data, content, output, settings))
     refuse_unsafe_output(output, Path(conf).resolve().parent, read_folders(base))
+    serve()  # the workers' libraries load while the data is read
     made_from = functools.partial(unchanged.inputs, read_folders(base), Path(conf).resolve())
     inputs = made_from()  # before the data is read: a file saved meanwhile changes it
     portal = _checked(base)

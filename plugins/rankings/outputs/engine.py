@@ -5,13 +5,12 @@ cores when there are many, and copied to where the site wants it."""
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import hashlib
 import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -21,8 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from .files import write_atomically
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass
@@ -144,20 +141,38 @@ def _made(start: Callable[[], None] | None, make: Callable, item) -> tuple[Seque
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    """Fresh processes: the build process runs other libraries' threads (the chart
-    engine's among them), and a fork copies their locks, not the threads."""
-    return ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(os.getpid(),),
-    )
+    """Processes that did not fork from the build, which runs other libraries' threads
+    (the chart engine's among them), and a fork copies their locks, not the threads."""
+    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker)
+
+
+# What the workers' outputs load, 0.7 s of imports a worker: a fork server loads them once
+# a build and each worker starts as its copy. (Python 3.11's server does not take
+# the build's module path, so the plugin's own modules cannot be among them.)
+LIBRARIES = ("altair", "pandera.pandas", "vl_convert", "typst", "openpyxl", "PIL.Image", "fontTools.ttLib")
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(LIBRARIES))  # for the server this process starts first
+    return context
+
+
+def serve() -> None:
+    """The fork server started, and loading the libraries, while the build does other
+    things (reads its data): the first pool's workers then start from it at once."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 class Workers:
     """One pool of worker processes for a whole build, started when an engine first has
-    enough to make: every stage of every language's pass then shares it, and a build
-    starts its workers (a second each, loading the drawing libraries) once."""
+    enough to make: every stage of every language's pass then shares it (the PDFs, made
+    in pools of their own, close it meanwhile), and a pass starts its workers at most once."""
 
     def __init__(self, count: int | None = None):
         self.count = count or os.cpu_count() or 1
@@ -175,9 +190,9 @@ class Workers:
             return self._pool
 
     def warm(self, start: Callable[[], None]) -> None:
-        """The workers started ahead of the work, each running `start` (loading the drawing
-        libraries, a second) while the build does other things: then even a few outputs
-        are made on every core."""
+        """The workers started ahead of the work, each running `start` (readying the drawing
+        libraries, 0.6 s) while the build does other things: then even a few outputs are
+        made on every core."""
         pool = self.pool()
         for _ in range(self.count):
             pool.submit(start)
@@ -195,15 +210,17 @@ class Workers:
                 self._pool = None
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker() -> None:
     """A worker ends with the build that started it, however the build ends: an idle one
-    would otherwise wait for work for ever after a kill (Linux's parent-death signal)."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (AttributeError, OSError):  # not Linux: the pool's own shutdown is all there is
-        pass
-    if os.getppid() != parent:  # the build died before the signal was asked for
-        os._exit(1)
+    would otherwise wait for work for ever after a kill. (Its parent is the fork server,
+    which lasts while any worker does.)"""
+    build = multiprocessing.parent_process()
+    threading.Thread(target=_end_with, args=(build.sentinel,), daemon=True).start()
+
+
+def _end_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])  # ready once the build's process has ended
+    os._exit(1)
 
 
 def salt(*parts: str, files: Sequence[Path] = ()) -> str:
