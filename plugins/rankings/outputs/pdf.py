@@ -13,7 +13,7 @@ from .engine import Engine, salt
 
 TEMPLATE = "report.typ"
 STANDARD = "ua-1"  # PDF/UA-1: tagged for screen readers, checked by Typst itself
-POOL_FROM = 20  # measured: 20 reports take 0.74 s here and 0.61 s in a pool of two; 40, 1.35 and 0.92 s
+POOL_FROM = 6  # measured, workers from the fork server: 4 reports take 0.25-0.32 s here, 0.23 s in a pool of two; 8, 0.70 and 0.33-0.43 s
 # Typst keeps all it laid out for as long as its process lives (typst-py never evicts its
 # memo cache), more the larger the documents: each of the scale workload's largest reports
 # (1.4 M characters) adds about 160 MB. Characters of documents a worker makes before a
