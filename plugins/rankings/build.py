@@ -10,6 +10,7 @@ import ctypes
 import errno
 import fcntl
 import functools
+import gc
 import logging
 import os
 import shutil
@@ -136,6 +137,7 @@ def build_site(
     stats = Stats()
     with (
         _locked(output),
+        _collected_less(),
         tempfile.TemporaryDirectory() as snapshot,
         contextlib.nullcontext(workers) if workers else Workers() as workers,
     ):
@@ -191,6 +193,20 @@ def refuse_unsafe_output(output: Path, project: Path, sources: list[Path]) -> No
             f"có tệp {MARKER}); bản dựng chỉ thay một thư mục rỗng hoặc do chính nó tạo; hãy chọn thư mục "
             "khác"
         )
+
+
+@contextlib.contextmanager
+def _collected_less():
+    """Python's cycle collector run less often while the passes run: they make millions of
+    objects that live as long as the build (the catalogs, the pages), and at its usual
+    pace the collector walks them again and again (a tenth of a corrected edition's time
+    in the build's process, measured on national)."""
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 @contextlib.contextmanager
