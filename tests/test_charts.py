@@ -148,7 +148,6 @@ def test_a_trend_spec_built_and_compiled_once_for_its_parameters_draws_as_with_i
     same SVG as the drawing given its own data the way Altair takes it, inline."""
     import vl_convert
 
-    from rankings.outputs import chart_svg
     from rankings.outputs.charts import chart as chart_module
 
     trends = [c for page in all_charts(FIXTURE).values() for c in page if c.id.endswith("thu-hang-qua-cac-nam")]

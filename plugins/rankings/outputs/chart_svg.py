@@ -109,7 +109,8 @@ def ready(font_folders: tuple[str, ...]) -> None:
     """The fonts registered and the drawing libraries loaded, once a process, before its
     first chart: Altair, vl-convert's first drawing, which starts its JavaScript engine,
     and Typst's fonts for the pictures (0.6 s in all where Altair is loaded already, as in
-    a worker; a preview pays it after its first build, not on a save). vl-convert draws with the first folder's fonts."""
+    a worker; a preview pays it after its first build, not on a save). vl-convert draws
+    with the first folder's fonts."""
     import altair  # noqa: F401 (what a chart's spec is built with)
     import vl_convert
 

@@ -146,7 +146,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker)
 
 
-# What the workers' outputs load, 0.7 s of imports a worker: a fork server loads them once
+# What the workers' outputs load, 0.8 s of imports a worker: a fork server loads them once
 # a build and each worker starts as its copy. (Python 3.11's server does not take
 # the build's module path, so the plugin's own modules cannot be among them.)
 LIBRARIES = ("altair", "pandera.pandas", "vl_convert", "typst", "openpyxl", "PIL.Image", "fontTools.ttLib")
