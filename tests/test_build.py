@@ -51,6 +51,20 @@ def test_every_address_of_the_contract_is_written(site):
     assert not (site / "2021" / "huyen").exists()  # no unit of that bloc in 2021
 
 
+def test_each_language_has_a_search_index_of_its_own_pages_alone(site):
+    """Each language's site is indexed while the next is built, in a folder of its own:
+    the Vietnamese index must not take in the English site that ends up inside it."""
+    for folder, lang in [(site, "vi"), (site / "en", "en")]:
+        searched = [
+            path
+            for path in folder.rglob("*.html")
+            if path.relative_to(folder).parts[0] != "en" and "data-pagefind-body" in path.read_text(encoding="utf-8")
+        ]
+        entry = json.loads((folder / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [lang]
+        assert entry["languages"][lang]["page_count"] == len(searched) > 0
+
+
 def test_bloc_table_ranks_ties_tiers_and_not_rated(site):
     table = rows(site, "2019/so/")
     assert list(table) == ["so-tttt", "so-noi-vu", "so-tai-chinh", "so-y-te", "so-khcn", "ban-dan-toc"]

@@ -163,16 +163,16 @@ def test_script_in_an_articles_summary_and_body_never_runs(data, tmp_path):
 
 
 def test_a_file_saved_while_the_build_runs_never_makes_a_mixed_site(data, tmp_path, monkeypatch):
-    indexed = build_module._index
+    run = build_module._run_pelican
 
-    def save_between_the_passes(site: Path) -> None:
-        indexed(site)
+    def save_between_the_passes(settings: dict) -> None:
+        run(settings)
         results = data / "2019" / "results.csv"  # the officer saves a corrected score after the first pass
         results.write_text(
             results.read_text(encoding="utf-8").replace("so-tttt,so,,,28,", "so-tttt,so,,,8,"), encoding="utf-8"
         )
 
-    monkeypatch.setattr(build_module, "_index", save_between_the_passes)
+    monkeypatch.setattr(build_module, "_run_pelican", save_between_the_passes)
     site = build(tmp_path / "out", data)
     assert "so-tttt,so,,,8," in (data / "2019" / "results.csv").read_text(encoding="utf-8")  # it was saved
     vietnamese = text(html(site, "2019/so/").select_one("tr#so-tttt"))
@@ -182,13 +182,13 @@ def test_a_file_saved_while_the_build_runs_never_makes_a_mixed_site(data, tmp_pa
 
 def test_a_document_saved_while_the_build_runs_stops_it_and_keeps_the_site(data, site, tmp_path, monkeypatch):
     output = Path(shutil.copytree(site, tmp_path / "out"))
-    indexed = build_module._index
+    run = build_module._run_pelican
 
-    def save_between_the_passes(folder: Path) -> None:
-        indexed(folder)
+    def save_between_the_passes(settings: dict) -> None:
+        run(settings)
         (data / "2019" / "Báo cáo kết quả 2019.pdf").write_bytes(b"%PDF-1.4 a new version")
 
-    monkeypatch.setattr(build_module, "_index", save_between_the_passes)
+    monkeypatch.setattr(build_module, "_run_pelican", save_between_the_passes)
     with pytest.raises(OutputError) as stopped:
         build(output, data)
     assert "Báo cáo kết quả 2019.pdf" in str(stopped.value) and "thay đổi trong khi dựng" in str(stopped.value)

@@ -4,6 +4,7 @@ place only when all of it succeeded. A killed build is tidied up by the next one
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import copy
 import ctypes
@@ -219,54 +220,68 @@ def _locked(output: Path):
 
 def _build(output: Path, base: dict, inputs: str, made_from: Callable[[], str]) -> None:
     recover(output)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # a published folder, readable by the web server (mkdtemp makes it 0700)
+    staging = _staging_folder(output)
     (staging / MARKER).write_text(
         "Thư mục này do bản dựng cổng xếp hạng tạo ra và được thay thế ở mỗi lần dựng.\n", encoding="utf-8"
     )
+    # Each language's site is staged in a folder of its own, and put in the default
+    # language's once every pass is done: so each is indexed (by a thread, waiting on
+    # Pagefind) while the next language's pass runs, and gets an index of its own pages.
+    sites, folders = language_sites(base, base[PORTAL]), [staging]
     try:
-        sites = language_sites(base, base[PORTAL])
-        folders = [staging if lang == sites[0][0] else staging / lang for lang, _ in sites]
-        kept = unchanged.record_file(config.cache_folder(base, "sites"), output)
-        before, record = unchanged.previous(kept), {}
-        for (lang, overrides), site in zip(sites, folders):
-            first = site == staging
-            # A pass of its own copy: Pelican changes some settings in place (the Markdown
-            # extensions, the plugins' names), which would reach the next pass.
-            settings = dict(
-                copy.deepcopy({k: v for k, v in base.items() if k not in HANDED}),
-                **{k: base[k] for k in HANDED if k in base},
-                **overrides,
-                DEFAULT_LANG=lang,
-                OUTPUT_PATH=str(site),
-                RANKINGS_REPORT_WARNINGS=first,
-                SITEURL=base["SITEURL"] if first else f"{base['SITEURL']}/{lang}",
-                LANGUAGE_SITES=_links(sites, lang, base),
-            )
-            # The default language's site holds the others' and the build's own files.
-            skip = frozenset([MARKER, *(lang for lang, _ in sites[1:])] if first else [])
-            key = unchanged.pass_key(inputs, settings, HANDED)
-            old = output / site.relative_to(staging)
-            if PREVIEW not in base and unchanged.carried(before.get(lang), key, old, skip):
-                start = time.perf_counter()
-                count = unchanged.carry(old, site, skip)
-                base[STATS].add("carried", count, 0, time.perf_counter() - start, lang)
-                record[lang] = before[lang]
-                continue
-            _run_pelican(settings)
-            # Indexed before the next language's site is written inside this one: each
-            # language gets an index of its own pages.
-            _index(site)
-            record[lang] = {"key": key, "files": unchanged.files_digest(site, skip)}
-        verify(staging, folders)
+        folders += [_staging_folder(output) for _ in sites[1:]]
+        with concurrent.futures.ThreadPoolExecutor(len(sites)) as indexer:
+            kept = unchanged.record_file(config.cache_folder(base, "sites"), output)
+            before, record, indexing = unchanged.previous(kept), {}, []
+            for (lang, overrides), site in zip(sites, folders):
+                first = site == staging
+                # A pass of its own copy: Pelican changes some settings in place (the Markdown
+                # extensions, the plugins' names), which would reach the next pass.
+                settings = dict(
+                    copy.deepcopy({k: v for k, v in base.items() if k not in HANDED}),
+                    **{k: base[k] for k in HANDED if k in base},
+                    **overrides,
+                    DEFAULT_LANG=lang,
+                    OUTPUT_PATH=str(site),
+                    RANKINGS_REPORT_WARNINGS=first,
+                    SITEURL=base["SITEURL"] if first else f"{base['SITEURL']}/{lang}",
+                    LANGUAGE_SITES=_links(sites, lang, base),
+                )
+                # The default language's site holds the others' and the build's own files.
+                skip = frozenset([MARKER, *(lang for lang, _ in sites[1:])] if first else [])
+                key = unchanged.pass_key(inputs, settings, HANDED)
+                old = output if first else output / lang
+                if PREVIEW not in base and unchanged.carried(before.get(lang), key, old, skip):
+                    start = time.perf_counter()
+                    count = unchanged.carry(old, site, skip)
+                    base[STATS].add("carried", count, 0, time.perf_counter() - start, lang)
+                    record[lang] = before[lang]
+                    continue
+                _run_pelican(settings)
+                indexing.append((lang, key, site, skip, indexer.submit(_index, site)))
+            for lang, key, site, skip, indexed in indexing:
+                indexed.result()
+                record[lang] = {"key": key, "files": unchanged.files_digest(site, skip)}
+        for (lang, _), site in zip(sites[1:], folders[1:]):
+            os.rename(site, staging / lang)
+        verify(staging, [staging] + [staging / lang for lang, _ in sites[1:]])
         kept.unlink(missing_ok=True)  # until the new site stands: then its own record
         swap(staging, output)
         if made_from() == inputs:  # else something changed while it was read: the next build makes all again
             unchanged.write(kept, record)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _staging_folder(output: Path) -> Path:
+    """A fresh folder beside the output, named so that the next build removes it if this
+    one is killed (`recover`)."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # a published folder, readable by the web server (mkdtemp makes it 0700)
+    return staging
 
 
 SEARCH_FILES = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json")
