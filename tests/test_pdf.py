@@ -195,9 +195,29 @@ def test_a_few_reports_larger_than_a_worker_may_hold_are_made_in_fresh_workers(t
     assert pools == [2] and engine.rendered == 5
 
 
-def test_runs_by_size_hold_at_most_the_limit_and_at_least_one_item():
-    assert list(engine_module.chunks([5, 1, 1, 3, 9], lambda n: n, 6)) == [[5, 1], [1, 3], [9]]
-    assert list(engine_module.chunks([5, 1], lambda n: n, 0)) == [[5, 1]]
+def test_reports_taken_as_they_come_are_made_in_one_pool_as_they_come(tmp_path, monkeypatch):
+    """The build hands its reports one at a time: those in the cache are copied and let go,
+    the missing ones go to one pool even when far apart, started before the last report is
+    written, and one input asked for twice is made once."""
+    engine = pdf_engine(TEMPLATES, FONTS, tmp_path / "cache", workers=2)
+    size = len(document("Báo cáo số 0"))
+    monkeypatch.setattr(engine, "recycle", 4 * size)  # at most 8 a pool
+    engine.write_all({tmp_path / "old" / f"{i}.pdf": document(f"Báo cáo số {i}") for i in range(1, 5)})
+    pools = []
+    monkeypatch.setattr(engine_module, "_pool", lambda workers: pools.append(workers) or real_pool(workers))
+    pools_before_the_last = []
+
+    def jobs():
+        for i in range(12):
+            if i == 11:
+                pools_before_the_last.append(len(pools))
+            yield tmp_path / "new" / f"{i}.pdf", document(f"Báo cáo số {i % 10}")
+
+    engine.rendered = 0
+    engine.write_each(jobs())
+    assert pools == [2] and pools_before_the_last == [1] and engine.rendered == 6
+    for i in range(12):
+        assert f"Báo cáo số {i % 10}" in run("pdftotext", str(tmp_path / "new" / f"{i}.pdf"), "-")
 
 
 def test_a_long_name_without_a_break_wraps_inside_its_column(tmp_path):

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pelican.contents import Page as PelicanPage
 from pelican.generators import Generator
@@ -217,10 +218,9 @@ class RankingsGenerator(Generator):
             for card in self.catalog.cards
         }
         engine = cards.card_engine(config.font_folders(self.settings), config.cache_folder(self.settings, "cards"))
-        self._timed("cards", engine, [jobs], "ảnh chia sẻ")
+        self._timed("cards", engine, jobs.items(), "ảnh chia sẻ")
 
     def _write_reports(self, figures: dict) -> None:
-        from ..outputs.engine import chunks
         from ..outputs.fonts import covered
         from ..outputs.pdf import as_json, pdf_engine
         from ..site.reports import address, document
@@ -242,20 +242,16 @@ class RankingsGenerator(Generator):
                 )
                 yield Path(self.output_path, report.path), as_json(made, drawn)
 
+        # One document at a time (an edition's, with its tables and charts, is megabytes
+        # of JSON, and the scale workload has 780 reports), made as the next is written.
         engine = pdf_engine(templates, font_folders, config.cache_folder(self.settings, "pdf"))
-        # Documents held at once (an edition's, with its tables and charts, is megabytes of
-        # JSON, and the scale workload has 780 reports): as many as one pool makes before
-        # fresh workers take over.
-        at_once = engine.workers * engine.recycle
-        batches = (dict(batch) for batch in chunks(documents(), lambda job: len(job[1]), at_once))
-        self._timed("PDFs", engine, batches, "tệp PDF")
+        self._timed("PDFs", engine, documents(), "tệp PDF")
 
-    def _timed(self, what: str, engine, batches: Iterable[dict], shown_as: str) -> None:
+    def _timed(self, what: str, engine, jobs: Iterable[tuple[Path, Any]], shown_as: str) -> None:
         engine.shared = self.settings.get(WORKERS)
         engine.on_progress = functools.partial(step, f"{shown_as} ({self.settings['DEFAULT_LANG']})")
         start = time.perf_counter()
-        for jobs in batches:
-            engine.write_all(jobs)
+        engine.write_each(jobs)
         self._stage(what, engine.rendered, engine.cached, time.perf_counter() - start)
 
     def _stage(self, what: str, made: int, cached: int, seconds: float, kinds: dict | None = None) -> None:
@@ -283,7 +279,7 @@ class RankingsGenerator(Generator):
             for book in self.catalog.workbooks
         }
         self._timed(
-            "workbooks", workbook.workbook_engine(config.cache_folder(self.settings, "xlsx")), [jobs], "bảng tính"
+            "workbooks", workbook.workbook_engine(config.cache_folder(self.settings, "xlsx")), jobs.items(), "bảng tính"
         )
         for download in self.catalog.downloads:
             target = Path(self.output_path, download.path)

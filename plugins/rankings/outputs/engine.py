@@ -5,15 +5,16 @@ cores when there are many, and copied to where the site wants it."""
 
 from __future__ import annotations
 
-import functools
+import collections
 import hashlib
+import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,43 +56,83 @@ class Engine:
         paths = [self._paths(item) for item in items]  # each key hashed once
         missing = {p: item for p, item in zip(paths, items) if not p[0].exists()}
         self.cached += len(paths) - len(missing)
-        self.rendered += len(missing)
-        shared = self.shared if self.recycle is None else None
-        running = shared is not None and shared.running
-        # Few inputs are made here, unless they are more than a worker may hold (`recycle`):
-        # this process would keep all of it.
-        large = self.recycle is not None and sum(len(self.key(item)) for item in missing.values()) > self.recycle
-        if missing and (running or ((len(missing) >= self.pool_from or large) and self.workers > 1)):
-            # The longest first (the longest input, the most marks or lines), so that no
-            # core is left alone with a 63-line chart at the end.
-            order = sorted(missing, key=lambda p: -len(self.key(missing[p])))
-            if shared:
-                self._pooled(shared.pool(), order, missing, 0)
-            else:
-                if self.shared:  # its idle workers would hold their memory beside these
-                    self.shared.close()
-                # Fresh processes for each `recycle` characters a worker (Python 3.11's
-                # own max_tasks_per_child can hang the pool).
-                done = 0
-                for chunk in chunks(order, lambda p: len(self.key(missing[p])), self.workers * (self.recycle or 0)):
-                    with _pool(self.workers) as pool:
-                        self._pooled(pool, chunk, missing, done)
-                    done += len(chunk)
-        else:
-            for done, (p, item) in enumerate(missing.items(), start=1):
-                made, *spent = _made(self.start, self.make, item)
-                self._keep(p, made)
-                self._count(item, *spent)
-                self._progress(done, len(missing))
+        # The longest first (the longest input, the most marks or lines), so that no core
+        # is left alone with a 63-line chart at the end.
+        self._make(sorted(missing.items(), key=lambda m: -len(self.key(m[1]))))
         return paths
 
-    def _pooled(self, pool: ProcessPoolExecutor, order: list, missing: dict, before: int) -> None:
-        # One input a task (no chunksize): they differ in cost, and bundles would leave a core idle.
-        made_all = pool.map(functools.partial(_made, self.start, self.make), [missing[p] for p in order])
-        for done, (p, (made, *spent)) in enumerate(zip(order, made_all), start=before + 1):
-            self._keep(p, made)
-            self._count(missing[p], *spent)
-            self._progress(done, len(missing))
+    def write_all(self, jobs: dict[Path, Any]) -> None:
+        """Each target file from its input (the first of the files it makes)."""
+        self.write_each(jobs.items())
+
+    def write_each(self, jobs: Iterable[tuple[Path, Any]]) -> None:
+        """Each target file from its input, the inputs taken as they come (the reports: too
+        large to hold all at once, and each made while the next is written out): those in
+        the cache are copied and let go, the others made as soon as there are enough of
+        them for the workers."""
+        targets: dict[tuple[Path, ...], list[Path]] = {}  # of the inputs being made
+
+        def missing():
+            for target, item in jobs:
+                paths = self._paths(item)
+                if paths in targets:  # the same input for another file: made once
+                    targets[paths].append(target)
+                elif paths[0].exists():
+                    self.cached += 1
+                    _copy(paths[0], target)
+                else:
+                    targets[paths] = [target]
+                    yield paths, item
+
+        def copied(paths: tuple[Path, ...]) -> None:
+            for target in targets.pop(paths):
+                _copy(paths[0], target)
+
+        self._make(missing(), copied)
+
+    def _make(self, missing: Iterable[tuple[tuple[Path, ...], Any]], then=lambda paths: None) -> None:
+        """Each missing input made and kept in the cache, then `then` given its files. Held
+        here until they are `pool_from`, or more than a worker may hold (`recycle`: a
+        process keeps all it made), and made here if they stay fewer; else each handed to
+        the workers as it comes."""
+        missing, held, size = iter(missing), [], 0
+        shared = self.shared if self.recycle is None else None
+        pooled = shared is not None and shared.running
+        for entry in () if pooled else missing:
+            held.append(entry)
+            size += len(self.key(entry[1]))
+            if self.workers > 1 and (len(held) >= self.pool_from or (self.recycle is not None and size > self.recycle)):
+                pooled = True
+                break
+        results = _Results(self, then)
+        if not pooled:
+            for paths, item in held:
+                results.keep(paths, item, _made(self.start, self.make, item))
+            return
+        entries = itertools.chain(held, missing)
+        if shared:
+            results.over(shared.pool(), entries)
+            return
+        if self.shared:  # its idle workers would hold their memory beside these
+            self.shared.close()
+        # Fresh processes for each `recycle` characters a worker (Python 3.11's own
+        # max_tasks_per_child can hang the pool).
+        limit, pool, size = self.workers * (self.recycle or 0), None, 0
+        try:
+            for paths, item in entries:
+                length = len(self.key(item))
+                if pool is not None and limit and size + length > limit:
+                    results.wait()
+                    pool.shutdown()
+                    pool = None
+                if pool is None:
+                    pool, size = _pool(self.workers), 0
+                results.hand(pool, paths, item)
+                size += length
+            results.wait()
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
 
     def _count(self, item, seconds: float, kernel: float) -> None:
         if self.kind is not None:
@@ -108,25 +149,55 @@ class Engine:
         for path, content in reversed(list(zip(paths, made, strict=True))):
             write_atomically(path, content)
 
-    def write_all(self, jobs: dict[Path, Any]) -> None:
-        """Each target file from its input (the first of the files it makes)."""
-        for target, paths in zip(jobs, self.prepare(list(jobs.values()))):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(paths[0], target)
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
 
 
-def chunks(items: Sequence, size: Callable[[Any], int], limit: int) -> Iterator[list]:
-    """`items` in order, in runs of at most `limit` in all by `size` (each run at least
-    one item; all of them in one run if `limit` is 0)."""
-    run, total = [], 0
-    for item in items:
-        if run and limit and total + size(item) > limit:
-            yield run
-            run, total = [], 0
-        run.append(item)
-        total += size(item)
-    if run:
-        yield run
+class _Results:
+    """What an engine's workers make, kept in the cache in the order the inputs came, as
+    they hand it back: one input a task (no chunksize), as they differ in cost, and
+    bundles would leave a core idle."""
+
+    def __init__(self, engine: Engine, then: Callable[[tuple[Path, ...]], None]):
+        self.engine, self.then = engine, then
+        self.waiting: collections.deque = collections.deque()  # (paths, input, future), in order
+        self.done = 0
+
+    def over(self, pool: ProcessPoolExecutor, entries: Iterable) -> None:
+        try:
+            for paths, item in entries:
+                self.hand(pool, paths, item)
+            self.wait()
+        except BaseException:
+            for *_, future in self.waiting:
+                future.cancel()
+            raise
+
+    def hand(self, pool: ProcessPoolExecutor, paths: tuple[Path, ...], item) -> None:
+        engine = self.engine
+        self.waiting.append((paths, item, pool.submit(_made, engine.start, engine.make, item)))
+        while self.waiting and self.waiting[0][2].done():  # those made meanwhile, without waiting
+            self._take()
+
+    def wait(self) -> None:
+        while self.waiting:
+            self._take()
+
+    def _take(self) -> None:
+        paths, item, future = self.waiting.popleft()
+        self.keep(paths, item, future.result())
+
+    def keep(self, paths: tuple[Path, ...], item, result: tuple) -> None:
+        made, *spent = result
+        engine = self.engine
+        engine._keep(paths, made)
+        engine._count(item, *spent)
+        engine.rendered += 1
+        self.done += 1
+        engine._progress(self.done, self.done + len(self.waiting))
+        self.then(paths)
 
 
 def _made(start: Callable[[], None] | None, make: Callable, item) -> tuple[Sequence[bytes | str], float, float]:
