@@ -230,6 +230,8 @@ def _build(output: Path, base: dict, inputs: str, made_from: Callable[[], str]) 
     sites, folders = language_sites(base, base[PORTAL]), [staging]
     try:
         folders += [_staging_folder(output) for _ in sites[1:]]
+        # The templates compiled once, not by each generator of each pass (and build).
+        templates = _compiled_templates(config.cache_folder(base, "templates"))
         with concurrent.futures.ThreadPoolExecutor(len(sites)) as indexer:
             kept = unchanged.record_file(config.cache_folder(base, "sites"), output)
             before, record, indexing = unchanged.previous(kept), {}, []
@@ -246,6 +248,7 @@ def _build(output: Path, base: dict, inputs: str, made_from: Callable[[], str]) 
                     RANKINGS_REPORT_WARNINGS=first,
                     SITEURL=base["SITEURL"] if first else f"{base['SITEURL']}/{lang}",
                     LANGUAGE_SITES=_links(sites, lang, base),
+                    JINJA_ENVIRONMENT=dict(base["JINJA_ENVIRONMENT"], bytecode_cache=templates),
                 )
                 # The default language's site holds the others' and the build's own files.
                 skip = frozenset([MARKER, *(lang for lang, _ in sites[1:])] if first else [])
@@ -272,6 +275,13 @@ def _build(output: Path, base: dict, inputs: str, made_from: Callable[[], str]) 
     finally:
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _compiled_templates(folder: Path):
+    from jinja2 import FileSystemBytecodeCache
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def _staging_folder(output: Path) -> Path:
