@@ -70,7 +70,8 @@ PORTAL = "rankings_portal"  # the build's one snapshot of the data
 STATS = "rankings_stats"  # what each pass made, added up (progress.Stats)
 WORKERS = "rankings_workers"  # the build's one pool of worker processes (outputs.engine.Workers)
 PREVIEW = "rankings_preview"  # the preview's: each pass leaves its generator here, by language
-HANDED = (PORTAL, STATS, WORKERS, PREVIEW)
+PAGES_WRITTEN = "rankings_pages_written"  # called by a pass once all its HTML is written: its search index starts
+HANDED = (PORTAL, STATS, WORKERS, PREVIEW, PAGES_WRITTEN)
 
 
 @dataclass(frozen=True)
@@ -226,15 +227,17 @@ def _build(output: Path, base: dict, inputs: str, made_from: Callable[[], str]) 
     )
     # Each language's site is staged in a folder of its own, and put in the default
     # language's once every pass is done: so each is indexed (by a thread, waiting on
-    # Pagefind) while the next language's pass runs, and gets an index of its own pages.
+    # Pagefind) from when its pages are written, while the rest of its pass and the next
+    # pass run, and gets an index of its own pages.
     sites, folders = language_sites(base, base[PORTAL]), [staging]
     try:
         folders += [_staging_folder(output) for _ in sites[1:]]
         # The templates compiled once, not by each generator of each pass (and build).
         templates = _compiled_templates(config.cache_folder(base, "templates"))
-        with concurrent.futures.ThreadPoolExecutor(len(sites)) as indexer:
+        # Two threads a language: one waits on Pagefind, one for the index, to hash the site.
+        with concurrent.futures.ThreadPoolExecutor(2 * len(sites)) as indexer:
             kept = unchanged.record_file(config.cache_folder(base, "sites"), output)
-            before, record, indexing = unchanged.previous(kept), {}, []
+            before, record, digests = unchanged.previous(kept), {}, []
             for (lang, overrides), site in zip(sites, folders):
                 first = site == staging
                 # A pass of its own copy: Pelican changes some settings in place (the Markdown
@@ -260,11 +263,16 @@ def _build(output: Path, base: dict, inputs: str, made_from: Callable[[], str]) 
                     base[STATS].add("carried", count, 0, time.perf_counter() - start, lang)
                     record[lang] = before[lang]
                     continue
+                started = []
+                settings[PAGES_WRITTEN] = lambda site=site, started=started: started.append(
+                    indexer.submit(_index, site)
+                )
                 _run_pelican(settings)
-                indexing.append((lang, key, site, skip, indexer.submit(_index, site)))
-            for lang, key, site, skip, indexed in indexing:
-                indexed.result()
-                record[lang] = {"key": key, "files": unchanged.files_digest(site, skip)}
+                indexed = started[0] if started else indexer.submit(_index, site)
+                # The site's files hashed once it stands whole, its index made too.
+                digests.append((lang, key, indexer.submit(_digest, indexed, site, skip)))
+            for lang, key, digest in digests:
+                record[lang] = {"key": key, "files": digest.result()}
         for (lang, _), site in zip(sites[1:], folders[1:]):
             os.rename(site, staging / lang)
         verify(staging, [staging] + [staging / lang for lang, _ in sites[1:]])
@@ -380,6 +388,12 @@ def _run_pelican(settings: dict) -> None:
         raise
     finally:
         pelican_module.console = original
+
+
+def _digest(indexed: concurrent.futures.Future, site: Path, skip: frozenset[str]) -> str:
+    """The hash of the site's files (unchanged.files_digest), once its index is made."""
+    indexed.result()
+    return unchanged.files_digest(site, skip)
 
 
 def _index(site: Path) -> None:

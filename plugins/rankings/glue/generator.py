@@ -19,7 +19,7 @@ from pelican.contents import Page as PelicanPage
 from pelican.generators import Generator
 
 from .. import settings as config
-from ..build import PORTAL, PREVIEW, WORKERS
+from ..build import PAGES_WRITTEN, PORTAL, PREVIEW, WORKERS
 from ..progress import step
 from . import pages
 
@@ -110,6 +110,10 @@ class RankingsGenerator(Generator):
                 job.save_as, pages.Rendered(html), self.context, relative_urls=job.relative_urls, **job.variables
             )
         self._stage("pages", len(jobs), 0, time.perf_counter() - start)
+        # The pass's HTML is all written (Pelican's generators run before this one, and
+        # what follows writes no page): the build may index it while the rest is made.
+        if PAGES_WRITTEN in self.settings:
+            self.settings[PAGES_WRITTEN]()
         self._write_downloads()
         self._write_cards()
         self._write_reports(figures)
