@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import os
@@ -63,6 +64,21 @@ def test_each_language_has_a_search_index_of_its_own_pages_alone(site):
         entry = json.loads((folder / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
         assert list(entry["languages"]) == [lang]
         assert entry["languages"][lang]["page_count"] == len(searched) > 0
+
+
+def test_the_search_index_holds_a_page_s_words_not_its_code_to_copy(site):
+    """A chart's code to embed it and a page's citation for reference managers are for
+    copying, not for finding: searching "iframe", "width" or "misc" must not find every
+    page with a chart or a citation, nor show code in a result."""
+    indexed = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        indexed[fragment["url"]] = fragment["content"]
+    unit = indexed["/co-quan/so-tttt/"]
+    assert "Thứ hạng của Sở Thông tin và Truyền thông qua các năm" in unit  # a chart's caption, in words
+    code = ("<iframe", "addEventListener", "@misc{", '"collection-title"')
+    assert not [url for url, words in indexed.items() if any(c in words for c in code)]
 
 
 def test_bloc_table_ranks_ties_tiers_and_not_rated(site):
