@@ -4,6 +4,7 @@ them), charts, PDFs and share images through the rendering engine, downloads as 
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime
 import functools
 import logging
@@ -276,6 +277,19 @@ class RankingsGenerator(Generator):
         )
 
     def _write_downloads(self) -> None:
+        """The workbooks, which the workers make, and meanwhile here the other downloads."""
+        with concurrent.futures.ThreadPoolExecutor(1) as beside:
+            books = beside.submit(self._write_workbooks)
+            for download in self.catalog.downloads:
+                target = Path(self.output_path, download.path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if download.source is not None:
+                    _copy_unchanged(download.source, target)
+                else:
+                    target.write_bytes(download.content())
+            books.result()
+
+    def _write_workbooks(self) -> None:
         from ..outputs import workbook
 
         jobs = {
@@ -285,13 +299,6 @@ class RankingsGenerator(Generator):
         self._timed(
             "workbooks", workbook.workbook_engine(config.cache_folder(self.settings, "xlsx")), jobs.items(), "bảng tính"
         )
-        for download in self.catalog.downloads:
-            target = Path(self.output_path, download.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if download.source is not None:
-                _copy_unchanged(download.source, target)
-            else:
-                target.write_bytes(download.content())
 
 
 def _figures(engine, catalog, chosen: list) -> tuple[dict, list]:
