@@ -8,6 +8,8 @@ import gettext
 import io
 import os
 import re
+import subprocess
+import sys
 from html import unescape
 from pathlib import Path
 
@@ -454,3 +456,19 @@ def test_published_references_are_drawn_as_lines_and_points_and_said(tmp_path, d
     assert found[("bloc", "", 2019, "huyen")][0].params["thresholds"] == [
         t for t in found[("bloc", "", 2019, "huyen")][0].params["thresholds"] if t["kind"] == "tier"
     ]
+
+
+def test_the_catalog_describes_every_chart_without_loading_the_drawing_library():
+    """The build's own process makes each chart's inputs; Altair builds the specs where
+    they are drawn (the workers): loading it in the build's process cost 0.25 s a build."""
+    catalog = (
+        "import sys; from pathlib import Path; "
+        "from rankings.outputs.charts import page_charts; from rankings.pipeline import load; "
+        "from rankings.site.catalog import catalog; from rankings.site.i18n import Language; "
+        "from rankings.site.addresses import Urls; import rankings.glue.generator; "
+        f"made = catalog(load(Path({str(FIXTURE)!r})), 'vi', Language(), Urls(), charts=page_charts); "
+        "assert [c for p in made.pages for c in p.charts]; print('altair' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    ran = subprocess.run([sys.executable, "-c", catalog], capture_output=True, text=True, env=env, check=True)
+    assert ran.stdout.strip() == "False", ran.stderr

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from ...data.model import Dataset
@@ -12,6 +13,9 @@ from ...site.tables import rank_label
 from ...site.views import BlocTable, bloc_over_time
 from .chart import Chart
 from .theme import ACCENT, INK, LIGHT, MUTED, WIDTH, described, field, rank_axis, rank_scale, year_axis
+
+if TYPE_CHECKING:
+    import altair as alt
 
 # A bump chart names its units up to this many (63 provinces, 22 ministries): more names
 # than this make a chart taller than any screen, and cost a second each to set.
@@ -104,6 +108,8 @@ def chart(dataset: Dataset, table: BlocTable, tables: dict[int, list[BlocTable]]
 
 
 def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
+    import altair as alt
+
     text, bottom = params["text"], params["bottom"]
     x = field(alt.X, "year", "O", headers, title=None, scale=alt.Scale(domain=params["years"]), axis=year_axis())
     y = field(alt.Y, "rank", "Q", headers, title=text["rank"], scale=rank_scale(bottom), axis=rank_axis(bottom))

@@ -6,13 +6,15 @@ import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
-from altair.utils.schemapi import debug_mode
 
 from ..geo import simplified
 from .theme import configure
+
+if TYPE_CHECKING:
+    import altair as alt
 
 BOUNDARIES = "ranh-gioi"  # the name a map's spec gives its province boundaries
 DATA = "du-lieu"  # the name a spec drawn by name gives its chart's data
@@ -42,6 +44,8 @@ class Chart:
         Altair's debug mode, which checks each object against the schema as it is made, is
         off: the tests check every spec whole (test_charts), and it cost a tenth of a chart.
         A drawing `by_name` is its shape with the chart's data added."""
+        from altair.utils.schemapi import debug_mode
+
         shape = self.shape
         if shape is not None:
             spec = json.loads(shape)
@@ -65,6 +69,8 @@ class Chart:
     def datasets(self) -> dict[str, list]:
         """The data the spec names, by name: a drawing by name's own (as Altair would give
         it), a map's boundaries."""
+        import altair as alt
+
         named = {DATA: alt.data_transformers.get()(self.data)["values"]} if _by_name(self.draw) else {}
         if "boundaries" in self.params:
             named[BOUNDARIES] = simplified(self.params["boundaries"], self.params["width"], self.params["detail"])
@@ -115,6 +121,9 @@ def _by_name(draw: Callable) -> bool:
 @functools.lru_cache(maxsize=32)
 def _spec_by_name(draw: Callable, params: str, headers: str) -> str:
     """The spec of a drawing by name, as JSON (each chart gets its own copy)."""
+    import altair as alt
+    from altair.utils.schemapi import debug_mode
+
     with debug_mode(False):
         return json.dumps(configure(draw(alt.NamedData(DATA), json.loads(params), json.loads(headers)), ""))
 

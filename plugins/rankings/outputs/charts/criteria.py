@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
 
 from ...data.model import Agency, Dataset
@@ -14,6 +14,9 @@ from ...site.views import UnitEdition
 from .chart import Chart
 from .theme import ACCENT, BEST, INK, LINE, MEDIAN, SAID, WIDTH, described, field, labels
 from .trend import prefix
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language: Language) -> Chart | None:
@@ -124,6 +127,8 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
 
 
 def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
+    import altair as alt
+
     text, unit_name = params["text"], params["unit"]
     # One point per criterion and series (the unit, the median, the best), named as the legend shows them.
     named = {"unit": unit_name, "median": headers["median"], "best": headers["best"]}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from ...data.model import Dataset
@@ -12,6 +13,9 @@ from ...site.views import BlocTable
 from ..geo import ARCHIPELAGOS, BOUNDARIES_34, boundaries, codes, version
 from .chart import BOUNDARIES, Chart
 from .theme import MISSING, MUTED, RANK_COLOURS, SAID, TIER_COLOURS, described
+
+if TYPE_CHECKING:
+    import altair as alt
 
 MAP_WIDTH, MAP_HEIGHT = 300, 470
 DETAIL = 0.3  # px: the boundaries are kept to within this of their course as drawn
@@ -103,6 +107,8 @@ def chart(dataset: Dataset, table: BlocTable, language: Language, urls: Urls) ->
 
 
 def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
+    import altair as alt
+
     text, classes, missing = params["text"], params["classes"], int(params["some_missing"])
     palette = TIER_COLOURS if params["by_tier"] else RANK_COLOURS
     shapes = alt.NamedData(name=BOUNDARIES, format=alt.DataFormat(type="topojson", feature="provinces"))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
 
 from ...data.model import Dataset
@@ -13,6 +13,9 @@ from ...site.i18n import Language
 from ...site.views import BlocTable
 from .chart import Chart
 from .theme import ACCENT, INK, LABEL_LINE, TIER_COLOURS, UNKNOWN_TIER, WIDTH, described, field, labels
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -95,6 +98,8 @@ def chart(dataset: Dataset, table: BlocTable, language: Language) -> Chart | Non
 
 
 def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
+    import altair as alt
+
     text = params["text"]
     # In the data's own (rank) order: a list of 2,000 names as the sort overflows Vega's stack.
     y = field(alt.Y, "unit", "N", headers, title=None, sort=None, axis=labels(34))

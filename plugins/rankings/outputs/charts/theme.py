@@ -4,9 +4,12 @@ config, and the axes and channels every chart draws the same way."""
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
 
 from ...site.tables import rank_ticks
+
+if TYPE_CHECKING:
+    import altair as alt
 
 FONT = "Be Vietnam Pro, Noto Sans, Arial, sans-serif"  # the theme's font, shipped and registered
 INK, MUTED, LINE, GRID, ACCENT = "#1b1f24", "#4a5560", "#d5dbe1", "#eef1f4", "#0b4f8a"
@@ -97,6 +100,8 @@ def described(column: str = SAID) -> alt.Description:
     (its <title>) and tap (charts.js) give it, in place of Vega's list of every encoded
     field (plotting ids among them). Marks that carry no value of their own (lines,
     rules, labels) are drawn with aria=False and described by nothing."""
+    import altair as alt
+
     return alt.Description(f"{column}:N")
 
 
@@ -105,6 +110,8 @@ def field(channel, name: str, kind: str, headers: dict[str, str], **options):
     read by Vega as a path: "no. of units"), titled with the column's header in the
     page's language. Where the axis or legend shows no title (`title=None`), the header
     still names the value to screen readers: Vega writes it into each mark's label."""
+    import altair as alt
+
     if "title" in options and options["title"] is None:
         guide, kind_of_guide = ("axis", alt.Axis) if channel in (alt.X, alt.Y) else ("legend", alt.Legend)
         shown = options.get(guide, alt.Undefined)
@@ -119,19 +126,27 @@ def field(channel, name: str, kind: str, headers: dict[str, str], **options):
 def year_axis() -> alt.Axis:
     """Years across: a label that would print over its neighbour is left out (60 editions
     on a phone keep every few years)."""
+    import altair as alt
+
     return alt.Axis(labelAngle=0, labelOverlap="greedy", labelSeparation=6)
 
 
 def labels(characters: int) -> alt.Axis:
     """Axis labels cut at a number of characters. Vega's labelLimit cuts by measured
     width, measuring each label many times: 0.7 s of a 1 s chart of 80 units."""
+    import altair as alt
+
     return alt.Axis(labelExpr=f"truncate(datum.label, {characters})")
 
 
 def rank_axis(bottom: int) -> alt.Axis:
+    import altair as alt
+
     return alt.Axis(format="d", values=rank_ticks(bottom))
 
 
 def rank_scale(bottom: int) -> alt.Scale:
     """Rank 1 at the top, down to `bottom`."""
+    import altair as alt
+
     return alt.Scale(reverse=True, domain=[1, bottom], nice=False)

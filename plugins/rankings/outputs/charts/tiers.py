@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from ...site.addresses import CHART_IDS
@@ -10,6 +11,9 @@ from ...site.i18n import Language
 from ...site.views import BlocTable
 from .chart import Chart
 from .theme import BACKGROUND, TIER_COLOURS, WIDTH, described, field, labels
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def chart(tables: list[BlocTable], language: Language) -> Chart | None:
@@ -63,6 +67,8 @@ def chart(tables: list[BlocTable], language: Language) -> Chart | None:
 
 
 def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
+    import altair as alt
+
     text = params["text"]
     tiers = list(dict.fromkeys(frame.sort_values("order")["tier"]))
     colour = field(

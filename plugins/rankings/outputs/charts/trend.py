@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from ...data.model import Agency, Dataset
@@ -24,6 +25,9 @@ from .theme import (
     rank_scale,
     year_axis,
 )
+
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def prefix(dataset: Dataset) -> str:
@@ -147,6 +151,8 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
 
 @by_name
 def draw(data: alt.NamedData, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
+    import altair as alt
+
     text, bottom = params["text"], params["bottom"]
     x = field(alt.X, "year", "O", headers, title=None, scale=alt.Scale(domain=params["years"]), axis=year_axis())
     # The data is given once, to the whole drawing: a layer given its own, Altair copies it
