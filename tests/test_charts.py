@@ -8,6 +8,7 @@ import gettext
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html import unescape
@@ -472,3 +473,35 @@ def test_the_catalog_describes_every_chart_without_loading_the_drawing_library()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
     ran = subprocess.run([sys.executable, "-c", catalog], capture_output=True, text=True, env=env, check=True)
     assert ran.stdout.strip() == "False", ran.stderr
+
+
+def test_each_series_keeps_its_colour_and_shape_whatever_the_unit_is_called(tmp_path):
+    """In every unit's criteria chart the unit is one colour and shape, the median another,
+    the best a third, and the legend shows them: a name that sorts after the legend's
+    other words ("Ủy ban…" after "trung vị khối") once took the median's shape. The
+    charts differ in their data alone, so the units share one drawing."""
+    data = Path(shutil.copytree(FIXTURE, tmp_path / "data"))
+    agencies = data / "agencies.csv"
+    agencies.write_text(
+        agencies.read_text(encoding="utf-8").replace("so-y-te,Sở Y tế,", "so-y-te,Ủy ban Y tế,"), encoding="utf-8"
+    )
+    agencies = load(data).agencies
+    criteria = {
+        key[1]: c
+        for key, page in all_charts(data).items()
+        if key[0] == "unit"
+        for c in page
+        if c.id == "tieu-chi-so-voi-trung-vi"
+    }
+    shapes = {c.shape for c in criteria.values()}
+    assert "so-y-te" in criteria and None not in shapes and len(shapes) < len(criteria)
+    drawn = {}  # what each series is drawn as: {(fill, outline)}
+    for unit, svg in zip(criteria, svgs(engine(tmp_path / "cache"), list(criteria.values()))):
+        name = agencies[unit].label
+        assert f">{name}<" in unescape(svg).replace("…", "")  # the legend names the unit
+        points = re.findall(r'<path aria-label="[^"]*, ([^",:]+): [^"]*"[^>]*d="([^"]*)" fill="([^"]*)"', unescape(svg))
+        for series, outline, fill in points:
+            drawn.setdefault("unit" if series == name else series, set()).add((fill, outline))
+    assert set(drawn) == {"unit", "trung vị khối", "cao nhất khối"}
+    assert all(len(ways) == 1 for ways in drawn.values()), drawn
+    assert len({way for ways in drawn.values() for way in ways}) == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -11,12 +12,14 @@ from ...data.model import Agency, Dataset
 from ...site.addresses import CHART_IDS
 from ...site.i18n import Language
 from ...site.views import UnitEdition
-from .chart import Chart
+from .chart import DATA, Chart, by_name
 from .theme import ACCENT, BEST, INK, LINE, MEDIAN, SAID, WIDTH, described, field, labels
 from .trend import prefix
 
 if TYPE_CHECKING:
     import altair as alt
+
+NAME = "unit_name"  # the data's column of the unit's name (no header: not in the download)
 
 
 def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language: Language) -> Chart | None:
@@ -83,6 +86,7 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
             for line in lines
         ]
     )
+    frame[NAME] = agency.label  # what the legend calls the unit: read by the drawing, which units share
     above = sum(1 for line in lines if line.value > line.median)
     # Each message in a call of its own: Babel's extractor does not see one nested in another's arguments.
     values = [
@@ -120,24 +124,22 @@ def chart(dataset: Dataset, agency: Agency, entries: list[UnitEdition], language
         caption,
         frame,
         headers,
-        {"unit": agency.label, "relative": relative, "references": bool(references), "text": text},
+        {"rows": len(lines), "relative": relative, "references": bool(references), "text": text},
         draw,
         dataset.id,
     )
 
 
-def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
+@by_name
+def draw(data: alt.NamedData, params: dict, headers: dict[str, str]) -> alt.TopLevelMixin:
     import altair as alt
 
-    text, unit_name = params["text"], params["unit"]
-    # One point per criterion and series (the unit, the median, the best), named as the legend shows them.
-    named = {"unit": unit_name, "median": headers["median"], "best": headers["best"]}
-    if params["references"]:
-        named["reference"] = headers["reference"]
-    long = frame.melt("criterion", value_vars=list(named), var_name="series", value_name="value")
-    long[SAID] = [frame.loc[i % len(frame), f"{SAID}_{series}"] for i, series in enumerate(long["series"])]
-    long["series"] = long["series"].map(named)
-    long = long.dropna(subset=["value"])  # a criterion without a published reference
+    text = params["text"]
+    # One point per criterion and series (the unit, the median, the best), each described
+    # by its own words (said_unit, …); the legend names the unit as its data does.
+    series = ["unit", "median", "best", *(["reference"] if params["references"] else [])]
+    others = " : ".join(f"datum.label == {_quoted(s)} ? {_quoted(headers[s])}" for s in series[1:])
+    legend = f"{others} : data({_quoted(DATA)})[0].{NAME}"
     x = field(
         alt.X,
         "value",
@@ -147,31 +149,48 @@ def draw(frame: pd.DataFrame, params: dict, headers: dict[str, str]) -> alt.TopL
         scale=alt.Scale(domain=[0, 100]) if params["relative"] else alt.Undefined,
     )
     y = field(alt.Y, "criterion", "N", headers, title=None, sort=None, axis=labels(30))
-    colour = field(
-        alt.Color,
-        "series",
-        "N",
-        headers,
-        title=None,
-        scale=alt.Scale(domain=list(named.values()), range=[ACCENT, MEDIAN, BEST, INK][: len(named)]),
-        legend=alt.Legend(orient="top"),
+    # Each series its colour and its shape, whatever the unit's name, in one legend.
+    colour, shape = (
+        field(
+            channel,
+            "series",
+            "N",
+            headers,
+            title=None,
+            scale=alt.Scale(domain=series, range=shown[: len(series)]),
+            legend=alt.Legend(orient="top", labelExpr=legend),
+        )
+        for channel, shown in (
+            (alt.Color, [ACCENT, MEDIAN, BEST, INK]),
+            (alt.Shape, ["circle", "triangle-up", "square", "cross"]),
+        )
     )
     # The rules from the unit to the median and on to the best share the points' axis (and its title).
     shared = alt.Axis(title=text["axis"])
-    return alt.layer(
-        alt.Chart(frame)
+    drawn = alt.layer(
+        alt.Chart()
         .mark_rule(color=LINE, strokeWidth=2, aria=False)
         .encode(y=y, x=field(alt.X, "unit", "Q", headers, axis=shared), x2=field(alt.X2, "median", "Q", headers)),
-        alt.Chart(frame)
+        alt.Chart()
         .mark_rule(color=LINE, strokeWidth=1, strokeDash=[2, 2], aria=False)
         .encode(y=y, x=field(alt.X, "median", "Q", headers, axis=shared), x2=field(alt.X2, "best", "Q", headers)),
-        alt.Chart(long)
+        alt.Chart()
+        .transform_fold(series, as_=["series", "value"])
+        .transform_filter("isValid(datum.value)")  # a criterion without a published reference
+        .transform_calculate(**{SAID: f"datum[{_quoted(SAID + '_')} + datum.series]"})
         .mark_point(filled=True, size=90)
         .encode(
             y=y,
             x=x,
             color=colour,
-            shape=field(alt.Shape, "series", "N", headers, legend=None),
+            shape=shape,
             description=described(),
         ),
-    ).properties(width=WIDTH - 120, height=max(60, 28 * len(frame)), title=text["title"])
+    ).properties(width=WIDTH - 120, height=max(60, 28 * params["rows"]), title=text["title"])
+    drawn.data = data
+    return drawn
+
+
+def _quoted(text: str) -> str:
+    """A string in a Vega expression."""
+    return json.dumps(text, ensure_ascii=False)
