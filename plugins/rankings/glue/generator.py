@@ -223,7 +223,7 @@ class RankingsGenerator(Generator):
             for card in self.catalog.cards
         }
         engine = cards.card_engine(config.font_folders(self.settings), config.cache_folder(self.settings, "cards"))
-        self._timed("cards", engine, jobs.items(), "ảnh chia sẻ")
+        self._timed("cards", engine, jobs, "ảnh chia sẻ")
 
     def _write_reports(self, figures: dict) -> None:
         from ..outputs.fonts import covered
@@ -252,11 +252,15 @@ class RankingsGenerator(Generator):
         engine = pdf_engine(templates, font_folders, config.cache_folder(self.settings, "pdf"))
         self._timed("PDFs", engine, documents(), "tệp PDF")
 
-    def _timed(self, what: str, engine, jobs: Iterable[tuple[Path, Any]], shown_as: str) -> None:
+    def _timed(self, what: str, engine, jobs: dict[Path, Any] | Iterable[tuple[Path, Any]], shown_as: str) -> None:
+        """`jobs` made and written: all at once, the longest first, if a dict; else as they come."""
         engine.shared = self.settings.get(WORKERS)
         engine.on_progress = functools.partial(step, f"{shown_as} ({self.settings['DEFAULT_LANG']})")
         start = time.perf_counter()
-        engine.write_each(jobs)
+        if isinstance(jobs, dict):
+            engine.write_all(jobs)
+        else:
+            engine.write_each(jobs)
         self._stage(what, engine.rendered, engine.cached, time.perf_counter() - start)
 
     def _stage(self, what: str, made: int, cached: int, seconds: float, kinds: dict | None = None) -> None:
@@ -297,7 +301,7 @@ class RankingsGenerator(Generator):
             for book in self.catalog.workbooks
         }
         self._timed(
-            "workbooks", workbook.workbook_engine(config.cache_folder(self.settings, "xlsx")), jobs.items(), "bảng tính"
+            "workbooks", workbook.workbook_engine(config.cache_folder(self.settings, "xlsx")), jobs, "bảng tính"
         )
 
 

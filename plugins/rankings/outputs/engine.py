@@ -62,14 +62,16 @@ class Engine:
         return paths
 
     def write_all(self, jobs: dict[Path, Any]) -> None:
-        """Each target file from its input (the first of the files it makes)."""
-        self.write_each(jobs.items())
+        """Each target file from its input (the first of the files it makes), the longest
+        made first (prepare)."""
+        for target, paths in zip(jobs, self.prepare(list(jobs.values()))):
+            _copy(paths[0], target)
 
     def write_each(self, jobs: Iterable[tuple[Path, Any]]) -> None:
         """Each target file from its input, the inputs taken as they come (the reports: too
         large to hold all at once, and each made while the next is written out): those in
         the cache are copied and let go, the others made as soon as there are enough of
-        them for the workers."""
+        them for the workers, in the order they come."""
         targets: dict[tuple[Path, ...], list[Path]] = {}  # of the inputs being made
 
         def missing():
