@@ -5,7 +5,7 @@ cores when there are many, and copied to where the site wants it."""
 
 from __future__ import annotations
 
-import collections
+import functools
 import hashlib
 import itertools
 import multiprocessing
@@ -14,7 +14,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,35 +106,48 @@ class Engine:
             if self.workers > 1 and (len(held) >= self.pool_from or (self.recycle is not None and size > self.recycle)):
                 pooled = True
                 break
-        results = _Results(self, then)
         if not pooled:
-            for paths, item in held:
-                results.keep(paths, item, _made(self.start, self.make, item))
+            for done, (paths, item) in enumerate(held, start=1):
+                self._kept(paths, item, _made(self.start, self.make, item), then)
+                self._progress(done, len(held))
             return
         entries = itertools.chain(held, missing)
         if shared:
-            results.over(shared.pool(), entries)
+            self._pooled(shared.pool(), entries, then, 0)
             return
         if self.shared:  # its idle workers would hold their memory beside these
             self.shared.close()
         # Fresh processes for each `recycle` characters a worker (Python 3.11's own
         # max_tasks_per_child can hang the pool).
-        limit, pool, size = self.workers * (self.recycle or 0), None, 0
-        try:
+        done = 0
+        for run in _runs(entries, lambda entry: len(self.key(entry[1])), self.workers * (self.recycle or 0)):
+            with _pool(self.workers) as pool:
+                done = self._pooled(pool, run, then, done)
+
+    def _pooled(self, pool: ProcessPoolExecutor, entries: Iterable, then, before: int) -> int:
+        """`entries` made by the pool's workers, each handed over as it comes: one input a
+        task (no chunksize), as they differ in cost, and bundles would leave a core idle.
+        How many are made by now."""
+        order = []
+
+        def inputs():
             for paths, item in entries:
-                length = len(self.key(item))
-                if pool is not None and limit and size + length > limit:
-                    results.wait()
-                    pool.shutdown()
-                    pool = None
-                if pool is None:
-                    pool, size = _pool(self.workers), 0
-                results.hand(pool, paths, item)
-                size += length
-            results.wait()
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
+                order.append((paths, item))
+                yield item
+
+        # map hands every input on as the stream gives it, then gives back what was made in order.
+        made_all = pool.map(functools.partial(_made, self.start, self.make), inputs())
+        for done, ((paths, item), result) in enumerate(zip(order, made_all), start=before + 1):
+            self._kept(paths, item, result, then)
+            self._progress(done, before + len(order))
+        return before + len(order)
+
+    def _kept(self, paths: tuple[Path, ...], item, result: tuple, then) -> None:
+        made, *spent = result
+        self._keep(paths, made)
+        self._count(item, *spent)
+        self.rendered += 1
+        then(paths)
 
     def _count(self, item, seconds: float, kernel: float) -> None:
         if self.kind is not None:
@@ -157,49 +170,26 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-class _Results:
-    """What an engine's workers make, kept in the cache in the order the inputs came, as
-    they hand it back: one input a task (no chunksize), as they differ in cost, and
-    bundles would leave a core idle."""
+def _runs(items: Iterable, size: Callable[[Any], int], limit: int) -> Iterator[Iterator]:
+    """`items` in order, in runs of at most `limit` in all by `size` (each run at least one
+    item; all of them in one run if `limit` is 0), each taken as it comes: a run must be
+    read to its end before the next is asked for."""
+    items = iter(items)
+    waiting = [next(items, _END)]  # the item that begins the next run
 
-    def __init__(self, engine: Engine, then: Callable[[tuple[Path, ...]], None]):
-        self.engine, self.then = engine, then
-        self.waiting: collections.deque = collections.deque()  # (paths, input, future), in order
-        self.done = 0
+    def run() -> Iterator:
+        total = 0
+        while waiting[0] is not _END and (not total or not limit or total + size(waiting[0]) <= limit):
+            item = waiting[0]
+            total += size(item)
+            waiting[0] = next(items, _END)
+            yield item
 
-    def over(self, pool: ProcessPoolExecutor, entries: Iterable) -> None:
-        try:
-            for paths, item in entries:
-                self.hand(pool, paths, item)
-            self.wait()
-        except BaseException:
-            for *_, future in self.waiting:
-                future.cancel()
-            raise
+    while waiting[0] is not _END:
+        yield run()
 
-    def hand(self, pool: ProcessPoolExecutor, paths: tuple[Path, ...], item) -> None:
-        engine = self.engine
-        self.waiting.append((paths, item, pool.submit(_made, engine.start, engine.make, item)))
-        while self.waiting and self.waiting[0][2].done():  # those made meanwhile, without waiting
-            self._take()
 
-    def wait(self) -> None:
-        while self.waiting:
-            self._take()
-
-    def _take(self) -> None:
-        paths, item, future = self.waiting.popleft()
-        self.keep(paths, item, future.result())
-
-    def keep(self, paths: tuple[Path, ...], item, result: tuple) -> None:
-        made, *spent = result
-        engine = self.engine
-        engine._keep(paths, made)
-        engine._count(item, *spent)
-        engine.rendered += 1
-        self.done += 1
-        engine._progress(self.done, self.done + len(self.waiting))
-        self.then(paths)
+_END = object()
 
 
 def _made(start: Callable[[], None] | None, make: Callable, item) -> tuple[Sequence[bytes | str], float, float]:
