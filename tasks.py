@@ -279,6 +279,7 @@ def webfonts(c):
 def bench(c, workloads="embedded,national,scale"):
     """Benchmark the workloads (built cold, unchanged, with one score and one edition
     corrected; the preview on the embedded data) beside plain Pelican."""
-    from benchmarks.run import report, run
+    from benchmarks.run import report, run, simplest_chart
 
     print(report([run(name) for name in workloads.split(",")]))
+    print(simplest_chart())

@@ -29,6 +29,18 @@ def build(data: Path, output: Path, cache: Path, script: str = "build_once.py") 
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def simplest_chart() -> str:
+    """What the simplest chart costs (simplest_chart.py), said in a line."""
+    result = subprocess.run(
+        [sys.executable, str(HERE / "simplest_chart.py")], capture_output=True, text=True, check=True
+    )
+    made = json.loads(result.stdout.strip().splitlines()[-1])
+    return (
+        f"The simplest chart with two axes (three points on a line, {made['texts']} texts), on one core: "
+        f"its SVG {made['svg_ms']:.1f} ms, its picture {made['png_ms']:.1f} ms."
+    )
+
+
 def plain_pelican(folder: Path, count: int) -> float:
     """Seconds plain Pelican (its default theme) takes to build `count` Markdown articles."""
     content = workloads.markdown_articles(folder, count)
@@ -215,3 +227,4 @@ def report(results: list[dict]) -> str:
 
 if __name__ == "__main__":
     print(report([run(name) for name in sys.argv[1:] or ["national"]]))
+    print(simplest_chart())
