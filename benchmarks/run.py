@@ -19,22 +19,19 @@ DRAWN = "cold, every chart drawn before"
 
 
 def build(data: Path, output: Path, cache: Path, script: str = "build_once.py") -> dict:
-    """What `script` (a build, or the preview's builds) prints of its run, in a process of its own."""
-    result = subprocess.run(
-        [sys.executable, str(HERE / script), str(data), str(output), str(cache)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    """What `script` (a build, or the preview's builds) prints of its run."""
+    return printed(script, str(data), str(output), str(cache))
+
+
+def printed(script: str, *args: str) -> dict:
+    """The JSON a script of this folder prints last, run in a process of its own."""
+    result = subprocess.run([sys.executable, str(HERE / script), *args], capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def simplest_chart() -> str:
     """What the simplest chart costs (simplest_chart.py), said in a line."""
-    result = subprocess.run(
-        [sys.executable, str(HERE / "simplest_chart.py")], capture_output=True, text=True, check=True
-    )
-    made = json.loads(result.stdout.strip().splitlines()[-1])
+    made = printed("simplest_chart.py")
     return (
         f"The simplest chart with two axes (three points on a line, {made['texts']} texts), on one core: "
         f"its SVG {made['svg_ms']:.1f} ms, its picture {made['png_ms']:.1f} ms."
@@ -163,10 +160,11 @@ def report(results: list[dict]) -> str:
         "cold, {}: made / ms each (on one core) / of them in the kernel",
         lambda made, seconds, kernel: f"{made} / {1000 * seconds / made:.0f} ms / {1000 * kernel / made:.0f} ms",
     )
+    cores = os.cpu_count() or 1
     row(
-        f"cold, charts: seconds of drawing on one core, all kinds / the same over {os.cpu_count()} cores",
+        f"cold, charts: seconds of drawing on one core, all kinds / the same over {cores} cores",
         [
-            f"{spent:.1f} s / {spent / (os.cpu_count() or 1):.1f} s"
+            f"{spent:.1f} s / {spent / cores:.1f} s"
             for spent in (
                 sum(
                     seconds for kind, (_, seconds, _) in r["runs"]["cold"]["kinds"].items() if kind.startswith("charts")
